@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { buildReports, parseFormats } from '../../build/index.js';
+import { isError } from '../../util/problems.js';
+import { printProblems, resolveOut, splitList, targetsFrom, type Io } from '../shared.js';
+
+export function registerBuild(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('build')
+    .description('render reports to HTML and PDF, one file per edition')
+    .argument('[report...]', 'report slugs or paths (default: every report under reports/)')
+    .option('-f, --format <formats>', 'comma-separated output formats: html, pdf', 'html')
+    .option('-e, --edition <editions>', 'full, a legal system (e.g. civil-law), or all', 'full')
+    .option('-o, --out <dir>', 'output folder (default: dist/ in the workspace)')
+    .option('-t, --template <name>', 'template folder under templates/', 'default')
+    .option('-q, --quiet', 'print nothing but problems')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rapporteur build                                   every report, full edition, HTML
+  $ rapporteur build access-to-evidence --format html,pdf --edition all
+  $ rapporteur build reports/access-to-evidence/report.md --out /tmp/site`,
+    )
+    .action(async (reports: string[], options: { format: string; edition: string; out?: string; template: string; quiet?: boolean }) => {
+      const formats = parseFormats(options.format);
+      const { root, targets } = await targetsFrom(reports, io);
+      const quiet = options.quiet || process.env.CI === 'true';
+      const outcome = await buildReports(targets, {
+        formats,
+        editions: splitList(options.edition, ['full']),
+        out: resolveOut(options.out, root, io.cwd),
+        template: options.template,
+        log: quiet ? undefined : (line) => io.out(line),
+      });
+      printProblems(outcome.problems, io);
+      if (outcome.failed.length > 0) {
+        io.err(`build stopped: ${outcome.failed.join(', ')} ha${outcome.failed.length > 1 ? 've' : 's'} errors in the source (see above)`);
+        setExit(2);
+      } else if (outcome.problems.some(isError)) setExit(1);
+    });
+}

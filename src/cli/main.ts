@@ -1,0 +1,53 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../util/package-root.js';
+import { UserError, formatProblem } from '../util/problems.js';
+import { registerBuild } from './commands/build.js';
+import { defaultIo, type Io } from './shared.js';
+
+const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * Runs the command line and returns the exit code: 0 success, 1 problems found (lint errors),
+ * 2 bad usage or unreadable input. Never lets a stack trace reach the user unless --debug.
+ */
+export async function run(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('rapporteur')
+    .description('Draft, lint, redline, comment on and publish best-practices reports written in Markdown.')
+    .version(version, '-V, --version', 'print the version')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+  program.configureHelp({ sortSubcommands: false });
+  registerBuild(program, io, setExit);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.executeSubCommandAsync') return 0;
+      return 2;
+    }
+    if (error instanceof UserError) {
+      for (const problem of error.problems) io.err(formatProblem(problem));
+      io.err(`rapporteur: ${error.message}`);
+      return error.exitCode;
+    }
+    const debug = argv.includes('--debug') || process.env.RAPPORTEUR_DEBUG === '1';
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`rapporteur: internal error: ${message}`);
+    if (debug && error instanceof Error && error.stack) io.err(error.stack);
+    else io.err('(run again with --debug to see where it happened, and report it)');
+    return 2;
+  }
+}

@@ -1,0 +1,222 @@
+import path from 'node:path';
+import type { Root, Yaml } from 'mdast';
+import type { VFileMessage } from 'vfile-message';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { parseMarkdown } from '../parse/processor.js';
+import { problem } from '../util/problems.js';
+import { extractModel } from './extract.js';
+import { fallbackFrontMatter, frontMatterSchema, type FrontMatter } from './frontmatter.js';
+import { decodeSource, diskReader, isInside, toPosix, type SourceReader } from './reader.js';
+import type { Report, SourceFile, SourceSpan } from './types.js';
+
+export interface ReportTarget {
+  slug: string;
+  /** Workspace root (absolute). */
+  root: string;
+  /** Absolute path of report.md. */
+  file: string;
+}
+
+export interface LoadResult {
+  /** Undefined only when report.md itself cannot be read. */
+  report?: Report;
+  /** Problems found while reading (front matter, chapters, unreadable files). Errors are fatal for a build. */
+  problems: VFileMessage[];
+}
+
+/** Per-content parse cache: a watch rebuild re-parses only the files whose text changed. */
+const parseCache = new Map<string, Root>();
+const PARSE_CACHE_LIMIT = 500;
+
+function parseCached(text: string, useCache: boolean): Root {
+  if (!useCache) return parseMarkdown(text);
+  const hit = parseCache.get(text);
+  if (hit) return structuredClone(hit);
+  const tree = parseMarkdown(text);
+  if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value as string);
+  parseCache.set(text, structuredClone(tree));
+  return tree;
+}
+
+export interface LoadOptions {
+  reader?: SourceReader;
+  /** Keep parsed trees by file content between loads (for watch). */
+  cache?: boolean;
+}
+
+export async function loadReport(target: ReportTarget, options: LoadOptions = {}): Promise<LoadResult> {
+  const reader = options.reader ?? diskReader;
+  const problems: VFileMessage[] = [];
+  const rel = (abs: string) => toPosix(path.relative(target.root, abs)) || path.basename(abs);
+  const reportPath = rel(target.file);
+
+  const main = await readSource(target.file, reportPath, reader);
+  if (!main.ok) {
+    problems.push(problem(main.reason, { file: reportPath }, { ruleId: 'unreadable-file' }));
+    return { problems };
+  }
+  const tree = parseCached(main.text, options.cache ?? false);
+  const files: SourceFile[] = [{ path: reportPath, absPath: target.file, value: main.text, tree, kind: 'report' }];
+
+  const front = readFrontMatter(tree, reportPath, problems);
+  const dir = path.dirname(target.file);
+
+  const seen = new Set<string>([path.resolve(target.file)]);
+  for (const [index, entry] of front.meta.chapters.entries()) {
+    const place = front.spanOf(['chapters', index]);
+    const resolved = await resolveChapter(entry, dir, target.root, reader);
+    if ('reason' in resolved) {
+      problems.push(problem(resolved.reason, place, { ruleId: 'chapter-path' }));
+      continue;
+    }
+    if (seen.has(resolved.abs)) {
+      problems.push(
+        problem(`chapter \`${entry}\` is listed twice (or is the report itself); each file is included once`, place, {
+          ruleId: 'chapter-path',
+        }),
+      );
+      continue;
+    }
+    seen.add(resolved.abs);
+    const chapterPath = rel(resolved.abs);
+    const chapter = await readSource(resolved.abs, chapterPath, reader);
+    if (!chapter.ok) {
+      const reason = chapter.missing ? `chapter \`${entry}\` does not exist` : `chapter \`${entry}\` ${chapter.reason}`;
+      problems.push(problem(reason, place, { ruleId: 'chapter-path' }));
+      continue;
+    }
+    const chapterTree = parseCached(chapter.text, options.cache ?? false);
+    const nested = chapterTree.children.find((node): node is Yaml => node.type === 'yaml');
+    if (nested) {
+      problems.push(
+        problem('a chapter file has front matter; only report.md carries front matter, so this block is ignored', span(chapterPath, nested), {
+          ruleId: 'chapter-path',
+          severity: 'warning',
+        }),
+      );
+    }
+    files.push({ path: chapterPath, absPath: resolved.abs, value: chapter.text, tree: chapterTree, kind: 'chapter' });
+  }
+
+  const report = extractModel({
+    slug: target.slug,
+    root: target.root,
+    dir,
+    file: reportPath,
+    meta: front.meta,
+    rawMeta: front.raw,
+    metaSource: front.source,
+    files,
+  });
+  return { report, problems };
+}
+
+type Read = { ok: true; text: string } | { ok: false; reason: string; missing: boolean };
+
+async function readSource(abs: string, shown: string, reader: SourceReader): Promise<Read> {
+  const bytes = await reader.read(abs);
+  if (!bytes) return { ok: false, reason: `cannot read ${shown}: no such file`, missing: true };
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return { ok: false, reason: `${shown} ${decoded.reason}`, missing: false };
+  return { ok: true, text: decoded.text };
+}
+
+async function resolveChapter(
+  entry: string,
+  reportDir: string,
+  root: string,
+  reader: SourceReader,
+): Promise<{ abs: string } | { reason: string }> {
+  if (path.isAbsolute(entry) || /^[a-zA-Z]:[\\/]/.test(entry)) {
+    return { reason: `chapter \`${entry}\` is an absolute path; list chapters relative to the report folder` };
+  }
+  const abs = path.resolve(reportDir, entry);
+  if (!isInside(reportDir, abs)) {
+    return { reason: `chapter \`${entry}\` is outside the report folder; chapters must stay inside it` };
+  }
+  if (reader.realpath) {
+    try {
+      const real = await reader.realpath(abs);
+      const realDir = await reader.realpath(reportDir);
+      if (!isInside(realDir, real) || !isInside(await reader.realpath(root), real)) {
+        return { reason: `chapter \`${entry}\` is a link to a file outside the report folder; chapters must stay inside it` };
+      }
+    } catch {
+      return { reason: `chapter \`${entry}\` does not exist` };
+    }
+  }
+  return { abs };
+}
+
+function span(file: string, node: { position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } } }): SourceSpan {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  const end = node.position?.end ?? start;
+  return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, startOffset: start.offset, endOffset: end.offset };
+}
+
+interface FrontMatterResult {
+  meta: FrontMatter;
+  raw: Record<string, unknown>;
+  source?: SourceSpan;
+  spanOf(pathInYaml: (string | number)[]): SourceSpan;
+}
+
+function readFrontMatter(tree: Root, file: string, problems: VFileMessage[]): FrontMatterResult {
+  const node = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
+  if (!node) {
+    problems.push(
+      problem('the report has no front matter; start report.md with a `---` block giving title, version and status', { file }, {
+        ruleId: 'front-matter',
+      }),
+    );
+    const meta = fallbackFrontMatter({});
+    return { meta, raw: {}, spanOf: () => ({ file, line: 1, column: 1, endLine: 1, endColumn: 1 }) };
+  }
+  const source = span(file, node);
+  // The YAML text starts on the line after the opening `---`.
+  const firstLine = (node.position?.start.line ?? 1) + 1;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(node.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): { line: number; column: number } => {
+    const pos = lineCounter.linePos(offset);
+    return { line: firstLine + pos.line - 1, column: pos.col };
+  };
+  const spanOf = (yamlPath: (string | number)[]): SourceSpan => {
+    const target = yamlPath.length ? doc.getIn(yamlPath, true) : doc.contents;
+    const parentPair = yamlPath.length > 1 ? doc.getIn(yamlPath.slice(0, -1), true) : undefined;
+    const found = isNode(target) ? target : isNode(parentPair) ? parentPair : undefined;
+    if (found?.range) {
+      const start = at(found.range[0]);
+      const end = at(found.range[1]);
+      return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    }
+    return { file, line: source.line, column: 1, endLine: source.line, endColumn: 4 };
+  };
+
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const start = at(error.pos[0]);
+      const reason = `front matter is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+      problems.push(problem(reason, { file, line: start.line, column: start.column }, { ruleId: 'front-matter' }));
+    }
+    return { meta: fallbackFrontMatter({}), raw: {}, source, spanOf };
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push(
+      problem('front matter must be a YAML mapping of fields such as `title: …`', { ...source, line: firstLine }, { ruleId: 'front-matter' }),
+    );
+    return { meta: fallbackFrontMatter({}), raw: {}, source, spanOf };
+  }
+  const raw = data as Record<string, unknown>;
+  const parsed = frontMatterSchema.safeParse(raw);
+  if (parsed.success) return { meta: parsed.data, raw, source, spanOf };
+  for (const issue of parsed.error.issues) {
+    const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
+    const place = missing ? { ...source, endLine: source.line, endColumn: 4 } : spanOf(issue.path);
+    const field = issue.path.join('.');
+    const reason = missing || issue.message.includes('`') ? issue.message : `front matter field \`${field}\`: ${issue.message}`;
+    problems.push(problem(reason, place, { ruleId: 'front-matter' }));
+  }
+  return { meta: fallbackFrontMatter(raw), raw, source, spanOf };
+}

@@ -1,0 +1,54 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Root, Image } from 'mdast';
+import type { VFileMessage } from 'vfile-message';
+import { isInside } from '../model/reader.js';
+import type { Report } from '../model/types.js';
+import { problem } from '../util/problems.js';
+import { visit, SKIP } from 'unist-util-visit';
+
+const MIME: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.svg': 'image/svg+xml', '.webp': 'image/webp', '.avif': 'image/avif',
+};
+
+export function isRemote(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) ? !/^(data|mailto|tel):/i.test(url) : url.startsWith('//');
+}
+
+/**
+ * Makes every image part of the output: local files are embedded as data URLs (so the HTML is
+ * one self-contained file), remote ones are refused, and nothing outside the workspace is read.
+ */
+export function embedImages(tree: Root, report: Report): VFileMessage[] {
+  const problems: VFileMessage[] = [];
+  const root = realpathSync(report.root);
+  visit(tree, 'image', (node: Image, index, parent) => {
+    const file = (node.data as { sourceFile?: string } | undefined)?.sourceFile ?? report.file;
+    const place = { file, line: node.position?.start.line, column: node.position?.start.column };
+    const drop = (reason: string) => {
+      problems.push(problem(reason, place, { ruleId: 'image-source', severity: 'warning' }));
+      if (parent && index !== undefined) {
+        parent.children.splice(index, 1, { type: 'text', value: node.alt ?? '' });
+        return [SKIP, index] as [typeof SKIP, number];
+      }
+      return undefined;
+    };
+    if (node.url.startsWith('data:')) return undefined;
+    if (isRemote(node.url)) return drop(`remote image ${node.url} is not included: published builds fetch nothing from the network; save the image in the report folder`);
+    const decoded = decodeURIComponent(node.url.split(/[?#]/)[0]);
+    const absolute = path.resolve(report.root, path.dirname(file), decoded);
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      return drop(`image ${node.url} does not exist`);
+    }
+    if (!isInside(root, real)) return drop(`image ${node.url} is outside the workspace and is not included`);
+    const mime = MIME[path.extname(real).toLowerCase()];
+    if (!mime) return drop(`image ${node.url} is not a PNG, JPEG, GIF, SVG, WebP or AVIF file`);
+    node.url = `data:${mime};base64,${readFileSync(real).toString('base64')}`;
+    return undefined;
+  });
+  return problems;
+}
