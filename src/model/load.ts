@@ -3,6 +3,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { ParseStore } from '../cache/parse-cache.js';
+import { depthProblem, nestingProblem, sizeProblem } from '../parse/limits.js';
 import { parseMarkdown } from '../parse/processor.js';
 import { problem } from '../util/problems.js';
 import { extractModel } from './extract.js';
@@ -68,7 +69,11 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     problems.push(problem(main.reason, { file: reportPath }, { ruleId: 'unreadable-file' }));
     return { problems };
   }
+  const mainLimit = nestingProblem(main.text, reportPath);
+  if (mainLimit) return { problems: [mainLimit] };
   const tree = parseCached(main.text, options.cache ?? false, options.store);
+  const mainDepth = depthProblem(tree, reportPath);
+  if (mainDepth) return { problems: [mainDepth] };
   const files: SourceFile[] = [{ path: reportPath, absPath: target.file, value: main.text, tree, kind: 'report' }];
 
   const front = readFrontMatter(tree, reportPath, problems);
@@ -94,11 +99,21 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     const chapterPath = rel(resolved.abs);
     const chapter = await readSource(resolved.abs, chapterPath, reader);
     if (!chapter.ok) {
-      const reason = chapter.missing ? `chapter \`${entry}\` does not exist` : `chapter \`${entry}\` ${chapter.reason}`;
+      const reason = chapter.missing ? `chapter \`${entry}\` does not exist` : `chapter \`${entry}\` ${chapter.detail}`;
       problems.push(problem(reason, place, { ruleId: 'chapter-path' }));
       continue;
     }
+    const chapterLimit = nestingProblem(chapter.text, chapterPath);
+    if (chapterLimit) {
+      problems.push(chapterLimit);
+      continue;
+    }
     const chapterTree = parseCached(chapter.text, options.cache ?? false, options.store);
+    const chapterDepth = depthProblem(chapterTree, chapterPath);
+    if (chapterDepth) {
+      problems.push(chapterDepth);
+      continue;
+    }
     const nested = chapterTree.children.find((node): node is Yaml => node.type === 'yaml');
     if (nested) {
       problems.push(
@@ -124,13 +139,16 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
   return { report, problems };
 }
 
-type Read = { ok: true; text: string } | { ok: false; reason: string; missing: boolean };
+/** `reason` names the file; `detail` is the same without it, for messages that name it already. */
+type Read = { ok: true; text: string } | { ok: false; reason: string; detail: string; missing: boolean };
 
 async function readSource(abs: string, shown: string, reader: SourceReader): Promise<Read> {
   const bytes = await reader.read(abs);
-  if (!bytes) return { ok: false, reason: `cannot read ${shown}: no such file`, missing: true };
+  if (!bytes) return { ok: false, reason: `cannot read ${shown}: no such file`, detail: 'does not exist', missing: true };
+  const tooBig = sizeProblem(bytes.length, shown);
+  if (tooBig) return { ok: false, reason: tooBig.reason, detail: tooBig.reason.slice(shown.length + 1), missing: false };
   const decoded = decodeSource(bytes);
-  if (!decoded.ok) return { ok: false, reason: `${shown} ${decoded.reason}`, missing: false };
+  if (!decoded.ok) return { ok: false, reason: `${shown} ${decoded.reason}`, detail: decoded.reason, missing: false };
   return { ok: true, text: decoded.text };
 }
 
