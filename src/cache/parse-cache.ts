@@ -85,7 +85,11 @@ export function diskParseStore(dir: string): ParseStore {
       } catch {
         // A read-only or full output folder only costs speed.
         writable = false;
-        rmSync(temp, { force: true });
+        try {
+          rmSync(temp, { force: true });
+        } catch {
+          // nothing was written
+        }
       }
     },
     prune() {
@@ -99,7 +103,13 @@ export function diskParseStore(dir: string): ParseStore {
         const key = name.replace(/\.json$/, '');
         if (name.endsWith('.json') && used.has(key)) continue;
         // Leftover temporaries of a killed build, and entries of text that no longer exists.
-        if (name.endsWith('.json') || name.endsWith('.tmp')) rmSync(path.join(dir, name), { force: true });
+        if (name.endsWith('.json') || name.endsWith('.tmp')) {
+          try {
+            rmSync(path.join(dir, name), { force: true });
+          } catch {
+            // pruning is housekeeping; a failure only leaves a file behind
+          }
+        }
       }
     },
   };

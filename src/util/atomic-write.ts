@@ -1,19 +1,37 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { UserError } from './problems.js';
+
+const REASONS: Record<string, string> = {
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'part of the path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exhausted',
+  ENAMETOOLONG: 'the path is too long',
+};
 
 /**
  * Writes through a temporary file in the same folder and renames it into place, so a reader
  * (or an interrupted build) never sees half a file and the previous output survives a failure.
+ * A failure the user can fix (a file where a folder should be, no permission, a full disk) is a
+ * UserError naming the file, never a stack trace.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(temp, data);
     await fs.rename(temp, file);
   } catch (error) {
-    await fs.rm(temp, { force: true });
+    await fs.rm(temp, { force: true }).catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code ? REASONS[code] : undefined;
+    if (reason) throw new UserError(`cannot write ${path.relative(process.cwd(), file) || file}: ${reason}`);
     throw error;
   }
 }
