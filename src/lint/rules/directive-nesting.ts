@@ -1,0 +1,93 @@
+import type { Nodes } from 'mdast';
+import type { DirectiveItem } from '../../model/types.js';
+import { defineRule, noOptions } from '../define.js';
+import { attributePlace, fenceLength, nodePlace } from '../place.js';
+import { walk } from '../walk.js';
+
+const PARTS = new Set(['variant', 'example', 'rationale']);
+const FIX = 'use four colons on the recommendation: ::::recommendation … ::::';
+
+export default defineRule({
+  meta: {
+    id: 'directive-nesting',
+    severity: 'error',
+    description: 'A variant, example or rationale outside a recommendation, including the classic slip of `:::recommendation` around `:::variant`.',
+  },
+  options: noOptions,
+  docs: {
+    rationale:
+      'A closing fence closes every open block whose fence is as long as its own. With `:::recommendation` around `:::variant`, the variant\'s closing `:::` closes the recommendation too: what follows falls outside it, and the recommendation\'s own closing `:::` is left over and printed as text. The outer block needs a longer fence than the blocks inside it: `::::recommendation` … `::::`. Parts outside a recommendation belong to none, so they are missing from editions and summaries. A recommendation inside another recommendation, and a variant inside a variant, are reported as well.',
+    incorrect: [
+      {
+        title: 'Three colons around three colons: the example falls out, a stray `:::` is left',
+        source:
+          ':::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{system=civil-law}\nA judge should order it.\n:::\n\n:::example{jurisdiction=FR}\nThe saisie.\n:::\n:::\n',
+        line: 8,
+      },
+      { title: 'A variant on its own', source: 'Some text.\n\n:::variant{system=civil-law}\nA judge should order it.\n:::\n', line: 3 },
+    ],
+    correct: [
+      {
+        title: 'The recommendation\'s fence is longer than its parts\'',
+        source:
+          '::::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{system=civil-law}\nA judge should order it.\n:::\n\n:::example{jurisdiction=FR}\nThe saisie.\n:::\n::::\n',
+      },
+    ],
+  },
+  check({ report, emit }) {
+    // The recommendation opened last before a point in a file, to tell a slip from a stray part.
+    const recommendationsByFile = new Map<string, DirectiveItem[]>();
+    for (const item of report.directives) {
+      if (item.name === 'recommendation' && item.kind === 'containerDirective') {
+        const list = recommendationsByFile.get(item.source.file) ?? [];
+        list.push(item);
+        recommendationsByFile.set(item.source.file, list);
+      }
+    }
+    const slipBefore = (file: string, offset: number | undefined, maxFence: number): DirectiveItem | undefined => {
+      const before = (recommendationsByFile.get(file) ?? []).filter((r) => (r.source.startOffset ?? 0) < (offset ?? 0));
+      const last = before.at(-1);
+      return last && fenceLength(report, last.source) <= maxFence ? last : undefined;
+    };
+
+    for (const item of report.directives) {
+      if (item.kind !== 'containerDirective') continue;
+      const written = `${':'.repeat(Math.max(3, fenceLength(report, item.source)))}${item.name}`;
+      const place = attributePlace(item.source.file, item.node);
+      if (PARTS.has(item.name) && !item.ancestors.includes('recommendation')) {
+        const slip = slipBefore(item.source.file, item.source.startOffset, fenceLength(report, item.source));
+        if (slip) {
+          emit(
+            `\`${written}\` stands outside any recommendation: the \`${':'.repeat(fenceLength(report, slip.source))}recommendation\` at line ${slip.source.line} was closed early by the closing fence of a block inside it (a closing fence closes every open block with as many colons); ${FIX}`,
+            place,
+          );
+        } else {
+          emit(`\`${written}\` stands outside any recommendation, so it belongs to none; put it inside ::::recommendation … ::::`, place);
+        }
+      } else if (item.name === 'recommendation' && item.ancestors.includes('recommendation')) {
+        emit('a recommendation inside another recommendation is not counted as one; close the first recommendation before opening the next', place);
+      } else if (item.name === 'variant' && item.ancestors.includes('variant')) {
+        emit('a variant inside another variant; close the first variant before opening the next (give the outer block the longer fence)', place);
+      }
+    }
+
+    // The left-over closing fence of an early-closed recommendation is a paragraph of colons.
+    for (const file of report.files) {
+      walk(file.tree, (node: Nodes) => {
+        if (node.type === 'code' || node.type === 'html') return false;
+        if (node.type !== 'paragraph') return;
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        if (only?.type === 'text' && /^:{3,}$/.test(only.value)) {
+          const slip = slipBefore(file.path, node.position?.start.offset, only.value.length);
+          emit(
+            slip
+              ? `stray \`${only.value}\` printed as text: the recommendation at line ${slip.source.line} was already closed by the closing fence of a block inside it; ${FIX}`
+              : `stray \`${only.value}\` printed as text: it closes no open block; remove it or open the block it was meant to close`,
+            nodePlace(file.path, node),
+          );
+        }
+        return false;
+      });
+    }
+  },
+});
