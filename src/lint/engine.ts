@@ -38,7 +38,8 @@ export function lintReport(input: LintInput, options: LintOptions = {}): VFileMe
   const layers = onlyLayer
     ? [options.rules, onlyLayer, frontLayer && Object.fromEntries(Object.entries(frontLayer).filter(([id]) => options.only!.includes(id)))]
     : [options.rules, frontLayer];
-  const { settings, issues } = resolveSettings(rules, layers);
+  const { settings } = resolveSettings(rules, layers);
+  const frontIssues = frontLayer ? resolveSettings(rules, [frontLayer]).issues[0] : [];
   const messages: VFileMessage[] = [];
   const frontSetting = settings.get('front-matter');
 
@@ -58,7 +59,7 @@ export function lintReport(input: LintInput, options: LintOptions = {}): VFileMe
   }
   // A bad `lint:` entry in front matter is a front matter finding at that entry.
   if (input.report && frontSetting) {
-    for (const issue of issues[layers.length - 1]) {
+    for (const issue of frontIssues) {
       const place = frontMatterPlace(input.report, ['lint', ...issue.path], issue.path.length === 1);
       push(problem(`front matter \`lint\`: ${issue.message}`, place, { ruleId: 'front-matter' }), 'front-matter', frontSetting.severity, frontSetting.rule.meta.url);
     }

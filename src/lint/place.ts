@@ -79,6 +79,7 @@ export function frontMatterPlace(report: Report, path: (string | number)[], keyO
   const block: Place = report.metaSource
     ? { file: report.file, line: report.metaSource.line, column: 1, endLine: report.metaSource.line, endColumn: 4 }
     : { file: report.file, line: 1, column: 1 };
+  if (path.length === 0) return block;
   let parsed = frontMatterDocs.get(report);
   if (parsed === undefined) {
     const yamlNode = report.files[0]?.tree.children[0];
