@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
 import { problem, UserError } from '../util/problems.js';
 import { lintReport } from './engine.js';
+import { cachedParser } from './parse-cache.js';
 import { rules } from './registry.js';
 import { resolveSettings } from './settings.js';
 
@@ -21,7 +22,7 @@ export interface LintOutcome {
  * Loads and lints each report with the workspace configuration. A configuration that names an
  * unknown rule or gives invalid options is a UserError (exit 2) naming the config file.
  */
-export async function lintTargets(root: string, targets: ReportTarget[]): Promise<LintOutcome> {
+export async function lintTargets(root: string, targets: ReportTarget[], options: { cache?: boolean } = {}): Promise<LintOutcome> {
   const { config, file } = loadConfig(root);
   const configured = config.lint.rules as Record<string, unknown>;
   const { issues } = resolveSettings(rules, [configured]);
@@ -33,8 +34,9 @@ export async function lintTargets(root: string, targets: ReportTarget[]): Promis
   }
   const messages: VFileMessage[] = [];
   const unreadable: VFileMessage[] = [];
+  const parse = options.cache === false ? undefined : cachedParser();
   for (const target of targets) {
-    const loaded = await loadReport(target);
+    const loaded = await loadReport(target, { parse });
     if (!loaded.report) {
       unreadable.push(...loaded.problems);
       continue;

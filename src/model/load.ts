@@ -42,6 +42,8 @@ export interface LoadOptions {
   reader?: SourceReader;
   /** Keep parsed trees by file content between loads (for watch). */
   cache?: boolean;
+  /** Parses one file's text instead of the in-memory cache (lint's on-disk cache); must return a fresh tree. */
+  parse?: (text: string) => Root;
 }
 
 export async function loadReport(target: ReportTarget, options: LoadOptions = {}): Promise<LoadResult> {
@@ -55,7 +57,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     problems.push(problem(main.reason, { file: reportPath }, { ruleId: 'unreadable-file' }));
     return { problems };
   }
-  const tree = parseCached(main.text, options.cache ?? false);
+  const tree = options.parse ? options.parse(main.text) : parseCached(main.text, options.cache ?? false);
   const files: SourceFile[] = [{ path: reportPath, absPath: target.file, value: main.text, tree, kind: 'report' }];
 
   const front = readFrontMatter(tree, reportPath, problems);
@@ -85,7 +87,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
       problems.push(problem(reason, place, { ruleId: 'chapter-path' }));
       continue;
     }
-    const chapterTree = parseCached(chapter.text, options.cache ?? false);
+    const chapterTree = options.parse ? options.parse(chapter.text) : parseCached(chapter.text, options.cache ?? false);
     const nested = chapterTree.children.find((node): node is Yaml => node.type === 'yaml');
     if (nested) {
       problems.push(

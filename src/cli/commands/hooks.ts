@@ -3,8 +3,6 @@ import { existsSync, readFileSync, chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hooksDirectory, stagedFiles } from '../../git/hooks.js';
-import { lintTargets } from '../../lint/index.js';
-import { formatMessages } from '../../lint/reporters/index.js';
 import type { ReportTarget } from '../../model/load.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/problems.js';
@@ -79,6 +77,8 @@ export function registerHooks(program: Command, io: Io, setExit: (code: number) 
         targets = await resolveReports([], root, io.cwd);
       } else targets = touched;
       if (targets.length === 0) return;
+      const { lintTargets } = await import('../../lint/index.js');
+      const { formatMessages } = await import('../../lint/reporters/index.js');
       const outcome = await lintTargets(root, targets);
       const output = formatMessages('stylish', outcome.messages, { color: io.color, maxWarnings: outcome.maxWarnings });
       if (output) io.err(output);

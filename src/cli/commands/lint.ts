@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { lintTargets } from '../../lint/index.js';
-import { FORMATS, formatMessages, type Format } from '../../lint/reporters/index.js';
 import { UserError } from '../../util/problems.js';
 import { printProblems, targetsFrom, type Io } from '../shared.js';
+
+// Kept in step with src/lint/reporters/index.ts; the lint modules load only when the command runs.
+const FORMATS = ['stylish', 'json', 'github'] as const;
+type Format = (typeof FORMATS)[number];
 
 export function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -21,6 +23,7 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
     .description('check reports for broken structure and weak recommendations (rules: docs/lint.md)')
     .argument('[report...]', 'report slugs or paths (default: every report under reports/)')
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'stylish')
+    .option('--no-cache', 'parse every file again instead of reusing parsed trees of unchanged files')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (default: lint.maxWarnings in the config, else no limit)')
     .addHelpText(
       'after',
@@ -33,11 +36,13 @@ Examples:
   $ rapporteur lint --format github                   annotations for GitHub Actions
   $ rapporteur lint --format json > lint.json`,
     )
-    .action(async (reports: string[], options: { format: string; maxWarnings?: string }) => {
+    .action(async (reports: string[], options: { format: string; maxWarnings?: string; cache: boolean }) => {
       const format = parseFormat(options.format);
       const cliMax = parseMaxWarnings(options.maxWarnings);
       const { root, targets } = await targetsFrom(reports, io);
-      const outcome = await lintTargets(root, targets);
+      const { lintTargets } = await import('../../lint/index.js');
+      const { formatMessages } = await import('../../lint/reporters/index.js');
+      const outcome = await lintTargets(root, targets, { cache: options.cache });
       const maxWarnings = cliMax ?? outcome.maxWarnings;
       const output = formatMessages(format, outcome.messages, { color: io.color, maxWarnings });
       if (output || format === 'json') io.out(output || '[]\n');
