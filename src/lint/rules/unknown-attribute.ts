@@ -1,6 +1,7 @@
 import { defineRule, noOptions } from '../define.js';
 import { colonsFor, DIRECTIVES } from '../dialect.js';
-import { attributePlace } from '../place.js';
+import { attributePlace, fenceLength } from '../place.js';
+import type { DirectiveItem, Report } from '../../model/types.js';
 import { closest } from '../suggest.js';
 
 export default defineRule({
@@ -34,7 +35,7 @@ export default defineRule({
       if (!spec) continue; // unknown-directive reports the directive itself
       for (const name of Object.keys(item.attributes)) {
         if (spec.attributes.includes(name)) continue;
-        const written = `${colonsFor(item.kind)}${item.name}`;
+        const written = writtenAs(report, item);
         const guess = closest(name, spec.attributes);
         const takes = spec.attributes.length ? `${written} takes ${spec.attributes.join(', ')}` : `${written} takes no attributes`;
         const hint = guess ? `did you mean \`${guess}\`? (${takes})` : takes;
@@ -43,3 +44,9 @@ export default defineRule({
     }
   },
 });
+
+/** How the directive was written: its own fence for a container (`::::recommendation`). */
+function writtenAs(report: Report, item: DirectiveItem): string {
+  const colons = item.kind === 'containerDirective' ? ':'.repeat(Math.max(3, fenceLength(report, item.source))) : colonsFor(item.kind);
+  return `${colons}${item.name}`;
+}

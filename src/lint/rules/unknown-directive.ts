@@ -1,6 +1,7 @@
 import { defineRule, noOptions } from '../define.js';
 import { colonsFor, DIRECTIVE_NAMES, DIRECTIVES } from '../dialect.js';
-import { attributePlace } from '../place.js';
+import { attributePlace, fenceLength } from '../place.js';
+import type { DirectiveItem, Report } from '../../model/types.js';
 import { closest } from '../suggest.js';
 
 export default defineRule({
@@ -24,7 +25,7 @@ export default defineRule({
   },
   check({ report, emit }) {
     for (const item of report.directives) {
-      const written = `${colonsFor(item.kind)}${item.name}`;
+      const written = writtenAs(report, item);
       const spec = DIRECTIVES[item.name];
       const place = attributePlace(item.source.file, item.node);
       if (!spec) {
@@ -43,3 +44,9 @@ export default defineRule({
     }
   },
 });
+
+/** How the directive was written: its own fence for a container (`::::recommendation`). */
+function writtenAs(report: Report, item: DirectiveItem): string {
+  const colons = item.kind === 'containerDirective' ? ':'.repeat(Math.max(3, fenceLength(report, item.source))) : colonsFor(item.kind);
+  return `${colons}${item.name}`;
+}
