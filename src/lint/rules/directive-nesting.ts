@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import type { DirectiveItem } from '../../model/types.js';
+import type { DirectiveItem, Report } from '../../model/types.js';
 import { defineRule, noOptions } from '../define.js';
 import { attributePlace, fenceLength, nodePlace } from '../place.js';
 import { walk } from '../walk.js';
@@ -71,23 +71,49 @@ export default defineRule({
       }
     }
 
-    // The left-over closing fence of an early-closed recommendation is a paragraph of colons.
+    // The left-over closing fence of an early-closed block is a paragraph of colons.
     for (const file of report.files) {
+      const containers = report.directives.filter((d) => d.kind === 'containerDirective' && d.source.file === file.path);
       walk(file.tree, (node: Nodes) => {
         if (node.type === 'code' || node.type === 'html') return false;
         if (node.type !== 'paragraph') return;
         const only = node.children.length === 1 ? node.children[0] : undefined;
-        if (only?.type === 'text' && /^:{3,}$/.test(only.value)) {
-          const slip = slipBefore(file.path, node.position?.start.offset, only.value.length);
-          emit(
-            slip
-              ? `stray \`${only.value}\` printed as text: the recommendation at line ${slip.source.line} was already closed by the closing fence of a block inside it; ${FIX}`
-              : `stray \`${only.value}\` printed as text: it closes no open block; remove it or open the block it was meant to close`,
-            nodePlace(file.path, node),
-          );
+        if (only?.type !== 'text' || !/^:{3,}$/.test(only.value)) return false;
+        const offset = node.position?.start.offset ?? 0;
+        const early = closedEarly(report, containers, offset, only.value.length);
+        let reason: string;
+        if (!early) reason = `stray \`${only.value}\` printed as text: it closes no open block; remove it or open the block it was meant to close`;
+        else if (early.outer.name === 'recommendation') {
+          reason = `stray \`${only.value}\` printed as text: the recommendation at line ${early.outer.source.line} was already closed by the closing fence of the \`${early.inner}\` inside it; ${FIX}`;
+        } else {
+          const longer = ':'.repeat(early.fence + 1);
+          reason = `stray \`${only.value}\` printed as text: the \`${':'.repeat(early.fence)}${early.outer.name}\` at line ${early.outer.source.line} was already closed by the closing fence of the \`${early.inner}\` inside it; give the outer block more colons: ${longer}${early.outer.name} … ${longer}`;
         }
+        emit(reason, nodePlace(file.path, node));
         return false;
       });
     }
   },
 });
+
+/**
+ * The block a stray fence was meant to close: the last container before it, with a fence no
+ * longer than the stray one, that holds a container with a fence at least as long as its own
+ * (whose closing fence closed both).
+ */
+function closedEarly(report: Report, containers: DirectiveItem[], offset: number, length: number): { outer: DirectiveItem; inner: string; fence: number } | undefined {
+  for (let i = containers.length - 1; i >= 0; i--) {
+    const outer = containers[i];
+    if ((outer.source.endOffset ?? Infinity) > offset) continue;
+    const fence = fenceLength(report, outer.source);
+    if (fence > length) continue;
+    let inner: string | undefined;
+    walk(outer.node as Nodes, (node) => {
+      if (inner || node === outer.node || node.type !== 'containerDirective') return;
+      const own = fenceLength(report, { ...outer.source, startOffset: node.position?.start.offset });
+      if (own >= fence) inner = `${':'.repeat(own)}${node.name}`;
+    });
+    if (inner) return { outer, inner, fence };
+  }
+  return undefined;
+}
