@@ -3,7 +3,8 @@ import { loadConfig } from '../config.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
 import { problem, UserError } from '../util/problems.js';
 import { lintReport } from './engine.js';
-import { cachedParser } from './parse-cache.js';
+import { defaultCacheDir, parseCache } from './parse-cache.js';
+import { prefetchParser } from './prefetch.js';
 import { rules } from './registry.js';
 import { resolveSettings } from './settings.js';
 
@@ -34,8 +35,10 @@ export async function lintTargets(root: string, targets: ReportTarget[], options
   }
   const messages: VFileMessage[] = [];
   const unreadable: VFileMessage[] = [];
-  const parse = options.cache === false ? undefined : cachedParser();
+  const cacheDir = options.cache === false ? undefined : defaultCacheDir();
+  const cache = cacheDir ? parseCache(cacheDir) : undefined;
   for (const target of targets) {
+    const parse = await prefetchParser(target, cache, cacheDir);
     const loaded = await loadReport(target, { parse });
     if (!loaded.report) {
       unreadable.push(...loaded.problems);

@@ -39,33 +39,49 @@ function parserVersion(): string {
   return parserKey;
 }
 
-export function cachedParser(dir: string = defaultCacheDir()): (text: string) => Root {
-  let ready = false;
+export interface ParseCache {
+  /** A cached tree for this text, or undefined. */
+  get(text: string): Root | undefined;
+  put(text: string, tree: Root): void;
+  /** get, else parse and put. */
+  parse(text: string): Root;
+}
+
+export function parseCache(dir: string = defaultCacheDir()): ParseCache {
   let written = 0;
-  return (text: string) => {
+  const fileFor = (text: string) => {
     const key = createHash('sha256').update(parserVersion()).update('\0').update(text).digest('hex');
-    const file = path.join(dir, key.slice(0, 2), `${key}.v8`);
-    try {
-      return deserialize(readFileSync(file)) as Root;
-    } catch {
-      // not cached yet (or unreadable): parse below
-    }
-    const tree = parseMarkdown(text);
-    try {
-      if (!ready) {
-        mkdirSync(dir, { recursive: true });
-        ready = true;
-      }
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, serialize(tree));
-      renameSync(temp, file);
-      if (++written === 1) prune(dir);
-    } catch {
-      // a read-only or full disk only costs speed
-    }
-    return tree;
+    return path.join(dir, key.slice(0, 2), `${key}.v8`);
   };
+  const cache: ParseCache = {
+    get(text) {
+      try {
+        return deserialize(readFileSync(fileFor(text))) as Root;
+      } catch {
+        return undefined; // not cached yet, or unreadable
+      }
+    },
+    put(text, tree) {
+      try {
+        const file = fileFor(text);
+        mkdirSync(path.dirname(file), { recursive: true });
+        const temp = `${file}.${process.pid}.${written}.tmp`;
+        writeFileSync(temp, serialize(tree));
+        renameSync(temp, file);
+        if (++written === 1) prune(dir);
+      } catch {
+        // a read-only or full disk only costs speed
+      }
+    },
+    parse(text) {
+      const hit = cache.get(text);
+      if (hit) return hit;
+      const tree = parseMarkdown(text);
+      cache.put(text, tree);
+      return tree;
+    },
+  };
+  return cache;
 }
 
 /** Keeps the cache bounded: beyond MAX_ENTRIES trees, the least recently written go. */
