@@ -2,9 +2,9 @@ import type { Nodes } from 'mdast';
 import type { DirectiveItem, Report } from '../../model/types.js';
 import { defineRule, noOptions } from '../define.js';
 import { attributePlace, fenceLength, nodePlace } from '../place.js';
+import { analyseSlips } from '../slip.js';
 import { walk } from '../walk.js';
 
-const PARTS = new Set(['variant', 'example', 'rationale']);
 const FIX = 'use four colons on the recommendation: ::::recommendation … ::::';
 
 export default defineRule({
@@ -35,36 +35,29 @@ export default defineRule({
     ],
   },
   check({ report, emit }) {
-    // The recommendation opened last before a point in a file, to tell a slip from a stray part.
-    const recommendationsByFile = new Map<string, DirectiveItem[]>();
-    for (const item of report.directives) {
-      if (item.name === 'recommendation' && item.kind === 'containerDirective') {
-        const list = recommendationsByFile.get(item.source.file) ?? [];
-        list.push(item);
-        recommendationsByFile.set(item.source.file, list);
+    const explained = new Map<DirectiveItem['node'], DirectiveItem>();
+    for (const { part, closed } of analyseSlips(report).outside) {
+      const written = `${':'.repeat(Math.max(3, fenceLength(report, part.source)))}${part.name}`;
+      const place = attributePlace(part.source.file, part.node);
+      if (!closed) {
+        emit(`\`${written}\` stands outside any recommendation, so it belongs to none; put it inside ::::recommendation … ::::`, place);
+        continue;
       }
+      const first = explained.get(closed.node);
+      if (first) {
+        emit(`\`${written}\` also fell out of the recommendation at line ${closed.source.line} (closed early; see line ${first.source.line})`, place);
+        continue;
+      }
+      explained.set(closed.node, part);
+      emit(
+        `\`${written}\` stands outside any recommendation: the \`${':'.repeat(fenceLength(report, closed.source))}recommendation\` at line ${closed.source.line} was closed early by the closing fence of a block inside it (a closing fence closes every open block with as many colons); ${FIX}`,
+        place,
+      );
     }
-    const slipBefore = (file: string, offset: number | undefined, maxFence: number): DirectiveItem | undefined => {
-      const before = (recommendationsByFile.get(file) ?? []).filter((r) => (r.source.startOffset ?? 0) < (offset ?? 0));
-      const last = before.at(-1);
-      return last && fenceLength(report, last.source) <= maxFence ? last : undefined;
-    };
-
     for (const item of report.directives) {
       if (item.kind !== 'containerDirective') continue;
-      const written = `${':'.repeat(Math.max(3, fenceLength(report, item.source)))}${item.name}`;
       const place = attributePlace(item.source.file, item.node);
-      if (PARTS.has(item.name) && !item.ancestors.includes('recommendation')) {
-        const slip = slipBefore(item.source.file, item.source.startOffset, fenceLength(report, item.source));
-        if (slip) {
-          emit(
-            `\`${written}\` stands outside any recommendation: the \`${':'.repeat(fenceLength(report, slip.source))}recommendation\` at line ${slip.source.line} was closed early by the closing fence of a block inside it (a closing fence closes every open block with as many colons); ${FIX}`,
-            place,
-          );
-        } else {
-          emit(`\`${written}\` stands outside any recommendation, so it belongs to none; put it inside ::::recommendation … ::::`, place);
-        }
-      } else if (item.name === 'recommendation' && item.ancestors.includes('recommendation')) {
+      if (item.name === 'recommendation' && item.ancestors.includes('recommendation')) {
         emit('a recommendation inside another recommendation is not counted as one; close the first recommendation before opening the next', place);
       } else if (item.name === 'variant' && item.ancestors.includes('variant')) {
         emit('a variant inside another variant; close the first variant before opening the next (give the outer block the longer fence)', place);

@@ -3,7 +3,14 @@ import { defineRule, noOptions } from '../define.js';
 import { attributePlace } from '../place.js';
 
 /** Codes people write that ISO 3166-1 spells differently. */
-const ALIASES: Record<string, string> = { UK: 'GB', EL: 'GR', EN: 'GB', USA: 'US', UAE: 'AE' };
+const ALIASES: Record<string, string> = {
+  UK: 'GB', EL: 'GR', EN: 'GB', UAE: 'AE',
+  // ISO 3166-1 alpha-3 codes of the jurisdictions reports cite most.
+  AUS: 'AU', AUT: 'AT', BEL: 'BE', BRA: 'BR', CAN: 'CA', CHE: 'CH', CHN: 'CN', DEU: 'DE', DNK: 'DK', ESP: 'ES',
+  FIN: 'FI', FRA: 'FR', GBR: 'GB', GRC: 'GR', IND: 'IN', IRL: 'IE', ISR: 'IL', ITA: 'IT', JPN: 'JP', KOR: 'KR',
+  LUX: 'LU', MEX: 'MX', NLD: 'NL', NOR: 'NO', NZL: 'NZ', POL: 'PL', PRT: 'PT', SGP: 'SG', SWE: 'SE', TWN: 'TW',
+  USA: 'US', ZAF: 'ZA',
+};
 
 function suggestion(written: string): string {
   const upper = written.toUpperCase();

@@ -1,4 +1,5 @@
 import { defineRule, noOptions } from '../define.js';
+import { analyseSlips } from '../slip.js';
 import { attributePlace } from '../place.js';
 
 export default defineRule({
@@ -13,7 +14,10 @@ export default defineRule({
     ],
   },
   check({ report, emit }) {
+    // A recommendation closed early by the nesting slip lost its parts: directive-nesting explains it.
+    const slipped = analyseSlips(report).closedEarly;
     for (const rec of report.recommendations) {
+      if (slipped.has(rec.node)) continue;
       if (rec.examples.length > 0) continue;
       const name = rec.id ? `recommendation \`${rec.id}\`` : `recommendation ${rec.number}`;
       emit(`${name} has no real-world example; add :::example{jurisdiction=XX} showing where it works`, attributePlace(rec.source.file, rec.node));

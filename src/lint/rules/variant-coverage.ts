@@ -1,4 +1,5 @@
 import { defineRule, noOptions } from '../define.js';
+import { analyseSlips } from '../slip.js';
 import { attributePlace, where } from '../place.js';
 
 const REC = '::::recommendation{#a title="A"}\nCourts should be able to order that evidence is preserved.\n\n';
@@ -28,7 +29,10 @@ export default defineRule({
   },
   check({ report, emit }) {
     const systems = report.meta.systems;
+    // A recommendation closed early by the nesting slip lost its parts: directive-nesting explains it.
+    const slipped = analyseSlips(report).closedEarly;
     for (const rec of report.recommendations) {
+      if (slipped.has(rec.node)) continue;
       const name = rec.id ? `recommendation \`${rec.id}\`` : `recommendation ${rec.number}`;
       const opening = attributePlace(rec.source.file, rec.node);
       if (rec.uniform) {
