@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module shared with the benchmark
@@ -138,5 +138,54 @@ describe('configuration', () => {
     expect(outcome.messages.map((m) => [m.ruleId, m.line, m.reason])).toEqual([
       ['front-matter', 9, 'front matter `lint`: unknown lint rule `mandatory-langauge`; did you mean `mandatory-language`?'],
     ]);
+  });
+});
+
+describe('a copy of the sample report with planted defects', () => {
+  it('reports each defect at its line, and the nesting slip once with its fix', async () => {
+    const sample = path.join(repoRoot, 'reports', 'access-to-evidence');
+    const root = makeWorkspace({});
+    workspaces.push(root);
+    const dir = path.join(root, 'reports', 'access-to-evidence');
+    cpSync(sample, dir, { recursive: true });
+    const edit = (file: string, change: (text: string) => string) => {
+      const abs = path.join(dir, file);
+      const before = readFileSync(abs, 'utf8');
+      const after = change(before);
+      expect(after, `planting in ${file} changed nothing`).not.toBe(before);
+      writeFileSync(abs, after);
+    };
+    const ch2 = 'chapters/02-obtaining-evidence.md';
+    edit('report.md', (t) => t.replace('status: draft', 'status: final'));
+    edit(ch2, (t) => {
+      // The slip: the first recommendation gets three colons, like the variants inside it.
+      const start = t.indexOf('::::recommendation{#identify-secrets');
+      const end = t.indexOf('\n::::\n', start);
+      return `${t.slice(0, start)}${t.slice(start + 1, end + 1)}:::\n${t.slice(end + 6)}`;
+    });
+    edit(ch2, (t) => t.replace('A claimant should identify the trade secrets', 'A claimant must identify the trade secrets'));
+    edit(ch2, (t) => t.replace(':ref[confidentiality-orders]', ':ref[confidentiality-order]'));
+    edit(ch2, (t) => t.replace('{jurisdiction=DE}', '{jurisdiction=DEU}'));
+    edit('chapters/03-protecting-secrets.md', (t) => t.replace(':::variant{system=civil-law}', ':::variant{sytem=civil-law}'));
+
+    const file = path.join(dir, 'report.md');
+    const outcome = await lintTargets(root, [{ slug: 'access-to-evidence', root, file }], { cache: false });
+    const at = (rel: string, needle: string, nth = 1) => `reports/access-to-evidence/${rel}:${lineOf(path.join(dir, rel), needle, nth)}`;
+    const found = outcome.messages.map((m) => `${m.ruleId} ${m.file}:${m.line}${m.fatal ? '' : ' warning'}`);
+    const slipLines = outcome.messages.filter((m) => m.ruleId === 'directive-nesting');
+    expect(found).toContain(`mandatory-language ${at(ch2, 'A claimant must identify')}`);
+    expect(found).toContain(`ref-target ${at(ch2, ':ref[confidentiality-order]')}`);
+    expect(found).toContain(`example-jurisdiction ${at(ch2, 'jurisdiction=DEU')}`);
+    expect(found).toContain(`unknown-attribute ${at('chapters/03-protecting-secrets.md', 'sytem=civil-law')}`);
+    expect(found).toContain(`comment-status ${at('chapters/01-introduction.md', 'status=open')}`);
+    expect(found).toContain(`comment-status ${at(ch2, 'status=open')}`);
+    // The slip: the first part that fell out carries the explanation, the stray fence is named.
+    expect(slipLines[0].reason).toContain('use four colons on the recommendation: ::::recommendation … ::::');
+    expect(slipLines.at(-1)!.reason).toMatch(/^stray `:::` printed as text/);
+    // Nothing else: no follow-on findings about the broken recommendation.
+    expect(new Set(outcome.messages.map((m) => m.ruleId))).toEqual(
+      new Set(['mandatory-language', 'ref-target', 'example-jurisdiction', 'unknown-attribute', 'comment-status', 'directive-nesting']),
+    );
+    expect(outcome.messages.filter((m) => m.ruleId === 'comment-status').every((m) => m.fatal)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { closest } from './suggest.js';
 /**
  * The directives of the authoring dialect (DESIGN.md), how each is written and which
  * attributes it takes. `#x` is the attribute `id`, `.x` is `class`.
@@ -30,4 +31,17 @@ export const DIRECTIVE_NAMES = Object.keys(DIRECTIVES);
 
 export function colonsFor(kind: DirectiveKind): string {
   return kind === 'containerDirective' ? ':::' : kind === 'leafDirective' ? '::' : ':';
+}
+
+/**
+ * The value of a misspelt form of attribute `name` (`sytem=civil-law` for `system`), so that
+ * rules reading `name` do not pile follow-on findings onto the one unknown-attribute reports.
+ */
+export function misspeltAttribute(directive: string, attributes: Record<string, string>, name: string): string | undefined {
+  const known = DIRECTIVES[directive]?.attributes ?? [];
+  for (const [key, value] of Object.entries(attributes)) {
+    if (known.includes(key)) continue;
+    if (closest(key, known) === name) return value;
+  }
+  return undefined;
 }

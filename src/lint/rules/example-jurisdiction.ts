@@ -1,6 +1,7 @@
 import { jurisdiction, jurisdictionCodes } from '../../model/jurisdictions.js';
 import { defineRule, noOptions } from '../define.js';
 import { attributePlace } from '../place.js';
+import { misspeltAttribute } from '../dialect.js';
 
 /** Codes people write that ISO 3166-1 spells differently. */
 const ALIASES: Record<string, string> = {
@@ -48,6 +49,7 @@ export default defineRule({
     for (const item of report.directives) {
       if (item.name !== 'example' || item.kind !== 'containerDirective') continue;
       const code = (item.attributes.jurisdiction ?? '').trim();
+      if (!code && misspeltAttribute('example', item.attributes, 'jurisdiction') !== undefined) continue; // unknown-attribute says it
       if (!code) {
         emit('example without a jurisdiction; write :::example{jurisdiction=FR} (an ISO 3166-1 alpha-2 code, or EU)', attributePlace(item.source.file, item.node));
       } else if (!jurisdiction(code)) {

@@ -1,5 +1,6 @@
 import { defineRule, noOptions } from '../define.js';
 import { attributePlace } from '../place.js';
+import { misspeltAttribute } from '../dialect.js';
 
 export default defineRule({
   meta: { id: 'recommendation-title', severity: 'error', description: 'A recommendation without a title.' },
@@ -15,7 +16,7 @@ export default defineRule({
   },
   check({ report, emit }) {
     for (const rec of report.recommendations) {
-      if (rec.title) continue;
+      if (rec.title || misspeltAttribute('recommendation', rec.attributes, 'title') !== undefined) continue;
       const name = rec.id ? `recommendation \`${rec.id}\`` : `recommendation ${rec.number}`;
       emit(`${name} has no title; add title="…" (it names the recommendation in the summary and in references)`, attributePlace(rec.source.file, rec.node));
     }

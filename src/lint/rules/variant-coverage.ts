@@ -1,5 +1,6 @@
 import { defineRule, noOptions } from '../define.js';
 import { analyseSlips } from '../slip.js';
+import { misspeltAttribute } from '../dialect.js';
 import { attributePlace, where } from '../place.js';
 
 const REC = '::::recommendation{#a title="A"}\nCourts should be able to order that evidence is preserved.\n\n';
@@ -41,13 +42,15 @@ export default defineRule({
         }
         continue;
       }
-      const missing = systems.filter((system) => !rec.variants.some((v) => v.system === system));
+      // A misspelt `system` attribute counts for the system it names: unknown-attribute reports the typo.
+      const systemOf = (v: (typeof rec.variants)[number]) => v.system || misspeltAttribute('variant', v.node.attributes as Record<string, string>, 'system') || '';
+      const missing = systems.filter((system) => !rec.variants.some((v) => systemOf(v) === system));
       if (missing.length > 0) {
         const add = missing.map((s) => `:::variant{system=${s}}`).join(' and ');
         emit(`${name} has no variant for ${missing.join(' and ')}; add ${add}, or mark it \`uniform\` if it reads the same in every system`, opening);
       }
       for (const system of systems) {
-        const same = rec.variants.filter((v) => v.system === system);
+        const same = rec.variants.filter((v) => systemOf(v) === system);
         for (const extra of same.slice(1)) {
           emit(`${name} has a second ${system} variant (the first is at ${where(same[0].source)}); merge them into one`, attributePlace(extra.source.file, extra.node));
         }

@@ -1,6 +1,7 @@
 import { defineRule, noOptions } from '../define.js';
 import { attributePlace } from '../place.js';
 import { closest, didYouMean } from '../suggest.js';
+import { misspeltAttribute } from '../dialect.js';
 
 export default defineRule({
   meta: { id: 'variant-system', severity: 'error', description: 'A variant without `system`, or for a system that is not in the front matter\'s `systems`.' },
@@ -26,6 +27,7 @@ export default defineRule({
     const systems = report.meta.systems;
     for (const rec of report.recommendations) {
       for (const variant of rec.variants) {
+        if (!variant.system && misspeltAttribute('variant', variant.node.attributes as Record<string, string>, 'system') !== undefined) continue;
         if (!variant.system) {
           emit(`variant without a system; write :::variant{system=${systems[0]}} (this report's systems: ${systems.join(', ')})`, attributePlace(variant.source.file, variant.node));
         } else if (!systems.includes(variant.system)) {
