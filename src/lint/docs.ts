@@ -60,6 +60,15 @@ reports/access-to-evidence/chapters/02-obtaining-evidence.md:41:1 error \`:::exa
 Exit codes: **0** no errors (and no more warnings than \`--max-warnings\`), **1** errors found or too
 many warnings, **2** bad usage, a bad configuration or a report that cannot be read.
 
+## Speed and the parse cache
+
+Parsing is nearly all of lint's time. \`rapporteur lint\` keeps each file's parsed tree in a cache
+keyed by the file's content and the toolchain's version (\`$XDG_CACHE_HOME/rapporteur\`, else
+\`~/.cache/rapporteur\`; \`RAPPORTEUR_CACHE_DIR\` moves it; at most 2,000 trees are kept), so a run
+after editing one chapter parses that chapter only. A large report with nothing cached is parsed on
+several cores. \`--no-cache\` parses everything again and writes nothing. Findings are the same
+either way.
+
 ## Output formats
 
 - \`stylish\` (default): grouped by file, one \`file:line:column severity message rule-id\` line per
