@@ -42,7 +42,8 @@ const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
 console.log(`lint benchmark: ${runs} run(s) each, median; cpu = user+sys of the process`);
 for (const pages of sizes.length ? sizes : [100, 1000]) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-bench-lint-'));
-  const cacheDir = path.join(root, '.cache');
+  // lint shares build's parse cache, inside the output folder.
+  const cacheDir = path.join(root, 'dist', '.rapporteur-cache');
   try {
     const reportFile = generateReport(root, { slug: 'generated', pages });
     const dir = path.dirname(reportFile);
@@ -51,7 +52,7 @@ for (const pages of sizes.length ? sizes : [100, 1000]) {
     const combined = path.join(root, 'all.md');
     writeFileSync(combined, all);
     const words = all.split(/\s+/).length;
-    const env = { ...process.env, NO_COLOR: '1', RAPPORTEUR_CACHE_DIR: cacheDir };
+    const env = { ...process.env, NO_COLOR: '1' };
     const check = (result) => {
       if (result.stdout.trim() !== '') throw new Error(`the generated report is expected to lint clean:\n${result.stdout.slice(0, 2000)}`);
     };

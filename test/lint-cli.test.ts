@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,9 +6,7 @@ import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, runCli } from
 
 const workspaces: string[] = [];
 afterAll(() => workspaces.forEach(removeWorkspace));
-const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-lint-cache-'));
-workspaces.push(cacheDir);
-const env = { RAPPORTEUR_CACHE_DIR: cacheDir };
+const env: Record<string, string> = {};
 
 const front = '---\ntitle: T\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nsystems: [civil-law, common-law]\nconfidentiality: public\n---\n\n';
 const clean = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n`;
@@ -115,11 +112,20 @@ describe('rapporteur lint (the real binary)', () => {
     expect(result.stdout).toContain('reports/r/report.md:8:12 error chapter `chapters/gone.md` does not exist chapter-path');
   });
 
-  it('gives the same findings with and without the parse cache', () => {
+  it('gives the same findings with and without the parse cache, which lives in the output folder', () => {
     const root = workspace({ 'reports/r/report.md': withError });
     const first = lint(root, ['--format', 'json']).stdout;
+    expect(readdirSync(path.join(root, 'dist', '.rapporteur-cache', 'r')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     expect(lint(root, ['--format', 'json']).stdout).toBe(first);
     expect(lint(root, ['--format', 'json', '--no-cache']).stdout).toBe(first);
+    // Nothing else was written: the sources are as they were.
+    expect(readdirSync(root).sort()).toEqual(['dist', 'reports']);
+  });
+
+  it('--no-cache writes nothing', () => {
+    const root = workspace({ 'reports/r/report.md': withError });
+    expect(lint(root, ['--no-cache']).code).toBe(1);
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 });
 

@@ -62,12 +62,11 @@ many warnings, **2** bad usage, a bad configuration or a report that cannot be r
 
 ## Speed and the parse cache
 
-Parsing is nearly all of lint's time. \`rapporteur lint\` keeps each file's parsed tree in a cache
-keyed by the file's content and the toolchain's version (\`$XDG_CACHE_HOME/rapporteur\`, else
-\`~/.cache/rapporteur\`; \`RAPPORTEUR_CACHE_DIR\` moves it; at most 2,000 trees are kept), so a run
-after editing one chapter parses that chapter only. A large report with nothing cached is parsed on
-several cores. \`--no-cache\` parses everything again and writes nothing. Findings are the same
-either way.
+Parsing is nearly all of lint's time. \`rapporteur lint\` shares \`rapporteur build\`'s cache of
+parsed trees (\`<out>/.rapporteur-cache/<slug>/\`, inside the output folder, keyed by each file's
+exact text and the parser's version), so a run after editing one chapter parses that chapter only.
+A large report with nothing cached is parsed on several cores. \`--no-cache\` parses everything
+again and writes nothing. Findings are the same either way.
 
 ## Output formats
 

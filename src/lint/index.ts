@@ -3,8 +3,9 @@ import { loadConfig } from '../config.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
 import { problem, UserError } from '../util/problems.js';
 import { lintReport } from './engine.js';
-import { defaultCacheDir, parseCache } from './parse-cache.js';
-import { prefetchParser } from './prefetch.js';
+import path from 'node:path';
+import { diskParseStore, parseCacheDir } from '../cache/parse-cache.js';
+import { prefetchStore } from './prefetch.js';
 import { rules } from './registry.js';
 import { resolveSettings } from './settings.js';
 
@@ -23,7 +24,7 @@ export interface LintOutcome {
  * Loads and lints each report with the workspace configuration. A configuration that names an
  * unknown rule or gives invalid options is a UserError (exit 2) naming the config file.
  */
-export async function lintTargets(root: string, targets: ReportTarget[], options: { cache?: boolean } = {}): Promise<LintOutcome> {
+export async function lintTargets(root: string, targets: ReportTarget[], options: { cache?: boolean; out?: string } = {}): Promise<LintOutcome> {
   const { config, file } = loadConfig(root);
   const configured = config.lint.rules as Record<string, unknown>;
   const { issues } = resolveSettings(rules, [configured]);
@@ -35,11 +36,14 @@ export async function lintTargets(root: string, targets: ReportTarget[], options
   }
   const messages: VFileMessage[] = [];
   const unreadable: VFileMessage[] = [];
-  const cacheDir = options.cache === false ? undefined : defaultCacheDir();
-  const cache = cacheDir ? parseCache(cacheDir) : undefined;
+  // The parse cache is build's (inside the output folder), so lint and build share parsed trees.
+  const out = options.out ?? path.resolve(root, config.out);
   for (const target of targets) {
-    const parse = await prefetchParser(target, cache, cacheDir);
-    const loaded = await loadReport(target, { parse });
+    const cacheDir = options.cache === false ? undefined : parseCacheDir(out, target.slug);
+    const disk = cacheDir ? diskParseStore(cacheDir) : undefined;
+    const store = await prefetchStore(target, disk, cacheDir);
+    const loaded = await loadReport(target, { store });
+    if (loaded.report) store.prune();
     if (!loaded.report) {
       unreadable.push(...loaded.problems);
       continue;

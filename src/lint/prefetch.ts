@@ -4,40 +4,60 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
+import type { ParseStore } from '../cache/parse-cache.js';
 import type { ReportTarget } from '../model/load.js';
 import { parseMarkdown } from '../parse/processor.js';
-import type { ParseCache } from './parse-cache.js';
 
-/** Below this many bytes to parse, starting a worker costs more than it saves. */
-const PARALLEL_BYTES = 256 * 1024;
+/** Below this many characters to parse, starting a worker costs more than it saves. */
+const PARALLEL_CHARS = 256 * 1024;
 
 /**
- * Parses a report's files before the loader asks for them, on several cores when there is much
- * to parse: micromark parsing is nearly all of lint's time. Finding the files means reading the
- * chapter list from report.md's front matter (the YAML block is taken from the parsed tree);
- * anything this misses or gets wrong is simply parsed by the loader as usual. Returns a parse
- * function for loadReport that hands out each prefetched tree once.
+ * A ParseStore for loadReport that has a report's files parsed before the loader asks for them:
+ * cached trees from the on-disk store (`disk`, shared with build), the rest parsed on several
+ * cores when there is much to parse (micromark parsing is nearly all of lint's time). Finding
+ * the files means reading the chapter list from report.md's front matter (the YAML node of the
+ * parsed tree); whatever this misses the loader parses as usual. Each tree is handed out once.
  */
-export async function prefetchParser(target: ReportTarget, cache: ParseCache | undefined, cacheDir: string | undefined): Promise<(text: string) => Root> {
-  const fallback = (text: string) => (cache ? cache.parse(text) : parseMarkdown(text));
+export async function prefetchStore(target: ReportTarget, disk: ParseStore | undefined, cacheDir: string | undefined): Promise<ParseStore> {
   const ready = new Map<string, Root>();
-  const take = (text: string): Root => {
-    const tree = ready.get(text);
-    if (!tree) return fallback(text);
-    ready.delete(text);
+  const store: ParseStore = {
+    get(text) {
+      const tree = ready.get(text);
+      if (tree) {
+        ready.delete(text);
+        return tree;
+      }
+      return disk?.get(text);
+    },
+    set(text, tree) {
+      disk?.set(text, tree);
+    },
+    prune() {
+      disk?.prune();
+    },
+  };
+  const parse = (text: string): Root => {
+    const hit = disk?.get(text);
+    if (hit) return hit;
+    const tree = parseMarkdown(text);
+    disk?.set(text, tree);
     return tree;
   };
-  const texts = await reportTexts(target, fallback, ready);
+
+  const texts = await reportTexts(target, parse, ready);
   const misses: string[] = [];
   for (const text of texts) {
     if (ready.has(text)) continue;
-    const hit = cache?.get(text);
+    const hit = disk?.get(text);
     if (hit) ready.set(text, hit);
     else misses.push(text);
   }
-  const bytes = misses.reduce((sum, t) => sum + t.length, 0);
+  const chars = misses.reduce((sum, t) => sum + t.length, 0);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  if (misses.length < 2 || bytes < PARALLEL_BYTES || cores < 2) return take;
+  if (misses.length < 2 || chars < PARALLEL_CHARS || cores < 2) {
+    for (const text of misses) ready.set(text, parse(text));
+    return store;
+  }
 
   // Balanced shares: the main thread parses one while workers parse the others.
   const shares = Math.min(cores, 4, misses.length);
@@ -62,9 +82,9 @@ export async function prefetchParser(target: ReportTarget, cache: ParseCache | u
         worker.once('exit', () => resolve());
       }),
   );
-  for (const text of buckets[0]) ready.set(text, fallback(text));
+  for (const text of buckets[0]) ready.set(text, parse(text));
   await Promise.all(running);
-  return take;
+  return store;
 }
 
 async function reportTexts(target: ReportTarget, parse: (text: string) => Root, ready: Map<string, Root>): Promise<string[]> {
