@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -6,6 +6,8 @@ import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { ParseStore } from '../cache/parse-cache.js';
 import type { ReportTarget } from '../model/load.js';
+import { isInside } from '../model/reader.js';
+import { withinLimits } from '../parse/limits.js';
 import { parseMarkdown } from '../parse/processor.js';
 
 /** Below this many characters to parse, starting a worker costs more than it saves. */
@@ -94,6 +96,7 @@ async function reportTexts(target: ReportTarget, parse: (text: string) => Root, 
   } catch {
     return [];
   }
+  if (!withinLimits(main)) return [];
   const tree = parse(main);
   ready.set(main, tree);
   const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0].value : '';
@@ -106,7 +109,25 @@ async function reportTexts(target: ReportTarget, parse: (text: string) => Root, 
   if (!Array.isArray(chapters)) return [main];
   const dir = path.dirname(target.file);
   const texts = await Promise.all(
-    chapters.filter((c): c is string => typeof c === 'string').map((c) => readFile(path.resolve(dir, c), 'utf8').catch(() => undefined)),
+    chapters.filter((c): c is string => typeof c === 'string').map((c) => readChapter(dir, target.root, c)),
   );
   return [main, ...texts.filter((t): t is string => t !== undefined)];
+}
+
+/**
+ * A chapter's text, only when the loader would read it too: inside the report folder (after
+ * links are resolved) and within the parser's limits. Anything else is left to the loader, which
+ * reports it; a file outside the workspace is never read, parsed or cached.
+ */
+async function readChapter(dir: string, root: string, entry: string): Promise<string | undefined> {
+  if (path.isAbsolute(entry)) return undefined;
+  const abs = path.resolve(dir, entry);
+  try {
+    const [real, realDir, realRoot] = await Promise.all([realpath(abs), realpath(dir), realpath(root)]);
+    if (!isInside(realDir, real) || !isInside(realRoot, real) || !isInside(dir, abs)) return undefined;
+    const text = await readFile(real, 'utf8');
+    return withinLimits(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -109,3 +109,8 @@ export function depthProblem(tree: Root, file: string): VFileMessage | undefined
   }
   return undefined;
 }
+
+/** True when a text may be handed to the parser (for code that parses ahead of the loader). */
+export function withinLimits(text: string): boolean {
+  return Buffer.byteLength(text, 'utf8') <= MAX_SOURCE_BYTES && nestingProblem(text, '') === undefined;
+}
