@@ -164,7 +164,7 @@ describe('a killed build leaves the previous output intact', () => {
   it('every output file is a complete old or new version, whenever the build is killed', { timeout: 180_000 }, async () => {
     const root = makeWorkspace({});
     workspaces.push(root);
-    const report = generateReport({ pages: 60, seed: 7, slug: 'r' });
+    const report = generateReport({ pages: 40, seed: 7, slug: 'r' });
     writeFiles(path.join(root, 'reports', 'r'), toRapporteur(report));
     initRepo(root);
     commitAll(root, 'draft');
@@ -180,9 +180,10 @@ describe('a killed build leaves the previous output intact', () => {
 
     for (const delay of [150, 400, 800, 1500, 2500]) {
       const child = spawn(process.execPath, [bin, 'build', 'r', '--edition', 'all', '--no-cache', '-q'], { cwd: root, stdio: 'ignore' });
+      const closed = new Promise((resolve) => child.on('close', resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('close', resolve));
+      await closed;
       for (const [file, before] of previous) {
         const now = readFileSync(path.join(dir, file), 'utf8');
         expect(now.trimEnd().endsWith('</html>'), `${file} complete after a kill at ${delay} ms`).toBe(true);

@@ -143,7 +143,7 @@ case('directive-bad-attributes', 'an attribute list that is never closed', ['bui
      outputs=['r/r.html'])
 case('script-and-iframe', 'raw HTML scripts, iframes and handlers never reach output', ['build', 'r'], 0,
      {R: fm() + '# One\n\n<script>alert("XSS-SCRIPT")</script>\n\n<iframe src="https://example.org/XSS-IFRAME"></iframe>\n\n<img src=x onerror="XSS-ONERROR">\n\n[click](javascript:alert("XSS-JSLINK"))\n'},
-     outputs=['r/r.html'], outputExcludes=['XSS-SCRIPT', 'XSS-IFRAME', 'XSS-ONERROR', 'javascript:'])
+     outputs=['r/r.html'], outputExcludes=['XSS-SCRIPT', 'XSS-IFRAME', 'XSS-ONERROR', 'javascript:'], outputExcludesSkipCache=True)
 case('comment-text-private', 'comment text never reaches the output', ['build', 'r', '--edition', 'all'], 0,
      {R: fm() + '# One\n\nText :comment[INLINE-COMMENT-SECRET]{author="A"} more.\n\n:::comment{author="B" status=open}\nBLOCK-COMMENT-SECRET\n:::\n\n' + REC.replace('::::\n', ':::comment{author="C"}\nNESTED-COMMENT-SECRET\n:::\n::::\n')},
      outputs=['r/r.html', 'r/r-civil-law.html'], outputExcludes=['INLINE-COMMENT-SECRET', 'BLOCK-COMMENT-SECRET', 'NESTED-COMMENT-SECRET'], outputExcludesSkipCache=True)
@@ -157,7 +157,7 @@ case('image-symlink-outside', 'an image that is a link to a file outside the wor
      symlinks={'reports/r/images/logo.png': '@outside/secret.png'}, outside={'secret.png': 'SECRET-IMAGE-BYTES'},
      stderrIncludes=['reports/r/report.md:', 'is outside the workspace and is not included'], outputExcludes=[base64.b64encode(b'SECRET-IMAGE-BYTES').decode()[:16]])
 case('image-remote', 'a remote image is refused, never fetched', ['build', 'r'], 0, {R: fm() + BODY + '\n![Remote](http://127.0.0.1:9/tracker.png)\n'},
-     stderrIncludes=['reports/r/report.md:', 'remote image http://127.0.0.1:9/tracker.png is not included'], outputExcludes=['127.0.0.1:9/tracker'])
+     stderrIncludes=['reports/r/report.md:', 'remote image http://127.0.0.1:9/tracker.png is not included'], outputExcludes=['127.0.0.1:9/tracker'], outputExcludesSkipCache=True)
 case('image-missing', 'an image that does not exist', ['build', 'r'], 0, {R: fm() + BODY + '\n![Chart](images/none.png)\n'},
      stderrIncludes=['reports/r/report.md:', 'image images/none.png does not exist'])
 # --- command line

@@ -1,7 +1,7 @@
+import { packagePath } from '../../util/package-root.js';
 import type { Command } from 'commander';
 import { existsSync, readFileSync, chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { hooksDirectory, stagedFiles } from '../../git/hooks.js';
 import type { ReportTarget } from '../../model/load.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -15,7 +15,8 @@ export const HOOK_MARKER = '# rapporteur pre-commit hook';
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export function hookScript(): string {
-  const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'rapporteur');
+  // packagePath, not a path relative to this file: the CLI may run from the one-file bundle.
+  const bin = packagePath('bin', 'rapporteur');
   return `#!/bin/sh
 ${HOOK_MARKER} (installed by \`rapporteur hooks install\`).
 # Lints the reports this commit touches; a lint error stops the commit.
