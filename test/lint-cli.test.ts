@@ -9,9 +9,9 @@ afterAll(() => workspaces.forEach(removeWorkspace));
 const env: Record<string, string> = {};
 
 const front = '---\ntitle: T\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nsystems: [civil-law, common-law]\nconfidentiality: public\n---\n\n';
-const clean = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n`;
-const warningOnly = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.\n::::\n`;
-const withError = `${front}::::recommendation{#a title="A" uniform}\nCourts must act.\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n`;
+const clean = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.[^1]\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n\n[^1]: Support.\n`;
+const warningOnly = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.[^1]\n::::\n\n[^1]: Support.\n`;
+const withError = `${front}::::recommendation{#a title="A" uniform}\nCourts must act.[^1]\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n\n[^1]: Support.\n`;
 
 function workspace(files: Record<string, string | Uint8Array>): string {
   const root = makeWorkspace(files);
