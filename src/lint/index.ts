@@ -1,11 +1,11 @@
+import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
+import { diskParseStore, parseCacheDir } from '../cache/parse-cache.js';
 import { loadConfig } from '../config.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
 import type { SourceReader } from '../model/reader.js';
 import { problem, UserError } from '../util/problems.js';
 import { lintReport } from './engine.js';
-import path from 'node:path';
-import { diskParseStore, parseCacheDir } from '../cache/parse-cache.js';
 import { prefetchStore } from './prefetch.js';
 import { rules } from './registry.js';
 import { resolveSettings } from './settings.js';
