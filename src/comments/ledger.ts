@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { Document, isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { toPosix } from '../model/reader.js';
 import type { Report } from '../model/types.js';
@@ -157,7 +157,10 @@ export async function appendToLedger(absFile: string, from: string, comments: Le
   await writeFileAtomic(absFile, doc.toString({ lineWidth: 0 }));
 }
 
-/** Sets `status: resolved` on one ledger entry, leaving the rest of the file as it was. */
+/**
+ * Sets `status: resolved` on one ledger entry by editing only the bytes of its status value (or
+ * adding a `status:` line under its id), so hand-written comments and layout survive.
+ */
 export async function resolveInLedger(absFile: string, id: string): Promise<boolean> {
   const text = await fs.readFile(absFile, 'utf8');
   const doc = parseDocument(text);
@@ -165,7 +168,32 @@ export async function resolveInLedger(absFile: string, id: string): Promise<bool
   if (!isSeq(seq)) return false;
   const item = seq.items.find((node) => isMap(node) && node.get('id') === id);
   if (!isMap(item)) return false;
-  item.set('status', 'resolved');
-  await writeFileAtomic(absFile, doc.toString({ lineWidth: 0 }));
+  const pairOf = (key: string) => item.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+  const status = pairOf('status');
+  const idPair = pairOf('id');
+  let updated: string;
+  if (status && isScalar(status.value) && status.value.range) {
+    const [start, end] = status.value.range;
+    updated = text.slice(0, start) + 'resolved' + text.slice(end);
+  } else if (!status && idPair && isScalar(idPair.key) && isScalar(idPair.value) && idPair.key.range && idPair.value.range) {
+    const keyStart = idPair.key.range[0];
+    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+    const indent = text.slice(lineStart, keyStart).replace(/[^\t]/g, ' ');
+    const lineEnd = text.indexOf('\n', idPair.value.range[1]);
+    if (lineEnd < 0) {
+      updated = `${text}\n${indent}status: resolved\n`;
+    } else {
+      const crlf = text[lineEnd - 1] === '\r';
+      const insertAt = crlf ? lineEnd - 1 : lineEnd;
+      updated = `${text.slice(0, insertAt)}${crlf ? '\r\n' : '\n'}${indent}status: resolved${text.slice(insertAt)}`;
+    }
+  } else {
+    return false;
+  }
+  // Prove the edit did what it should before writing it.
+  const check = ledgerSchema.safeParse(parseDocument(updated).toJS());
+  const entry = check.success ? check.data.comments.find((c) => c.id === id) : undefined;
+  if (!entry || entry.status !== 'resolved') return false;
+  await writeFileAtomic(absFile, updated);
   return true;
 }

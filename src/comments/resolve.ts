@@ -48,7 +48,9 @@ export async function resolveComment(report: Report, id: string): Promise<Resolv
   const entry = ledger.entries.find((e) => e.id === id);
   if (entry) {
     if (entry.status === 'resolved') return { kind: 'pdf', file: entry.file, line: entry.line, already: true };
-    await resolveInLedger(entry.absFile, id);
+    if (!(await resolveInLedger(entry.absFile, id))) {
+      throw new UserError(`${entry.file}:${entry.line}: could not set the status of comment ${id} safely; edit it by hand`);
+    }
     return { kind: 'pdf', file: entry.file, line: entry.line, already: false };
   }
   throw new UserError(`no comment with id "${id}" in ${report.slug}; \`rapporteur comments ${report.slug} --status all\` lists every id`);

@@ -1,0 +1,101 @@
+import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { writeFileSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+
+/**
+ * Prints HTML to PDF the way a reviewer would receive it: through the project's PDF renderer
+ * once it exists, and until then through headless Chromium directly.
+ */
+export async function printPdf(html: string, file: string): Promise<void> {
+  try {
+    const { renderPdfs } = await import('../src/pdf/index.js');
+    await renderPdfs([{ report: undefined as never, edition: 'full', html, file }], { log: () => {} });
+    return;
+  } catch (error) {
+    if (!/not available yet/.test((error as Error).message)) throw error;
+  }
+  const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+  } finally {
+    await browser.close();
+  }
+}
+
+export interface Located {
+  page: number;
+  /** Left, bottom, right, top of the passage on its page (PDF user space). */
+  box: [number, number, number, number];
+}
+
+/** Where a passage (within one line of text) is printed, found with pdfjs. */
+export async function locate(bytes: Uint8Array, passage: string): Promise<Located> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+  try {
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const content = await page.getTextContent();
+      for (const item of content.items as Array<{ str: string; transform: number[]; width: number; height: number }>) {
+        const at = item.str?.indexOf(passage) ?? -1;
+        if (at < 0) continue;
+        const x = item.transform[4];
+        const y = item.transform[5];
+        const perChar = item.width / item.str.length;
+        const height = item.height || item.transform[3];
+        return { page: number, box: [x + at * perChar, y - height * 0.2, x + (at + passage.length) * perChar, y + height * 0.8] };
+      }
+    }
+  } finally {
+    await doc.destroy();
+  }
+  throw new Error(`passage not found in the PDF: ${passage}`);
+}
+
+export interface NewAnnotation {
+  kind: 'Text' | 'Highlight' | 'FreeText';
+  page: number;
+  box: [number, number, number, number];
+  contents: string;
+  author?: string;
+  /** PDF date string, e.g. D:20261120093000Z */
+  date?: string;
+  /** Index (in this list) of the annotation this one replies to. */
+  replyTo?: number;
+}
+
+/** Adds annotations as Acrobat writes them (with a popup for notes and highlights), using pdf-lib. */
+export async function annotate(bytes: Uint8Array, annotations: NewAnnotation[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes);
+  const refs: PDFRef[] = [];
+  for (const a of annotations) {
+    const page = doc.getPage(a.page - 1);
+    const [x1, y1, x2, y2] = a.box;
+    const fields: Record<string, unknown> = {
+      Type: 'Annot',
+      Subtype: a.kind,
+      Rect: a.kind === 'Text' ? [x2 + 4, y2 - 20, x2 + 24, y2] : [x1, y1, x2, y2],
+      Contents: PDFHexString.fromText(a.contents),
+      F: 4,
+      C: [1, 0.85, 0.2],
+    };
+    if (a.author) fields.T = PDFHexString.fromText(a.author);
+    if (a.date) fields.M = PDFString.of(a.date);
+    if (a.kind === 'Highlight') fields.QuadPoints = [x1, y2, x2, y2, x1, y1, x2, y1];
+    if (a.kind === 'Text') fields.Name = 'Comment';
+    if (a.kind === 'FreeText') fields.DA = PDFString.of('/Helv 10 Tf 0 g');
+    if (a.replyTo !== undefined) fields.IRT = refs[a.replyTo];
+    const dict = doc.context.obj(fields as never);
+    const ref = doc.context.register(dict);
+    if (a.kind !== 'FreeText') {
+      const popup = doc.context.register(doc.context.obj({ Type: 'Annot', Subtype: 'Popup', Rect: [x2 + 30, y2 - 100, x2 + 200, y2], Parent: ref, Open: false }));
+      dict.set(PDFName.of('Popup'), popup);
+      page.node.addAnnot(ref);
+      page.node.addAnnot(popup);
+    } else page.node.addAnnot(ref);
+    refs.push(ref);
+  }
+  return doc.save();
+}
