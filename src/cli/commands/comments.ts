@@ -96,12 +96,15 @@ Example:
   $ rapporteur comments import ~/Downloads/draft-0.3-lindqvist.pdf --report access-to-evidence`,
     )
     .action(async (file: string, options: { report?: string; author?: string }) => {
+      // Commander lets the parent `comments` take its own --author (the filter) wherever it
+      // appears, so after `import` the name may have landed there.
+      const author = options.author ?? (comments.opts() as { author?: string }).author;
       const shown = file;
       const pdf = await readPdfFile(path.resolve(io.cwd, file), shown);
       const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
       const reports = await loadAll(targets, io, setExit);
       const report = reportForPdf(reports, pdf, shown);
-      const outcome = await importPdf(report, pdf, file, { author: options.author, today: new Date().toISOString().slice(0, 10) });
+      const outcome = await importPdf(report, pdf, file, { author, today: new Date().toISOString().slice(0, 10) });
       const anchors = new Map([...report.recommendations.map((r) => [r.id, `Recommendation ${r.number}`] as const), ...report.headings.map((h) => [h.slug, h.number ? `Section ${h.number}` : h.text] as const)]);
       for (const { comment, how, added } of outcome.comments) {
         const where = comment.anchor ? `${comment.anchor} (${anchors.get(comment.anchor) ?? '?'}${how === 'exact' ? '' : `, ${how} match`})` : 'not placed: no matching text found';
