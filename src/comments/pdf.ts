@@ -159,7 +159,7 @@ function quads(points: ArrayLike<number> | null | undefined, rect: [number, numb
 export function textUnderQuads(items: TextItem[], boxes: Array<[number, number, number, number]>): string {
   const pieces: string[] = [];
   for (const [x1, y1, x2, y2] of boxes) {
-    const line: Array<{ x: number; text: string }> = [];
+    const line: Array<{ x: number; right: number; text: string }> = [];
     for (const item of items) {
       const bottom = item.y - item.height * 0.25;
       const top = item.y + item.height * 0.85;
@@ -170,10 +170,11 @@ export function textUnderQuads(items: TextItem[], boxes: Array<[number, number, 
       const length = item.str.length;
       const from = Math.max(0, Math.floor(((x1 - item.x) / item.width) * length));
       const to = Math.min(length, Math.ceil(((x2 - item.x) / item.width) * length));
-      if (to > from) line.push({ x: item.x, text: item.str.slice(from, to) });
+      if (to > from) line.push({ x: item.x, right, text: item.str.slice(from, to) });
     }
     line.sort((a, b) => a.x - b.x);
-    pieces.push(line.map((p) => p.text).join(''));
+    // Runs separated by a visible gap are separate words even when no space run lies between.
+    pieces.push(line.map((p, i) => (i > 0 && p.x - line[i - 1].right > 1 ? ` ${p.text}` : p.text)).join(''));
   }
   return pieces.join(' ').replace(/\s+/g, ' ').trim();
 }
