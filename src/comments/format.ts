@@ -91,7 +91,7 @@ h1{font-size:1.5rem;margin-bottom:.2rem}.facts{color:#555;margin-top:0}.warning{
 h2{font-size:1.1rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}h2 a{color:inherit}
 .comment{border:1px solid #e3e3e3;border-radius:6px;padding:.6rem .8rem;margin:.6rem 0;break-inside:avoid}
 .comment.reply{margin-left:2rem}.comment.resolved{opacity:.65}
-.meta{font-size:.85rem;color:#555;margin:0 0 .3rem}.meta code{font-size:.8rem}
+.meta{font-size:.85rem;color:#555;margin:0 0 .3rem}.meta code{font-size:.8rem;white-space:nowrap}
 .status{display:inline-block;font-size:.75rem;border-radius:3px;padding:0 .4rem;margin-right:.4rem;background:#e6f0ff;color:#124}
 .resolved .status{background:#e8f5e9;color:#1b5e20}
 blockquote{margin:.3rem 0;padding-left:.7rem;border-left:3px solid #f2c94c;color:#444}

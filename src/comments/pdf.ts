@@ -168,8 +168,8 @@ export function textUnderQuads(items: TextItem[], boxes: Array<[number, number, 
       const right = item.x + item.width;
       if (right <= x1 || item.x >= x2 || item.width <= 0) continue;
       const length = item.str.length;
-      const from = Math.max(0, Math.floor(((x1 - item.x) / item.width) * length));
-      const to = Math.min(length, Math.ceil(((x2 - item.x) / item.width) * length));
+      const from = snapToWord(item.str, Math.max(0, Math.round(((x1 - item.x) / item.width) * length)));
+      const to = snapToWord(item.str, Math.min(length, Math.round(((x2 - item.x) / item.width) * length)));
       if (to > from) line.push({ x: item.x, right, text: item.str.slice(from, to) });
     }
     line.sort((a, b) => a.x - b.x);
@@ -177,6 +177,18 @@ export function textUnderQuads(items: TextItem[], boxes: Array<[number, number, 
     pieces.push(line.map((p, i) => (i > 0 && p.x - line[i - 1].right > 1 ? ` ${p.text}` : p.text)).join(''));
   }
   return pieces.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Moves a cut that falls inside a word to the nearer end of that word. */
+export function snapToWord(text: string, index: number): number {
+  if (!isWordChar(text[index - 1]) || !isWordChar(text[index])) return index;
+  let back = index;
+  while (back > 0 && isWordChar(text[back - 1])) back--;
+  let ahead = index;
+  while (ahead < text.length && isWordChar(text[ahead])) ahead++;
+  return index - back <= ahead - index ? back : ahead;
 }
 
 /** The text run closest to a rectangle, and a window of runs around it (about 40 words). */
