@@ -1,16 +1,22 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 /**
- * Prints HTML to PDF the way a reviewer would receive it: through the project's PDF renderer
- * once it exists, and until then through headless Chromium directly.
+ * Prints a report's full edition to PDF the way a reviewer receives it: through the project's
+ * PDF renderer once it exists, and until then through headless Chromium directly.
  */
-export async function printPdf(html: string, file: string): Promise<void> {
+export async function printPdf(root: string, slug: string, file: string): Promise<void> {
+  const { loadReport } = await import('../src/model/load.js');
+  const { renderHtml } = await import('../src/render/html.js');
+  const { report } = await loadReport({ slug, root, file: path.join(root, 'reports', slug, 'report.md') });
+  if (!report) throw new Error(`cannot load ${slug}`);
+  const { html } = renderHtml(report, { edition: 'full' });
   try {
     const { renderPdfs } = await import('../src/pdf/index.js');
-    await renderPdfs([{ report: undefined as never, edition: 'full', html, file }], { log: () => {} });
+    await renderPdfs([{ report, edition: 'full', html, file }], { log: () => {} });
     return;
   } catch (error) {
     if (!/not available yet/.test((error as Error).message)) throw error;
@@ -19,6 +25,7 @@ export async function printPdf(html: string, file: string): Promise<void> {
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
   } finally {
     await browser.close();

@@ -40,10 +40,8 @@ beforeAll(async () => {
   workspaces.push(root);
   initRepo(root);
   commitAll(root, 'draft');
-  const build = runCli(['build', 'demo', '--quiet'], { cwd: root });
-  expect(build.code).toBe(0);
   const pdfFile = path.join(root, 'dist/demo/demo.pdf');
-  await printPdf(readFileSync(path.join(root, 'dist/demo/demo.html'), 'utf8'), pdfFile);
+  await printPdf(root, 'demo', pdfFile);
   base = readFileSync(pdfFile);
 });
 afterAll(() => workspaces.forEach(removeWorkspace));
