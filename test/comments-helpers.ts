@@ -32,28 +32,56 @@ export async function printPdf(root: string, slug: string, file: string): Promis
   }
 }
 
+type Box = [number, number, number, number];
+
 export interface Located {
   page: number;
-  /** Left, bottom, right, top of the passage on its page (PDF user space). */
-  box: [number, number, number, number];
+  /** Left, bottom, right, top of the whole passage on its page (PDF user space). */
+  box: Box;
+  /** One box per printed line the passage covers, as a highlight's QuadPoints have it. */
+  quads: Box[];
 }
 
-/** Where a passage (within one line of text) is printed, found with pdfjs. */
+/** Where a passage is printed (it may wrap over lines), found with pdfjs. */
 export async function locate(bytes: Uint8Array, passage: string): Promise<Located> {
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
   try {
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
-      for (const item of content.items as Array<{ str: string; transform: number[]; width: number; height: number }>) {
-        const at = item.str?.indexOf(passage) ?? -1;
-        if (at < 0) continue;
+      const items = (content.items as Array<{ str: string; transform: number[]; width: number; height: number; hasEOL?: boolean }>).filter((i) => typeof i.str === 'string');
+      // The page's text with a map from each character back to its run.
+      let text = '';
+      const owner: Array<{ item: number; at: number }> = [];
+      items.forEach((item, index) => {
+        for (let at = 0; at < item.str.length; at++) {
+          text += item.str[at];
+          owner.push({ item: index, at });
+        }
+        if (item.hasEOL && !text.endsWith(' ')) {
+          text += ' ';
+          owner.push({ item: -1, at: 0 });
+        }
+      });
+      const start = text.indexOf(passage);
+      if (start < 0) continue;
+      const spans = new Map<number, [number, number]>();
+      for (let i = start; i < start + passage.length; i++) {
+        const { item, at } = owner[i];
+        if (item < 0) continue;
+        const span = spans.get(item) ?? [at, at + 1];
+        spans.set(item, [Math.min(span[0], at), Math.max(span[1], at + 1)]);
+      }
+      const quads: Box[] = [...spans].map(([index, [from, to]]) => {
+        const item = items[index];
         const x = item.transform[4];
         const y = item.transform[5];
         const perChar = item.width / item.str.length;
         const height = item.height || item.transform[3];
-        return { page: number, box: [x + at * perChar, y - height * 0.2, x + (at + passage.length) * perChar, y + height * 0.8] };
-      }
+        return [x + from * perChar, y - height * 0.2, x + to * perChar, y + height * 0.8];
+      });
+      const box: Box = [Math.min(...quads.map((q) => q[0])), Math.min(...quads.map((q) => q[1])), Math.max(...quads.map((q) => q[2])), Math.max(...quads.map((q) => q[3]))];
+      return { page: number, box, quads };
     }
   } finally {
     await doc.destroy();
@@ -64,7 +92,9 @@ export async function locate(bytes: Uint8Array, passage: string): Promise<Locate
 export interface NewAnnotation {
   kind: 'Text' | 'Highlight' | 'FreeText';
   page: number;
-  box: [number, number, number, number];
+  box: Box;
+  /** Lines of a highlight; the box when absent. */
+  quads?: Box[];
   contents: string;
   author?: string;
   /** PDF date string, e.g. D:20261120093000Z */
@@ -90,7 +120,7 @@ export async function annotate(bytes: Uint8Array, annotations: NewAnnotation[]):
     };
     if (a.author) fields.T = PDFHexString.fromText(a.author);
     if (a.date) fields.M = PDFString.of(a.date);
-    if (a.kind === 'Highlight') fields.QuadPoints = [x1, y2, x2, y2, x1, y1, x2, y1];
+    if (a.kind === 'Highlight') fields.QuadPoints = (a.quads ?? [a.box]).flatMap(([l, b, r, t]) => [l, t, r, t, l, b, r, b]);
     if (a.kind === 'Text') fields.Name = 'Comment';
     if (a.kind === 'FreeText') fields.DA = PDFString.of('/Helv 10 Tf 0 g');
     if (a.replyTo !== undefined) fields.IRT = refs[a.replyTo];
