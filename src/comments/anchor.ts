@@ -16,7 +16,7 @@ export interface Segment {
   kind: 'recommendation' | 'section';
   /** Letters only, lower case: what survives PDF text extraction (line breaks, hyphenation, footnote digits). */
   letters: string;
-  /** Word trigrams, for the fuzzy fallback. */
+  /** Word pairs, for the fuzzy fallback. */
   shingles: Set<string>;
 }
 
@@ -55,10 +55,11 @@ export function renderedSegments(report: Report): Segment[] {
   }
   return raw
     .filter((s) => s.parts.length > 0)
-    .map((s) => {
-      const text = s.parts.join(' ');
-      return { anchor: s.anchor, kind: s.kind, letters: letters(text), shingles: shingles(words(text)) };
-    });
+    .map((s) => makeSegment(s.anchor, s.kind, s.parts.join(' ')));
+}
+
+export function makeSegment(anchor: string, kind: Segment['kind'], text: string): Segment {
+  return { anchor, kind, letters: letters(text), shingles: shingles(words(text)) };
 }
 
 export function letters(text: string): string {
@@ -76,8 +77,7 @@ export function words(text: string): string[] {
 
 function shingles(list: string[]): Set<string> {
   const set = new Set<string>();
-  for (let i = 0; i + 2 < list.length; i++) set.add(`${list[i]} ${list[i + 1]} ${list[i + 2]}`);
-  if (list.length > 0 && list.length < 3) set.add(list.join(' '));
+  for (let i = 0; i + 1 < list.length; i++) set.add(`${list[i]} ${list[i + 1]}`);
   return set;
 }
 
@@ -90,7 +90,8 @@ export interface Placement {
 /**
  * Finds the segment a passage belongs to. An exact letters-only match wins; a passage that
  * occurs in several segments (a title repeated in the summary table) prefers a recommendation.
- * Otherwise the segment sharing most word trigrams wins, if it shares at least half of them.
+ * Otherwise the segment sharing most word pairs wins, if it shares at least half of them (and
+ * three or more): the text may have been edited since the PDF was made.
  */
 export function placePassage(passage: string, segments: Segment[]): Placement {
   const needle = letters(passage);
@@ -119,6 +120,6 @@ export function placePassage(passage: string, segments: Segment[]): Placement {
       bestScore = score;
     }
   }
-  if (best && bestScore / wanted.size >= 0.5) return { anchor: best.anchor, how: 'fuzzy' };
+  if (best && bestScore >= 3 && bestScore / wanted.size >= 0.5) return { anchor: best.anchor, how: 'fuzzy' };
   return { anchor: '', how: 'none' };
 }
