@@ -42,8 +42,9 @@ export interface Located {
   quads: Box[];
 }
 
-/** Where a passage is printed (it may wrap over lines), found with pdfjs. */
-export async function locate(bytes: Uint8Array, passage: string): Promise<Located> {
+/** Where a passage is printed (it may wrap over lines), found with pdfjs; `occurrence` counts from 1. */
+export async function locate(bytes: Uint8Array, passage: string, occurrence = 1): Promise<Located> {
+  let seen = 0;
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
   try {
     for (let number = 1; number <= doc.numPages; number++) {
@@ -63,7 +64,11 @@ export async function locate(bytes: Uint8Array, passage: string): Promise<Locate
           owner.push({ item: -1, at: 0 });
         }
       });
-      const start = text.indexOf(passage);
+      let start = -1;
+      for (let from = 0; ; from = start + 1) {
+        start = text.indexOf(passage, from);
+        if (start < 0 || ++seen === occurrence) break;
+      }
       if (start < 0) continue;
       const spans = new Map<number, [number, number]>();
       for (let i = start; i < start + passage.length; i++) {

@@ -11,7 +11,7 @@ const body = `# Obtaining evidence
 Evidence of misappropriation is volatile and courts need a way to secure it early.
 
 ::::recommendation{#evidence-preservation title="Preserve evidence before it disappears"}
-Courts should be able to order, at short notice, that evidence of misappropriation be preserved.
+Courts should be able to order, at short notice, that evidence of misappropriation be preserved. The measure should be proportionate to what is at stake.
 
 :::variant{system=civil-law}
 The court should be able to authorise a judicial officer to describe or seize samples.
@@ -27,8 +27,10 @@ The court should be able to grant a search order supervised by an independent la
 Access to evidence and protection of secrets are two sides of one problem.
 
 ::::recommendation{#confidentiality-orders title="Make confidentiality orders available" uniform}
-Courts should be able to restrict access to documents containing alleged trade secrets to a limited circle of persons.
+Courts should be able to restrict access to documents containing alleged trade secrets to a limited circle of persons. The measure should be proportionate to what is at stake.
 ::::
+
+::recommendations
 `;
 
 let root: string;
@@ -51,11 +53,13 @@ async function reviewedPdf(): Promise<Uint8Array> {
   const highlight = await locate(base, 'search order supervised by an independent lawyer');
   const note = await locate(base, 'restrict access to documents containing');
   const free = await locate(base, 'two sides of one problem');
+  const repeated = await locate(base, 'The measure should be proportionate to what is at stake.', 2);
   return annotate(base, [
     { kind: 'Highlight', ...highlight, contents: 'Scotland calls this a commission and diligence.', author: 'Ingrid Lindqvist', date: 'D:20261120093000Z' },
     { kind: 'Text', ...note, contents: 'Who decides the circle of persons?', author: 'Thomas Albrecht', date: 'D:20261119080000+01\'00\'' },
     { kind: 'FreeText', ...free, contents: 'Nice framing.', author: 'Akiko Morimoto' },
     { kind: 'Text', ...highlight, contents: 'Agreed, add a footnote.', author: 'Daniel Osei', replyTo: 0 },
+    { kind: 'Highlight', ...repeated, contents: 'Proportionate to what, exactly?', author: 'Karl Weber' },
   ]);
 }
 
@@ -68,7 +72,7 @@ describe('comments import', () => {
     const result = runCli(['comments', 'import', 'review-lindqvist.pdf'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('4 comments added to reports/demo/comments/review-lindqvist.yaml');
+    expect(result.stdout).toContain('5 comments added to reports/demo/comments/review-lindqvist.yaml');
 
     const ledgerFile = path.join(root, 'reports/demo/comments/review-lindqvist.yaml');
     const ledger = parseYaml(readFileSync(ledgerFile, 'utf8')) as { source: string; from: string; comments: Array<Record<string, unknown>> };
@@ -82,11 +86,13 @@ describe('comments import', () => {
     expect(byAuthor.get('Thomas Albrecht')).toMatchObject({ kind: 'note', anchor: 'confidentiality-orders', date: '2026-11-19' });
     expect(byAuthor.get('Akiko Morimoto')).toMatchObject({ kind: 'free-text', anchor: 'protecting-secrets-in-the-proceedings' });
     expect(byAuthor.get('Daniel Osei')).toMatchObject({ kind: 'note', anchor: 'evidence-preservation', re: byAuthor.get('Ingrid Lindqvist')?.id });
+    // Both recommendations say it; the highlight is on the second one.
+    expect(byAuthor.get('Karl Weber')).toMatchObject({ anchor: 'confidentiality-orders', quote: 'The measure should be proportionate to what is at stake.' });
 
     // report.md is never touched by an import.
     expect(runCli(['comments', '--format', 'json'], { cwd: root }).code).toBe(0);
     const register = JSON.parse(runCli(['comments', '--format', 'json'], { cwd: root }).stdout) as JsonEntry[];
-    expect(register.filter((e) => e.source === 'pdf')).toHaveLength(4);
+    expect(register.filter((e) => e.source === 'pdf')).toHaveLength(5);
     expect(register.every((e) => e.source !== 'pdf' || e.file === 'reports/demo/comments/review-lindqvist.yaml')).toBe(true);
     // Not committed yet: no commit; commit the ledger and the import commit is recorded.
     expect(register.find((e) => e.source === 'pdf')?.commit).toBeNull();
@@ -107,10 +113,10 @@ describe('comments import', () => {
     expect(runCli(['comments', 'import', 'review.pdf', '--report', 'demo', '--author', 'Working Group'], { cwd: ws }).code).toBe(0);
     const ledgerFile = path.join(ws, 'reports/demo/comments/review.yaml');
     const first = readFileSync(ledgerFile);
-    expect((parseYaml(first.toString()) as { comments: Array<{ author: string }> }).comments.map((c) => c.author)).toEqual(Array(4).fill('Working Group'));
+    expect((parseYaml(first.toString()) as { comments: Array<{ author: string }> }).comments.map((c) => c.author)).toEqual(Array(5).fill('Working Group'));
     const again = runCli(['comments', 'import', 'review.pdf', '--report', 'demo'], { cwd: ws });
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('0 comments added to reports/demo/comments/review.yaml, 4 already imported');
+    expect(again.stdout).toContain('0 comments added to reports/demo/comments/review.yaml, 5 already imported');
     expect(readFileSync(ledgerFile).equals(first)).toBe(true);
     // A resolved comment stays resolved when the PDF is imported again.
     const id = (parseYaml(first.toString()) as { comments: Array<{ id: string }> }).comments[0].id;

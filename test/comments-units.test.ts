@@ -17,16 +17,16 @@ describe('placing a PDF passage', () => {
   ];
 
   test('survives line-end hyphenation, footnote numbers and ligatures', () => {
-    expect(placePassage('Courts should be able to or- der, at short notice,3 that evi dence', segments)).toEqual({ anchor: 'evidence-preservation', how: 'exact' });
+    expect(placePassage('Courts should be able to or- der, at short notice,3 that evi dence', segments)).toMatchObject({ anchor: 'evidence-preservation', how: 'exact' });
     expect(placePassage('Files are deleted and devices re\ufb01placed', segments).anchor).toBe('preserving');
   });
 
   test('a passage also printed in the contents prefers the recommendation', () => {
-    expect(placePassage('Preserve evidence before it disappears', segments).anchor).toBe('evidence-preservation');
+    expect(placePassage('Preserve evidence before it disappears', segments)).toMatchObject({ anchor: 'evidence-preservation', candidates: ['', 'evidence-preservation'] });
   });
 
   test('a clipped word at either end still matches; unrelated text does not', () => {
-    expect(placePassage('ourts should be able to order, at sho', segments)).toEqual({ anchor: 'evidence-preservation', how: 'exact' });
+    expect(placePassage('ourts should be able to order, at sho', segments)).toMatchObject({ anchor: 'evidence-preservation', how: 'exact' });
     expect(placePassage('Nothing of the sort appears anywhere in this report at all', segments)).toEqual({ anchor: '', how: 'none' });
   });
 

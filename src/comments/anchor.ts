@@ -83,6 +83,8 @@ function shingles(list: string[]): Set<string> {
 
 export interface Placement {
   anchor: string;
+  /** Every anchor whose text contains the passage exactly (a sentence can recur). */
+  candidates?: string[];
   /** exact: the passage appears verbatim (letters only) in one place; fuzzy: best word overlap. */
   how: 'exact' | 'fuzzy' | 'none';
 }
@@ -99,13 +101,16 @@ export function placePassage(passage: string, segments: Segment[]): Placement {
     const hits = segments.filter((s) => s.letters.includes(needle));
     if (hits.length > 0) {
       const best = hits.find((s) => s.kind === 'recommendation') ?? hits[0];
-      return { anchor: best.anchor, how: 'exact' };
+      return { anchor: best.anchor, how: 'exact', candidates: hits.map((s) => s.anchor) };
     }
     // Highlight edges often cut a word: retry without the first and last words.
     const inner = words(passage).slice(1, -1).join('');
     if (inner.length >= 12) {
       const innerHits = segments.filter((s) => s.letters.includes(inner));
-      if (innerHits.length > 0) return { anchor: (innerHits.find((s) => s.kind === 'recommendation') ?? innerHits[0]).anchor, how: 'exact' };
+      if (innerHits.length > 0) {
+        const best = innerHits.find((s) => s.kind === 'recommendation') ?? innerHits[0];
+        return { anchor: best.anchor, how: 'exact', candidates: innerHits.map((s) => s.anchor) };
+      }
     }
   }
   const wanted = shingles(words(passage));

@@ -92,11 +92,16 @@ export async function importPdf(report: Report, pdf: PdfRead, pdfFile: string, o
 
 function place(annotation: PdfAnnotation, segments: Segment[], pdf: PdfRead, anchors: Set<string>): { anchor: string; how: ImportedComment['how'] } {
   const attempts = annotation.marked ? [annotation.marked, annotation.nearby] : [annotation.nearest, annotation.nearby];
+  const byPosition = lastDestinationBefore(annotation, pdf, anchors);
   for (const passage of attempts) {
     const placement = placePassage(passage, segments);
-    if (placement.how !== 'none') return placement;
+    if (placement.how === 'none') continue;
+    // The same words in several places: the PDF's own anchors say which one was marked.
+    if (placement.candidates && placement.candidates.length > 1 && byPosition && placement.candidates.includes(byPosition)) {
+      return { anchor: byPosition, how: 'exact' };
+    }
+    return { anchor: placement.anchor, how: placement.how };
   }
-  const byPosition = lastDestinationBefore(annotation, pdf, anchors);
   return byPosition ? { anchor: byPosition, how: 'position' } : { anchor: '', how: 'none' };
 }
 
