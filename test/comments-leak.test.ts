@@ -119,7 +119,8 @@ describe('comments never leak into published output', () => {
     const result = runCli(['build', 'leaky', '--edition', 'all', '--format', 'html', '--quiet'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const files = filesUnder(path.join(root, 'dist'));
+    // Published output is everything in <out>/<slug>/ (DESIGN: "Outputs go to dist/<slug>/").
+    const files = filesUnder(path.join(root, 'dist', 'leaky'));
     expect(files.map((f) => path.basename(f)).sort()).toEqual(['leaky-civil-law.html', 'leaky-common-law.html', 'leaky.html']);
     for (const file of files) {
       const html = readFileSync(file, 'utf8');
@@ -138,7 +139,7 @@ describe('comments never leak into published output', () => {
     }
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const pdfs = filesUnder(path.join(root, 'dist')).filter((f) => f.endsWith('.pdf'));
+    const pdfs = filesUnder(path.join(root, 'dist', 'leaky')).filter((f) => f.endsWith('.pdf'));
     expect(pdfs.map((f) => path.basename(f)).sort()).toEqual(['leaky-civil-law.pdf', 'leaky-common-law.pdf', 'leaky.pdf']);
     for (const file of pdfs) {
       const text = await pdfText(file);
@@ -161,7 +162,7 @@ describe('comments never leak into published output', () => {
     }
     expect(html.code).toBe(0);
     expectNoComment(html.stdout + html.stderr, 'diff output');
-    const outputs = filesUnder(path.join(root, 'dist')).filter((f) => /redline/.test(path.basename(f)));
+    const outputs = filesUnder(path.join(root, 'dist', 'leaky')).filter((f) => /redline/.test(path.basename(f)));
     expect(outputs.length).toBeGreaterThan(0);
     for (const output of outputs) expectNoComment(readFileSync(output, 'utf8'), path.basename(output));
     const json = runCli(['diff', 'leaky', '--from', 'v0.1.0', '--to', 'HEAD', '--format', 'json'], { cwd: root });
