@@ -137,6 +137,12 @@ describe('comments import', () => {
     expect(picked.code).toBe(0);
     expect(picked.stdout).toContain('reports/demo/comments/review.yaml');
 
+    // The wrong report: nothing in it matches, so the comments are kept but not placed.
+    const wrong = runCli(['comments', 'import', 'review.pdf', '--report', 'other'], { cwd: ws });
+    expect(wrong.code).toBe(0);
+    expect(wrong.stdout).toContain('not placed: no matching text found');
+    expect(wrong.stderr).toBe('5 comments could not be placed in the report; they are listed under "Before the first heading" (set `anchor:` in the ledger to move them)\n');
+
     const blank = await PDFDocument.create();
     blank.addPage();
     writeFileSync(path.join(ws, 'untitled.pdf'), await blank.save());

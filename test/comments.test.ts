@@ -253,3 +253,51 @@ describe('comments resolve', () => {
     expect(existsSync(ledger)).toBe(true);
   });
 });
+
+describe('comments across several reports', () => {
+  function twoReports(): string {
+    const root = makeWorkspace({
+      'reports/alpha/report.md': reportSource('# One\n\nText :comment[Alpha remark]{#shared author=Ann}.\n', { title: 'Alpha' }),
+      'reports/beta/report.md': reportSource('# Two\n\nText :comment[Beta remark]{#shared author=Ben}.\n\n:comment[Only in beta]{#beta-only author=Ben}\n', { title: 'Beta' }),
+    });
+    workspaces.push(root);
+    return root;
+  }
+
+  test('the register spans every report, each entry naming its report', () => {
+    const root = twoReports();
+    expect(json(root).map((e) => [e.report, e.text])).toEqual([
+      ['alpha', 'Alpha remark'],
+      ['beta', 'Beta remark'],
+      ['beta', 'Only in beta'],
+    ]);
+    const table = runCli(['comments'], { cwd: root }).stdout;
+    expect(table).toContain('Alpha (alpha) — 1 open comment');
+    expect(table).toContain('Beta (beta) — 2 open comments');
+  });
+
+  test('resolve finds the report, and asks when an id is in two', () => {
+    const root = twoReports();
+    expect(runCli(['comments', 'resolve', 'beta-only'], { cwd: root }).stdout).toMatch(/^beta-only resolved \(reports\/beta\/report\.md:\d+\)\n$/);
+    const both = runCli(['comments', 'resolve', 'shared'], { cwd: root });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('rapporteur: comment id "shared" exists in alpha and beta; say which with --report\n');
+    expect(runCli(['comments', 'resolve', 'shared', '--report', 'beta'], { cwd: root }).code).toBe(0);
+    const none = runCli(['comments', 'resolve', 'nope'], { cwd: root });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('rapporteur: no comment with id "nope" in any of 2 reports; `rapporteur comments --status all` lists every id\n');
+  });
+
+  test('a report that cannot be read is named, and the others still listed', () => {
+    const root = twoReports();
+    writeFileSync(path.join(root, 'reports/alpha/report.md'), Buffer.from([0, 1, 2, 3]));
+    const result = runCli(['comments', '--format', 'json'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('reports/alpha/report.md:1:1 error reports/alpha/report.md is a binary file, not Markdown text unreadable-file');
+    expect((JSON.parse(result.stdout) as JsonEntry[]).map((e) => e.report)).toEqual(['beta', 'beta']);
+    writeFileSync(path.join(root, 'reports/beta/report.md'), Buffer.from([0, 1, 2, 3]));
+    const none = runCli(['comments'], { cwd: root });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('rapporteur: no report could be read (see above)');
+  });
+});
