@@ -95,7 +95,9 @@ export async function locate(bytes: Uint8Array, passage: string, occurrence = 1)
 }
 
 export interface NewAnnotation {
-  kind: 'Text' | 'Highlight' | 'FreeText';
+  kind: 'Text' | 'Highlight' | 'FreeText' | 'Ink';
+  /** The note as rich text only (RC), with no plain Contents, as some readers write it. */
+  rich?: string;
   page: number;
   box: Box;
   /** Lines of a highlight; the box when absent. */
@@ -119,10 +121,12 @@ export async function annotate(bytes: Uint8Array, annotations: NewAnnotation[]):
       Type: 'Annot',
       Subtype: a.kind,
       Rect: a.kind === 'Text' ? [x2 + 4, y2 - 20, x2 + 24, y2] : [x1, y1, x2, y2],
-      Contents: PDFHexString.fromText(a.contents),
       F: 4,
       C: [1, 0.85, 0.2],
     };
+    if (a.rich) fields.RC = PDFString.of(`<?xml version="1.0"?><body xmlns="http://www.w3.org/1999/xhtml"><p>${a.rich}</p></body>`);
+    else fields.Contents = PDFHexString.fromText(a.contents);
+    if (a.kind === 'Ink') fields.InkList = [[x1, y1, x2, y2]];
     if (a.author) fields.T = PDFHexString.fromText(a.author);
     if (a.date) fields.M = PDFString.of(a.date);
     if (a.kind === 'Highlight') fields.QuadPoints = (a.quads ?? [a.box]).flatMap(([l, b, r, t]) => [l, t, r, t, l, b, r, b]);
@@ -131,7 +135,7 @@ export async function annotate(bytes: Uint8Array, annotations: NewAnnotation[]):
     if (a.replyTo !== undefined) fields.IRT = refs[a.replyTo];
     const dict = doc.context.obj(fields as never);
     const ref = doc.context.register(dict);
-    if (a.kind !== 'FreeText') {
+    if (a.kind !== 'FreeText' && a.kind !== 'Ink') {
       const popup = doc.context.register(doc.context.obj({ Type: 'Annot', Subtype: 'Popup', Rect: [x2 + 30, y2 - 100, x2 + 200, y2], Parent: ref, Open: false }));
       dict.set(PDFName.of('Popup'), popup);
       page.node.addAnnot(ref);

@@ -165,6 +165,22 @@ describe('comments import', () => {
     expect(broken.stderr).toMatch(/^rapporteur: broken\.pdf: is not a PDF that can be read \(.+\)\n$/);
   });
 
+  test('a note kept only as rich text is read; drawings are reported as skipped', async () => {
+    const ws = makeWorkspace({ 'reports/demo/report.md': reportSource(body, { systems: '[civil-law, common-law]' }) });
+    workspaces.push(ws);
+    const note = await locate(base, 'restrict access to documents containing');
+    writeFileSync(path.join(ws, 'rich.pdf'), await annotate(base, [
+      { kind: 'Text', ...note, contents: '', rich: 'Only rich text here.', author: 'Rita\u0007 Rich' },
+      { kind: 'Ink', ...note, contents: 'scribble' },
+      { kind: 'Ink', ...note, contents: 'another scribble' },
+    ]));
+    const result = runCli(['comments', 'import', 'rich.pdf'], { cwd: ws });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('rich.pdf: skipped annotations that carry no text to import: 2 Ink\n');
+    const entries = JSON.parse(runCli(['comments', '--format', 'json'], { cwd: ws }).stdout) as JsonEntry[];
+    expect(entries).toMatchObject([{ text: 'Only rich text here.', author: "Rita Rich", anchor: 'confidentiality-orders', source: 'pdf' }]);
+  });
+
   test('a PDF without annotations says so and writes nothing', () => {
     const ws = makeWorkspace({ 'reports/demo/report.md': reportSource(body, { systems: '[civil-law, common-law]' }) });
     workspaces.push(ws);

@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
  * fields and popups (which only display another annotation's note) are skipped.
  */
 
+/** Annotations that are not a reviewer's remark: navigation, forms, and the popup windows of notes. */
+const IGNORED = new Set(['Link', 'Widget', 'Popup']);
+
 export type AnnotationKind = 'note' | 'highlight' | 'free-text' | 'underline' | 'strike-out' | 'squiggly';
 
 const KINDS: Record<string, AnnotationKind> = {
@@ -39,6 +42,8 @@ export interface PdfAnnotation {
 
 export interface PdfRead {
   annotations: PdfAnnotation[];
+  /** Annotations of kinds that carry no reviewer text we can use (ink, stamps…), by PDF subtype. */
+  skipped: Record<string, number>;
   title?: string;
   pages: number;
   /** Named destinations (element ids of the HTML the PDF was printed from): page and y. */
@@ -64,6 +69,35 @@ interface RawAnnotation {
   creationDate?: string | null;
   inReplyTo?: string | null;
   replyType?: string;
+  popupRef?: string | null;
+  richText?: RichText | null;
+}
+
+/** pdfjs's reading of a note's rich text (the RC entry): its plain text, and an HTML-like tree. */
+interface RichText {
+  str?: string;
+  html?: RichNode;
+}
+
+interface RichNode {
+  name?: string;
+  value?: string;
+  children?: RichNode[];
+}
+
+/** Text from a PDF may carry control characters (terminal escapes among them): keep lines and tabs only. */
+function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+function richTextOf(rich: RichText | null | undefined): string {
+  if (!rich) return '';
+  if (rich.str) return rich.str;
+  const walk = (node: RichNode): string => {
+    const text = (node.value ?? '') + (node.children ?? []).map(walk).join('');
+    return node.name === 'p' || node.name === 'div' ? `${text}\n` : text;
+  };
+  return rich.html ? walk(rich.html) : '';
 }
 
 export class PdfReadError extends Error {}
@@ -87,14 +121,18 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
   }
   try {
     const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
-    const result: PdfRead = { annotations: [], title: info?.Title || undefined, pages: doc.numPages, destinations: new Map() };
+    const result: PdfRead = { annotations: [], skipped: {}, title: info?.Title || undefined, pages: doc.numPages, destinations: new Map() };
     const byPdfId = new Map<string, PdfAnnotation>();
     const replies: Array<[PdfAnnotation, string]> = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const raw = (await page.getAnnotations({ intent: 'display' })) as RawAnnotation[];
       const wanted = raw.filter((a) => KINDS[a.subtype]);
+      for (const other of raw) {
+        if (!KINDS[other.subtype] && !IGNORED.has(other.subtype)) result.skipped[other.subtype] = (result.skipped[other.subtype] ?? 0) + 1;
+      }
       if (wanted.length === 0) continue;
+      const popups = new Map(raw.filter((a) => a.subtype === 'Popup').map((a) => [a.id, a]));
       const content = await page.getTextContent();
       const items: TextItem[] = (content.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number }>)
         .filter((i) => typeof i.str === 'string' && i.str.trim() !== '' && i.transform)
@@ -102,14 +140,17 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
       for (const annotation of wanted) {
         const kind = KINDS[annotation.subtype];
         const rect = normalRect(annotation.rect);
-        const contents = (annotation.contentsObj?.str ?? '').replace(/\r\n?/g, '\n').trim();
+        // Some readers store the note only as rich text, which pdfjs hands to the popup.
+        const plain = annotation.contentsObj?.str ?? '';
+        const rich = plain ? '' : richTextOf(annotation.richText ?? (annotation.popupRef ? popups.get(annotation.popupRef)?.richText : undefined));
+        const contents = withoutControls((plain || rich).replace(/\r\n?/g, '\n')).trim();
         const marked = kind === 'note' || kind === 'free-text' ? '' : textUnderQuads(items, quads(annotation.quadPoints, rect));
         const near = textNear(items, rect);
         const item: PdfAnnotation = {
           id: annotationId(number, kind, rect, contents),
           page: number,
           kind,
-          author: annotation.titleObj?.str?.trim() || undefined,
+          author: withoutControls(annotation.titleObj?.str ?? '').replace(/\s+/g, ' ').trim() || undefined,
           date: pdfDate(annotation.modificationDate ?? annotation.creationDate ?? undefined, pdfjs.PDFDateString),
           contents,
           marked,

@@ -111,6 +111,8 @@ Example:
         const text = (comment.text || comment.quote || '').replace(/\s+/g, ' ');
         io.out(`${added ? '+' : '='} ${comment.id}  page ${comment.page}  ${comment.kind}  ${comment.author ?? 'unknown'}  → ${where}  “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`);
       }
+      const skipped = Object.entries(pdf.skipped).map(([kind, count]) => `${count} ${kind}`);
+      if (skipped.length > 0) io.err(`${shown}: skipped annotations that carry no text to import: ${skipped.join(', ')}`);
       if (outcome.comments.length === 0) io.out(`${shown}: no notes, highlights or free-text annotations found`);
       else io.out(`${outcome.added} comment${outcome.added === 1 ? '' : 's'} added to ${outcome.ledger}${outcome.skipped ? `, ${outcome.skipped} already imported` : ''}`);
       const unplaced = outcome.comments.filter((c) => c.added && !c.comment.anchor).length;
