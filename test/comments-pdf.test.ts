@@ -118,6 +118,12 @@ describe('comments import', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 comments added to reports/demo/comments/review.yaml, 5 already imported');
     expect(readFileSync(ledgerFile).equals(first)).toBe(true);
+    // A ledger broken by hand is never appended to.
+    writeFileSync(ledgerFile, `${first.toString()}  - id: [broken\n`);
+    const broken = runCli(['comments', 'import', 'review.pdf'], { cwd: ws });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^reports\/demo\/comments\/review\.yaml:\d+:\d+ error comments ledger is not valid YAML: .+ comments-ledger\nrapporteur: the comments ledger of demo has errors; fix them before importing\n$/);
+    writeFileSync(ledgerFile, first);
     // A resolved comment stays resolved when the PDF is imported again.
     const id = (parseYaml(first.toString()) as { comments: Array<{ id: string }> }).comments[0].id;
     expect(runCli(['comments', 'resolve', id], { cwd: ws }).code).toBe(0);

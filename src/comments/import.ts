@@ -50,7 +50,10 @@ export async function readPdfFile(pdfFile: string, shown: string): Promise<PdfRe
  */
 export async function importPdf(report: Report, pdf: PdfRead, pdfFile: string, options: { author?: string; today?: string } = {}): Promise<ImportOutcome> {
   const segments = renderedSegments(report);
-  const known = new Set((await readLedger(report)).entries.map((e) => e.id));
+  const existing = await readLedger(report);
+  // A ledger that does not validate would hide what was imported before: re-importing could duplicate it.
+  if (existing.problems.length > 0) throw new UserError(`the comments ledger of ${report.slug} has errors; fix them before importing`, { problems: existing.problems });
+  const known = new Set(existing.entries.map((e) => e.id));
   const ledgerAbs = ledgerFileFor(report, pdfFile);
   const ledger = toPosix(path.relative(report.root, ledgerAbs));
   const anchors = new Set([...report.recommendations.map((r) => r.id), ...report.headings.map((h) => h.slug)].filter(Boolean));

@@ -146,12 +146,12 @@ export async function buildRegister(report: Report): Promise<Register> {
 
 /** Replies follow the comment they answer, when both are in the same group. */
 function threadReplies(entries: RegisterEntry[]): RegisterEntry[] {
-  const ids = new Set(entries.map((e) => e.id));
+  const byId = new Map(entries.map((e) => [e.id, e]));
   const children = new Map<string, RegisterEntry[]>();
   const roots: RegisterEntry[] = [];
   for (const entry of entries) {
-    const parent = entries.find((e) => e.id === entry.re);
-    if (entry.re && ids.has(entry.re) && entry.re !== entry.id && parent && parent.anchor === entry.anchor) {
+    const parent = entry.re ? byId.get(entry.re) : undefined;
+    if (entry.re && parent && entry.re !== entry.id && parent.anchor === entry.anchor) {
       children.set(entry.re, [...(children.get(entry.re) ?? []), entry]);
     } else roots.push(entry);
   }
