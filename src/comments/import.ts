@@ -31,8 +31,9 @@ export async function readPdfFile(pdfFile: string, shown: string): Promise<PdfRe
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(pdfFile);
-  } catch {
-    throw new UserError(`${shown}: no such file`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'EISDIR' ? `${shown}: is a folder, not a PDF file` : code === 'EACCES' ? `${shown}: permission denied` : `${shown}: no such file`);
   }
   if (Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw new UserError(`${shown}: not a PDF file (it does not start with %PDF-)`);
   try {
