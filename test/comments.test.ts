@@ -163,6 +163,10 @@ describe('comments register', () => {
     expect(html).toContain('Recommendation 1.1 — Preserve evidence before it disappears');
     expect(html).toContain('Which courts? All of them, or specialised ones?');
     expect(html).not.toMatch(/<script|<link|src="http|href="http/i);
+    // The links land: the HTML build beside the register has those ids.
+    expect(runCli(['build', 'demo', '--quiet'], { cwd: root }).code).toBe(0);
+    const build = readFileSync(path.join(root, 'dist/demo/demo.html'), 'utf8');
+    for (const [, fragment] of html.matchAll(/href="demo\.html#([^"]+)"/g)) expect(build).toContain(`id="${fragment}"`);
   });
 });
 
