@@ -112,20 +112,25 @@ describe('rapporteur lint (the real binary)', () => {
     expect(result.stdout).toContain('reports/r/report.md:8:12 error chapter `chapters/gone.md` does not exist chapter-path');
   });
 
-  it('gives the same findings with and without the parse cache, which lives in the output folder', () => {
+  it('gives the same findings with and without the parse cache, which lives outside the workspace', () => {
     const root = workspace({ 'reports/r/report.md': withError });
-    const first = lint(root, ['--format', 'json']).stdout;
-    expect(readdirSync(path.join(root, 'dist', '.rapporteur-cache', 'r')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
-    expect(lint(root, ['--format', 'json']).stdout).toBe(first);
-    expect(lint(root, ['--format', 'json', '--no-cache']).stdout).toBe(first);
-    // Nothing else was written: the sources are as they were.
-    expect(readdirSync(root).sort()).toEqual(['dist', 'reports']);
+    const cache = workspace({});
+    const cached = (args: string[]) => runCli(['lint', ...args], { cwd: root, env: { ...env, RAPPORTEUR_CACHE_DIR: cache } });
+    const first = cached(['--format', 'json']).stdout;
+    const [owner] = readdirSync(path.join(cache, 'parse'));
+    expect(readdirSync(path.join(cache, 'parse', owner, 'r')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(cached(['--format', 'json']).stdout).toBe(first);
+    expect(cached(['--format', 'json', '--no-cache']).stdout).toBe(first);
+    // Nothing was written in the workspace: the sources are as they were, and no dist/ (which could hold comment text).
+    expect(readdirSync(root).sort()).toEqual(['reports']);
   });
 
   it('--no-cache writes nothing', () => {
     const root = workspace({ 'reports/r/report.md': withError });
-    expect(lint(root, ['--no-cache']).code).toBe(1);
+    const cache = workspace({});
+    expect(runCli(['lint', '--no-cache'], { cwd: root, env: { ...env, RAPPORTEUR_CACHE_DIR: cache } }).code).toBe(1);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    expect(readdirSync(cache)).toEqual([]);
   });
 });
 

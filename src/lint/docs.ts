@@ -63,7 +63,8 @@ many warnings, **2** bad usage, a bad configuration or a report that cannot be r
 ## Speed and the parse cache
 
 Parsing is nearly all of lint's time. \`rapporteur lint\` shares \`rapporteur build\`'s cache of
-parsed trees (\`<out>/.rapporteur-cache/<slug>/\`, inside the output folder, keyed by each file's
+parsed trees (in the user's cache folder, \`~/.cache/rapporteur/\` or \`$RAPPORTEUR_CACHE_DIR\`,
+never in the output folder because trees hold comment text; keyed by each file's
 exact text and the parser's version), so a run after editing one chapter parses that chapter only.
 A large report with nothing cached is parsed on several cores. \`--no-cache\` parses everything
 again and writes nothing. Findings are the same either way.
