@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { diskParseStore, parseCacheDir } from '../cache/parse-cache.js';
+import { readLedger } from '../comments/ledger.js';
 import { loadConfig } from '../config.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
 import type { SourceReader } from '../model/reader.js';
@@ -51,7 +52,9 @@ export async function lintTargets(root: string, targets: ReportTarget[], options
       unreadable.push(...loaded.problems);
       continue;
     }
-    messages.push(...lintReport(loaded, { rules: configured }));
+    // Imported comments count as much as inline ones; staged-text runs (the hook) read the working ledger too.
+    const ledger = (await readLedger(loaded.report)).entries;
+    messages.push(...lintReport({ ...loaded, ledger }, { rules: configured }));
   }
   return { messages, unreadable, maxWarnings: config.lint.maxWarnings };
 }
