@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../util/package-root.js';
 import { UserError, formatProblem } from '../util/problems.js';
 import { registerBuild } from './commands/build.js';
+import { registerDiff } from './commands/diff.js';
+import { registerVersions } from './commands/versions.js';
 import { defaultIo, type Io } from './shared.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -25,6 +27,8 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     .exitOverride();
   program.configureHelp({ sortSubcommands: false });
   registerBuild(program, io, setExit);
+  registerDiff(program, io, setExit);
+  registerVersions(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
   }

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import type { SourceReader } from '../model/reader.js';
+import { toPosix } from '../model/reader.js';
+import { UserError } from '../util/problems.js';
+import { assertRevision, gitAt, repositoryRoot } from './index.js';
+
+/**
+ * Reading a report as it was at a git revision. Every revision given by a user passes
+ * `assertRevision` and reaches git only as `REV^{commit}` or `REV:path`, arguments that start
+ * with the revision itself and so can never be read as an option.
+ */
+
+export interface Revision {
+  /** As the user wrote it (or the tag found), e.g. "v0.2.0". */
+  name: string;
+  /** Full commit hash. */
+  commit: string;
+  /** Committer date, YYYY-MM-DD. */
+  date: string;
+  /** Absolute path of the repository's top folder. */
+  top: string;
+}
+
+export async function requireRepository(dir: string): Promise<string> {
+  const top = await repositoryRoot(dir);
+  if (!top) throw new UserError(`${dir} is not inside a git repository; rapporteur diff compares git revisions`);
+  return top;
+}
+
+/** Resolves a user-given revision to a commit, or says clearly why not (exit 2). */
+export async function resolveRevision(top: string, rev: string, flag: string): Promise<Revision> {
+  assertRevision(rev, flag);
+  const git = gitAt(top);
+  let commit = '';
+  try {
+    commit = (await git.raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+  } catch {
+    commit = '';
+  }
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) {
+    throw new UserError(`${flag} ${rev}: no such revision in this repository (see \`rapporteur versions\` or \`git tag\`)`);
+  }
+  const date = (await git.raw(['show', '-s', '--format=%cs', commit])).trim();
+  return { name: rev, commit, date, top };
+}
+
+/** A SourceReader over `git show COMMIT:path`, so chapter files are read as they were too. */
+export function gitReader(revision: Revision): SourceReader {
+  const git = gitAt(revision.top);
+  return {
+    label: revision.name,
+    async read(absPath) {
+      const relative = toPosix(path.relative(revision.top, absPath));
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+      try {
+        // The object name starts with a full commit hash: never an option.
+        const type = (await git.raw(['cat-file', '-t', `${revision.commit}:${relative}`])).trim();
+        if (type !== 'blob') return undefined;
+        return await git.showBuffer([`${revision.commit}:${relative}`]);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+export interface TagInfo {
+  name: string;
+  commit: string;
+  /** Date of the tag (annotated) or of its commit, YYYY-MM-DD. */
+  date: string;
+}
+
+/**
+ * Tags that touch a report: `<slug>/…` tags, and plain tags (no `/`) at which the report exists.
+ * Newest first (by tag or commit date).
+ */
+export async function tagsTouchingReport(top: string, reportFile: string, slug: string): Promise<TagInfo[]> {
+  const git = gitAt(top);
+  const listing = await git.raw([
+    'for-each-ref', '--sort=-creatordate', '--format=%(refname:short)%09%(creatordate:short)%09%(*objectname)%09%(objectname)', 'refs/tags',
+  ]);
+  const relative = toPosix(path.relative(top, reportFile));
+  const result: TagInfo[] = [];
+  for (const line of listing.split('\n')) {
+    if (!line.trim()) continue;
+    const [name, date, peeled, object] = line.split('\t');
+    const owned = name.startsWith(`${slug}/`);
+    if (name.includes('/') && !owned) continue;
+    const commit = peeled || object;
+    if (!(await existsAt(git, commit, relative))) continue;
+    result.push({ name, commit, date });
+  }
+  return result;
+}
+
+async function existsAt(git: ReturnType<typeof gitAt>, commit: string, relative: string): Promise<boolean> {
+  try {
+    return (await git.raw(['cat-file', '-t', `${commit}:${relative}`])).trim() === 'blob';
+  } catch {
+    return false;
+  }
+}
+
+/** The default `--from`: the newest tag that touches the report. */
+export async function defaultFromRevision(top: string, reportFile: string, slug: string): Promise<Revision> {
+  const tags = await tagsTouchingReport(top, reportFile, slug);
+  const newest = tags[0];
+  if (!newest) {
+    throw new UserError(
+      `no tag touches ${toPosix(path.relative(top, reportFile))}; tag a circulated draft (git tag v0.2.0 or ${slug}/v0.2.0) or pass --from REV`,
+    );
+  }
+  return resolveRevision(top, newest.name, '--from');
+}
+
+/** A revision name made safe for a file name: `acme/v0.2.0` → `acme-v0.2.0`, `HEAD~1` → `HEAD-1`. */
+export function revisionFileName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').replace(/\.{2,}/g, '.');
+  return cleaned || 'rev';
+}
