@@ -115,8 +115,8 @@ function mergeChildren(before: readonly RootContent[], after: readonly RootConte
 function locate(node: RootContent, side: 'old' | 'new', context: Context): void {
   if (node.type !== 'heading') return;
   const text = textOf(node).trim();
-  if (side === 'old') context.whereOld = text;
-  else context.whereNew = text;
+  if (side === 'old') context.whereOld = `section ${text}`;
+  else context.whereNew = `section ${text}`;
 }
 
 function recLabel(node: Nodes): string {

@@ -78,7 +78,7 @@ export interface TagInfo {
 export async function tagsTouchingReport(top: string, reportFile: string, slug: string): Promise<TagInfo[]> {
   const git = gitAt(top);
   const listing = await git.raw([
-    'for-each-ref', '--sort=-creatordate', '--format=%(refname:short)%09%(creatordate:short)%09%(*objectname)%09%(objectname)', 'refs/tags',
+    'for-each-ref', '--sort=-v:refname', '--sort=-creatordate', '--format=%(refname:short)%09%(creatordate:short)%09%(*objectname)%09%(objectname)', 'refs/tags',
   ]);
   const relative = toPosix(path.relative(top, reportFile));
   const result: TagInfo[] = [];

@@ -9,7 +9,7 @@ import type { Report } from '../../model/types.js';
 import { FULL, selectEditions } from '../../render/editions.js';
 import { loadTemplate } from '../../render/template.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { isError, UserError } from '../../util/problems.js';
+import { formatProblem, isError, UserError } from '../../util/problems.js';
 import { resolveOut, splitList, targetsFrom, type Io } from '../shared.js';
 
 const DIFF_FORMATS = ['html', 'pdf', 'json'] as const;
@@ -58,7 +58,7 @@ Examples:
       const results: Comparison[] = [];
       const pdfJobs: Array<{ report: Report; edition: string; html: string; file: string }> = [];
       for (const target of targets) {
-        results.push(...(await diffOne(target, options, formats, out, log, pdfJobs)));
+        results.push(...(await diffOne(target, options, formats, out, log, io.err, pdfJobs)));
       }
       if (pdfJobs.length > 0) {
         const { renderPdfs } = await import('../../pdf/index.js');
@@ -77,15 +77,13 @@ function parseDiffFormats(value: string): DiffFormat[] {
   return formats as DiffFormat[];
 }
 
-async function loadAt(target: ReportTarget, revision: Revision | undefined): Promise<Report> {
+async function loadAt(target: ReportTarget, revision: Revision | undefined, warn: (line: string) => void): Promise<Report> {
   const loaded = await loadReport(target, { reader: revision ? gitReader(revision) : diskReader, cache: true });
   const shown = toPosix(path.relative(target.root, target.file));
   const where = revision ? `at ${revision.name}` : 'in the working tree';
   if (!loaded.report) throw new UserError(`${shown} does not exist ${where}; pick a revision that has this report`);
-  const errors = loaded.problems.filter(isError);
-  if (errors.length > 0) {
-    throw new UserError(`${shown} cannot be read ${where}: fix the problems above or pick another revision`, { problems: errors });
-  }
+  // History cannot be fixed: problems reading a version are reported, and the comparison shows what could be read.
+  for (const problem of loaded.problems.filter(isError)) warn(`${formatProblem(problem)} (${where})`);
   return loaded.report;
 }
 
@@ -95,13 +93,14 @@ async function diffOne(
   formats: DiffFormat[],
   out: string,
   log: (line: string) => void,
+  warn: (line: string) => void,
   pdfJobs: Array<{ report: Report; edition: string; html: string; file: string }>,
 ): Promise<Comparison[]> {
   const top = await requireRepository(target.root);
   const from = options.from !== undefined ? await resolveRevision(top, options.from, '--from') : await defaultFromRevision(top, target.file, target.slug);
   const to = options.to !== undefined ? await resolveRevision(top, options.to, '--to') : undefined;
-  const before = await loadAt(target, from);
-  const after = await loadAt(target, to);
+  const before = await loadAt(target, from, warn);
+  const after = await loadAt(target, to, warn);
   const editions = selectEditions(after, splitList(options.edition, [FULL]));
   const template = formats.some((f) => f !== 'json') ? loadTemplate(options.template, after.root) : undefined;
   const versions = {
