@@ -300,10 +300,19 @@ function resolveMoves(context: Context): void {
       {
         type: 'blockquote',
         children: [note(`Moved from ${fromLabel}`, 'rl-move-note'), ...merged],
-        data: { hName: 'div', hProperties: { className: ['rl-moved'] } },
+        data: { hName: 'div', hProperties: { className: ['rl-moved-block'] } },
       } as unknown as RootContent,
     ];
-    from.resolved = [note(`${isRec ? `${fromLabel} “${recTitle(from.node)}”` : `“${excerpt}”`} moved to ${toLabel}`, 'rl-moved-away')];
+    from.resolved = [
+      {
+        type: 'paragraph',
+        children: [
+          markNode('moved', [{ type: 'text', value: isRec ? `${fromLabel} “${recTitle(from.node)}”` : `“${excerpt}”` }], ['rl-moved-from']),
+          markNode('moved', [{ type: 'text', value: ` moved to ${toLabel}` }]),
+        ],
+        data: { hProperties: { className: ['rl-moved-away'] } },
+      } as RootContent,
+    ];
   }
 }
 

@@ -7,7 +7,7 @@ import { markdownToHast, renderHtml, statusLabel } from '../render/html.js';
 import { embedImages } from '../render/resources.js';
 import { sanitizeTree } from '../render/sanitize.js';
 import type { Template } from '../render/template.js';
-import { hNameOf } from './align.js';
+import { hNameOf, isRecommendation } from './align.js';
 import type { Comparison, VersionInfo } from './index.js';
 import { describeParts } from './summary.js';
 import { classesOf } from './words.js';
@@ -28,12 +28,12 @@ tr.rl-ins-block td { background: #eef4fd; }
 tr.rl-del-block td { background: #fdeeee; }
 li.rl-ins-block::marker { color: #0b4fa8; }
 li.rl-del-block::marker { color: #b00020; }
-.rl-moved { border-left: 3px solid #17823b; padding-left: .6rem; margin-left: -.9rem; }
+.rl-moved-block { border-left: 3px solid #17823b; padding-left: .6rem; margin-left: -.9rem; }
 .rl-move-note, .rl-moved-away { font-family: var(--sans, sans-serif); font-size: .85rem; margin: .5rem 0; }
 .rl-moved-away { border-left: 3px solid #17823b; padding-left: .6rem; margin-left: -.9rem; }
-.rl-moved, .rl-move-note span, .rl-moved-away span { color: inherit; }
 span.rl-moved { color: #17823b; font-weight: 600; text-decoration: none; }
-.rl-moved-away span.rl-moved { text-decoration: line-through double; font-weight: 400; }
+.rl-moved-away span.rl-moved-from { text-decoration: line-through double; text-decoration-color: #17823b; font-weight: 400; }
+.rl-context-note { font-family: var(--sans, sans-serif); font-size: .85rem; color: #4f5b66; }
 .rl-was { font-family: var(--sans, sans-serif); font-size: .75em; font-weight: 400; color: #17823b; margin-left: .4em; text-transform: none; letter-spacing: 0; }
 .redline-header { font-family: var(--sans, sans-serif); margin: 1.5rem 0 2rem; padding: 1rem 1.25rem; border: 1px solid #d5dae0; border-radius: 4px; background: #fafbfc; }
 .redline-header h2 { margin: 0 0 .4rem; font-size: 1.4rem; }
@@ -90,7 +90,7 @@ function header(comparison: Comparison, edition: string): Element {
   const children: ElementContent[] = [
     h('h2', redlineTitle(comparison)),
     h('p.redline-versions', [`From ${describeVersion(versions.from)}`, h('br'), `to ${describeVersion(versions.to)}`, edition === FULL ? '' : ` — ${editionLabel(edition)}`]),
-    h('p.redline-legend', [h('ins', 'inserted'), h('del', 'deleted'), h('span.rl-moved', 'moved'), h('span', `${comparison.stats.inserted} words inserted, ${comparison.stats.deleted} deleted, ${comparison.stats.moved} blocks moved`)]),
+    h('p.redline-legend', [h('ins', 'inserted'), h('del', 'deleted'), h('span.rl-moved', 'moved'), h('span', `${comparison.stats.inserted} words inserted, ${comparison.stats.deleted} deleted, ${comparison.stats.moved} moved`)]),
   ];
   if (!comparison.hasChanges) children.push(h('p.redline-none', 'No changes between these versions.'));
   const rows = comparison.recommendations.filter((r) => r.status !== 'unchanged' || r.moved || r.inserted || r.deleted);
@@ -126,6 +126,10 @@ function header(comparison: Comparison, edition: string): Element {
     ].filter(Boolean);
     notes.push(h('li', `Footnotes: ${parts.join(', ')}`));
   }
+  const renumberedOnly = comparison.recommendations.filter((r) => r.renumbered && !rows.includes(r));
+  if (renumberedOnly.length) {
+    notes.push(h('li', `Renumbered only: ${renumberedOnly.map((r) => `${r.to} (was ${r.from})`).join(', ')}`));
+  }
   const movedBlocks = comparison.moves.filter((m) => m.kind === 'block');
   if (movedBlocks.length) notes.push(h('li', `${movedBlocks.length} paragraph${movedBlocks.length > 1 ? 's' : ''} moved (marked in green)`));
   if (notes.length) children.push(h('ul.redline-notes', notes));
@@ -142,7 +146,10 @@ function formatValue(value: unknown): string {
 function hasMarks(node: Nodes): boolean {
   const hName = hNameOf(node);
   if (hName === 'ins' || hName === 'del') return true;
-  if (classesOf(node).some((c) => c.startsWith('rl-'))) return true;
+  const classes = classesOf(node);
+  // A new number alone ("was 2.3") is not a change worth showing in a changes-only redline.
+  if (classes.includes('rl-was')) return false;
+  if (classes.some((c) => c.startsWith('rl-'))) return true;
   return 'children' in node && (node.children as Nodes[]).some(hasMarks);
 }
 
@@ -151,8 +158,7 @@ export function changesOnly(tree: Root): Root {
   const children = tree.children;
   const keep = new Array<boolean>(children.length).fill(false);
   children.forEach((child, index) => {
-    if (child.type === 'footnoteDefinition') keep[index] = true;
-    else if (hasMarks(child)) {
+    if (hasMarks(child) && child.type !== 'footnoteDefinition') {
       for (let k = Math.max(0, index - 1); k <= Math.min(children.length - 1, index + 1); k++) keep[k] = true;
     }
   });
@@ -163,6 +169,7 @@ export function changesOnly(tree: Root): Root {
     if (keep[index] && (index === 0 || !keep[index - 1]) && lastHeading >= 0) keep[lastHeading] = true;
   });
   const out: RootContent[] = [];
+  const notes: RootContent[] = [];
   let skipped = 0;
   const flush = () => {
     if (skipped > 0) {
@@ -175,13 +182,27 @@ export function changesOnly(tree: Root): Root {
     skipped = 0;
   };
   children.forEach((child, index) => {
-    if (keep[index]) {
+    // Footnote definitions render at the end whatever their place; they never split a run.
+    if (child.type === 'footnoteDefinition') notes.push(child);
+    else if (!keep[index]) skipped++;
+    else {
       flush();
-      out.push(child);
-    } else skipped++;
+      out.push(isRecommendation(child) && !hasMarks(child) ? collapsed(child) : child);
+    }
   });
   flush();
-  return { type: 'root', children: out };
+  return { type: 'root', children: [...out, ...notes] };
+}
+
+/** An unchanged recommendation shown as context: its heading only. */
+function collapsed(node: RootContent): RootContent {
+  const heading = (node as Extract<RootContent, { children: unknown[] }>).children.find((c) => (c as Nodes).type === 'heading');
+  const note = {
+    type: 'paragraph',
+    children: [{ type: 'text', value: 'Unchanged; its text is not shown.' }],
+    data: { hProperties: { className: ['rl-context-note'] } },
+  };
+  return { ...node, children: heading ? [heading, note] : [note] } as RootContent;
 }
 
 export function renderRedlineHtml(comparison: Comparison, tree: Root, after: Report, options: RedlineOptions = {}): string {

@@ -255,11 +255,13 @@ function run(items: Marked[], mark: Mark, atStart: boolean): PhrasingContent[] {
       return;
     }
     flush();
-    const node = mark === 'del' ? deletedAtom(token.atom) : token.atom;
-    if (node) content.push(node);
-    if (item.was !== undefined) {
-      content.push(markNode('moved', [{ type: 'text', value: `(was ${item.was})` }], ['rl-was']));
+    let node = mark === 'del' ? deletedAtom(token.atom) : token.atom;
+    if (node && item.was !== undefined && 'children' in node) {
+      // "Recommendation 2.4 (was 2.3)": the note sits inside the number so it stays on its line.
+      const was = item.was.replace(/^Recommendation\s+/, '');
+      node = { ...node, children: [...node.children, markNode('moved', [{ type: 'text', value: `(was ${was})` }], ['rl-was'])] } as PhrasingContent;
     }
+    if (node) content.push(node);
   });
   flush();
   const lead: PhrasingContent[] = items[0]?.token.space && !atStart ? [{ type: 'text', value: ' ' }] : [];
