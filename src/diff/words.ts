@@ -139,7 +139,9 @@ export function diffTokens(before: Token[], after: Token[]): Marked[] {
       for (let k = 0; k < count; k++) {
         const old = before[i++];
         const now = after[j++];
-        result.push({ token: now, mark: 'keep', was: now.derived && old.text !== now.text ? old.text : undefined });
+        // Whitespace on either side separates a kept word from a neighbouring change.
+        const token = old.space && !now.space ? { ...now, space: true } : now;
+        result.push({ token, mark: 'keep', was: now.derived && old.text !== now.text ? old.text : undefined });
       }
     }
   }
@@ -163,6 +165,11 @@ function groupChanges(items: Marked[]): Marked[] {
       else if (item.mark === 'ins') inserted.push(item);
       else break;
       index++;
+    }
+    // "~~cat~~ dog", not "~~cat~~dog": a struck word and the word replacing it stay apart.
+    const first = inserted[0];
+    if (deleted.length && first && !first.token.space && isWord(first.token) && isWord(deleted[deleted.length - 1].token)) {
+      inserted[0] = { ...first, token: { ...first.token, space: true } };
     }
     out.push(...deleted, ...inserted);
   }
