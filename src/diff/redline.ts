@@ -50,7 +50,7 @@ span.rl-moved { color: #17823b; font-weight: 600; text-decoration: none; }
 @media print {
   .redline-header { break-after: page; }
   ins, del, .rl-ins, .rl-del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  @page { @top-center { content: "Redline"; } }
+  @page { @top-center { content: "Redline"; font-family: var(--sans, sans-serif); font-size: 8pt; font-weight: 700; color: #b00020; vertical-align: bottom; padding-bottom: 4mm; } }
 }
 `;
 
@@ -211,7 +211,8 @@ export function renderRedlineHtml(comparison: Comparison, tree: Root, after: Rep
   // Deleted images of the old text may no longer be on disk; they are left out quietly.
   embedImages(body, after);
   const hast = markdownToHast(body);
-  const preface: HastRoot = sanitizeTree({ type: 'root', children: [header(comparison, edition), ...hast.children] });
+  // The body is already sanitized by markdownToHast; only the header is new here.
+  const preface: HastRoot = { type: 'root', children: [...sanitizeTree({ type: 'root', children: [header(comparison, edition)] }).children, ...hast.children] };
   // The report's own body is empty: the redline is given as the preface, so template, title
   // block, styles and stamp are exactly those of a build.
   const shell: Report = { ...after, tree: { type: 'root', children: [] } };

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { compareReports, versionInfo, type Comparison } from '../../diff/index.js';
 import { renderRedlineHtml } from '../../diff/redline.js';
-import { defaultFromRevision, gitReader, requireRepository, resolveRevision, revisionFileName, type Revision } from '../../git/revisions.js';
+import { defaultFromRevision, gitReader, requireRepository, resolveRevision, revisionFileName, someFilesUnchanged, type Revision } from '../../git/revisions.js';
 import { loadReport, type ReportTarget } from '../../model/load.js';
 import { diskReader, toPosix } from '../../model/reader.js';
 import type { Report } from '../../model/types.js';
@@ -77,8 +77,8 @@ function parseDiffFormats(value: string): DiffFormat[] {
   return formats as DiffFormat[];
 }
 
-async function loadAt(target: ReportTarget, revision: Revision | undefined, warn: (line: string) => void): Promise<Report> {
-  const loaded = await loadReport(target, { reader: revision ? gitReader(revision) : diskReader, cache: true });
+async function loadAt(target: ReportTarget, revision: Revision | undefined, warn: (line: string) => void, cache: boolean): Promise<Report> {
+  const loaded = await loadReport(target, { reader: revision ? gitReader(revision) : diskReader, cache });
   const shown = toPosix(path.relative(target.root, target.file));
   const where = revision ? `at ${revision.name}` : 'in the working tree';
   if (!loaded.report) throw new UserError(`${shown} does not exist ${where}; pick a revision that has this report`);
@@ -99,8 +99,10 @@ async function diffOne(
   const top = await requireRepository(target.root);
   const from = options.from !== undefined ? await resolveRevision(top, options.from, '--from') : await defaultFromRevision(top, target.file, target.slug);
   const to = options.to !== undefined ? await resolveRevision(top, options.to, '--to') : undefined;
-  const before = await loadAt(target, from, warn);
-  const after = await loadAt(target, to, warn);
+  // Files that did not change are parsed once when there are any (the usual case between drafts).
+  const cache = await someFilesUnchanged(top, path.dirname(target.file), from.commit, to?.commit);
+  const before = await loadAt(target, from, warn, cache);
+  const after = await loadAt(target, to, warn, cache);
   const editions = selectEditions(after, splitList(options.edition, [FULL]));
   const template = formats.some((f) => f !== 'json') ? loadTemplate(options.template, after.root) : undefined;
   const versions = {
