@@ -50,6 +50,7 @@ const delta = rec('delta', 'Sanction abuse', 'Courts should sanction the abuse o
 const fillers = [1, 2, 3, 4].map((n) => `Background paragraph number ${n} explains the history of the procedure in some detail.`).join('\n\n');
 
 const footnote = '\n[^fr]: Code de procédure civile, article 145.\n';
+const footnoteEdited = '\n[^fr]: Code de procédure civile, articles 145 and 493.\n';
 
 function v1(): string {
   return reportSource(`# Scope\n\n${intro}\n\n${fillers}\n\n${movedPara}\n\n${alpha()}\n${beta()}\n${gamma}${footnote}`, { version: '0.1.0', status: 'draft', date: '2026-01-10', systems: '[civil-law, common-law]' });
@@ -62,7 +63,7 @@ function v2(): string {
 }
 function v3(): string {
   return reportSource(
-    `# Scope\n\n${introWrapped}\n\n${fillers}\n\n${alpha('A judicial officer may describe, copy or seize the evidence, which the court keeps under seal.')}\n${delta}\n${beta('Courts should define the trade secret at stake before ordering any disclosure of documents.')}\n${movedPara}\n${footnote}`,
+    `# Scope\n\n${introWrapped}\n\n${fillers}\n\n${alpha('A judicial officer may describe, copy or seize the evidence, which the court keeps under seal.')}\n${delta}\n${beta('Courts should define the trade secret at stake before ordering any disclosure of documents.')}\n${movedPara}\n${footnoteEdited}`,
     { version: '0.3.0', status: 'review', date: '2026-05-20', systems: '[civil-law, common-law]', chapters: '[chapters/annex.md]' },
   );
 }
@@ -141,6 +142,7 @@ describe('rapporteur diff --format json', () => {
     expect(blockMoves).toHaveLength(1);
     expect(blockMoves[0].excerpt).toMatch(/^Confidentiality clubs/);
     expect(data.versions.to.version).toBe('0.3.0');
+    expect(data.footnotes).toEqual({ added: [], removed: [], modified: ['reports/acme/report.md#fr'] });
   });
 
   it('treats a re-wrapped paragraph as no change', () => {
@@ -273,5 +275,23 @@ describe('rapporteur versions', () => {
     expect(rows[2]).toMatchObject({ version: '0.2.0', status: 'review', reportDate: '2026-03-02' });
     const table = runCli(['versions', 'acme'], { cwd: root });
     expect(table.stdout).toMatch(/v0\.1\.0\s+\d{4}-\d\d-\d\d\s+0\.1\.0\s+draft\s+2026-01-10/);
+  });
+
+  it('says when no tag touches the report yet, and refuses an unknown format', () => {
+    const ws = makeWorkspace({ [REPORT]: reportSource('# Scope\n\nText.\n') });
+    try {
+      initRepo(ws);
+      commitAll(ws, 'one');
+      git(ws, ['tag', 'other/v1.0.0']); // another report's tag
+      const result = runCli(['versions', 'acme'], { cwd: ws });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/\(working tree\)\s+0\.1\.0\s+draft/);
+      expect(result.stderr).toMatch(/acme: no tag touches reports\/acme\/report\.md yet/);
+      const bad = runCli(['versions', 'acme', '--format', 'xml'], { cwd: ws });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--format: unknown format "xml" \(use table or json\)/);
+    } finally {
+      removeWorkspace(ws);
+    }
   });
 });
