@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { isRecommendation, keyOf, kindOf, pairHunk, propsOf, signature, similarity, words } from './align.js';
 import { changed, countWords, diffTokens, isWord, markNode, rebuild, textOf, tokenize, type Marked } from './words.js';
 
@@ -147,11 +147,24 @@ function mergePair(old: RootContent, now: RootContent, context: Context): RootCo
     count(context, countWords(items));
     return [{ ...now, children: rebuild(items) } as RootContent];
   }
+  if (now.type === 'tableRow' && old.type === 'tableRow') return [{ ...now, children: mergeCells(old.children, now.children, context) }];
   if ('children' in now && 'children' in old) {
     return [{ ...now, children: mergeChildren(old.children as RootContent[], now.children as RootContent[], context) } as RootContent];
   }
   if ('value' in now && 'value' in old && now.value === old.value) return [now];
   return [...unmatched('del', old, context, false), ...unmatched('ins', now, context, false)];
+}
+
+/** Cells stay in their columns: they pair by position (a table renders as many cells as it has columns). */
+function mergeCells(old: TableCell[], now: TableCell[], context: Context): TableCell[] {
+  const cells: TableCell[] = [];
+  for (let i = 0; i < now.length; i++) {
+    if (i < old.length) cells.push(...(mergePair(old[i], now[i], context) as TableCell[]));
+    else cells.push(wrapBlock('ins', now[i], context) as TableCell);
+  }
+  // A column that no longer exists cannot be shown; its words still count as deleted.
+  for (const cell of old.slice(now.length)) count(context, { inserted: 0, deleted: wordCount(cell) });
+  return cells;
 }
 
 function isPhrasingBlock(node: Nodes): node is Extract<Nodes, { children: PhrasingContent[] }> {
@@ -201,7 +214,12 @@ function wrapQuietly(mark: 'ins' | 'del', node: RootContent): RootContent {
     case 'tableCell':
       return { ...node, children: node.children.length ? [markNode(mark, node.children)] : [] } as RootContent;
     case 'listItem':
-      return { ...node, children: node.children.map((child) => wrapQuietly(mark, child)), data: addClass(node, className) } as RootContent;
+      // Paragraphs keep their place (a tight list stays tight); their words carry the mark.
+      return {
+        ...node,
+        children: node.children.map((child) => (child.type === 'paragraph' ? { ...child, children: [markNode(mark, child.children)] } : wrapQuietly(mark, child))),
+        data: addClass(node, className),
+      } as RootContent;
     default:
       return { type: 'blockquote', children: [node], data: { hName: mark, hProperties: { className } } } as unknown as RootContent;
   }

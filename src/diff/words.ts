@@ -145,7 +145,40 @@ export function diffTokens(before: Token[], after: Token[]): Marked[] {
       }
     }
   }
-  return groupChanges(result);
+  return groupChanges(sameWrappers(result, before, after, changes));
+}
+
+/**
+ * Deleted words inside the same emphasis or link as kept words use the new wrapper, so
+ * `*court ~~may~~ should order*` stays one emphasis instead of three.
+ */
+function sameWrappers(items: Marked[], before: Token[], after: Token[], changes: Array<{ added?: boolean; removed?: boolean; count?: number; value: string[] }>): Marked[] {
+  const map = new Map<Parents, Parents>();
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    const n = change.count ?? change.value.length;
+    if (change.removed) i += n;
+    else if (change.added) j += n;
+    else {
+      for (let k = 0; k < n; k++) {
+        const a = before[i + k].wrappers;
+        const b = after[j + k].wrappers;
+        for (let d = 0; d < Math.min(a.length, b.length); d++) {
+          if (a[d].type !== b[d].type || (a[d] as { url?: string }).url !== (b[d] as { url?: string }).url) break;
+          if (!map.has(a[d])) map.set(a[d], b[d]);
+        }
+      }
+      i += n;
+      j += n;
+    }
+  }
+  if (map.size === 0) return items;
+  return items.map((item) =>
+    item.mark === 'del' && item.token.wrappers.some((w) => map.has(w))
+      ? { ...item, token: { ...item.token, wrappers: item.token.wrappers.map((w) => map.get(w) ?? w) } }
+      : item,
+  );
 }
 
 /** A blackline reads better when each change is one struck run followed by one inserted run. */
