@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../util/package-root.js';
 import { UserError, formatProblem } from '../util/problems.js';
 import { registerBuild } from './commands/build.js';
+import { registerLint } from './commands/lint.js';
+import { registerHooks } from './commands/hooks.js';
 import { registerDiff } from './commands/diff.js';
 import { registerVersions } from './commands/versions.js';
 import { defaultIo, type Io } from './shared.js';
@@ -27,6 +29,8 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     .exitOverride();
   program.configureHelp({ sortSubcommands: false });
   registerBuild(program, io, setExit);
+  registerLint(program, io, setExit);
+  registerHooks(program, io, setExit);
   registerDiff(program, io, setExit);
   registerVersions(program, io, setExit);
   for (const command of program.commands) {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
+import { diskParseStore, type ParseStore } from '../../cache/parse-cache.js';
 import { compareReports, versionInfo, type Comparison } from '../../diff/index.js';
 import { renderRedlineHtml } from '../../diff/redline.js';
 import { defaultFromRevision, gitReader, requireRepository, resolveRevision, revisionFileName, someFilesUnchanged, type Revision } from '../../git/revisions.js';
@@ -24,6 +25,7 @@ interface DiffOptions {
   out?: string;
   template: string;
   quiet?: boolean;
+  cache: boolean;
 }
 
 export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -39,6 +41,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .option('-o, --out <dir>', 'output folder (default: dist/ in the workspace)')
     .option('-t, --template <name>', 'template folder under templates/', 'default')
     .option('-q, --quiet', 'print nothing but problems and the JSON')
+    .option('--no-cache', 'parse every file again instead of reusing <out>/.rapporteur-cache/')
     .addHelpText(
       'after',
       `
@@ -77,8 +80,14 @@ function parseDiffFormats(value: string): DiffFormat[] {
   return formats as DiffFormat[];
 }
 
-async function loadAt(target: ReportTarget, revision: Revision | undefined, warn: (line: string) => void, cache: boolean): Promise<Report> {
-  const loaded = await loadReport(target, { reader: revision ? gitReader(revision) : diskReader, cache });
+async function loadAt(
+  target: ReportTarget,
+  revision: Revision | undefined,
+  warn: (line: string) => void,
+  cache: boolean,
+  store: ParseStore | undefined,
+): Promise<Report> {
+  const loaded = await loadReport(target, { reader: revision ? gitReader(revision) : diskReader, cache, store });
   const shown = toPosix(path.relative(target.root, target.file));
   const where = revision ? `at ${revision.name}` : 'in the working tree';
   if (!loaded.report) throw new UserError(`${shown} does not exist ${where}; pick a revision that has this report`);
@@ -101,8 +110,12 @@ async function diffOne(
   const to = options.to !== undefined ? await resolveRevision(top, options.to, '--to') : undefined;
   // Files that did not change are parsed once when there are any (the usual case between drafts).
   const cache = await someFilesUnchanged(top, path.dirname(target.file), from.commit, to?.commit);
-  const before = await loadAt(target, from, warn, cache);
-  const after = await loadAt(target, to, warn, cache);
+  // Parsed trees of both versions are kept on disk beside the build's, so the next redline from
+  // the same tag parses only what changed since (the build's own store keeps one version only).
+  const store = options.cache && process.env.RAPPORTEUR_CACHE !== '0' ? diskParseStore(path.join(out, '.rapporteur-cache', `${target.slug}.redline`)) : undefined;
+  const before = await loadAt(target, from, warn, cache, store);
+  const after = await loadAt(target, to, warn, cache, store);
+  store?.prune();
   const editions = selectEditions(after, splitList(options.edition, [FULL]));
   const template = formats.some((f) => f !== 'json') ? loadTemplate(options.template, after.root) : undefined;
   const versions = {
