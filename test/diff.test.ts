@@ -156,7 +156,7 @@ describe('rapporteur diff --format json', () => {
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(/acme: no changes between v1 and the working tree/);
       expect(JSON.parse(result.stdout).hasChanges).toBe(false);
-      expect(() => readdirSync(path.join(ws, 'dist'))).toThrow(); // no redline written
+      expect(() => readdirSync(path.join(ws, 'dist', 'acme'))).toThrow(); // no redline written
     } finally {
       removeWorkspace(ws);
     }
