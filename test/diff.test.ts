@@ -145,6 +145,17 @@ describe('rapporteur diff --format json', () => {
     expect(data.footnotes).toEqual({ added: [], removed: [], modified: ['reports/acme/report.md#fr'] });
   });
 
+  it('gives the same answer with a warm parse cache and without one', () => {
+    const args = ['--from', 'v0.1.0', '--to', 'acme/v0.3.0', '--out', path.join(root, 'out-cache')];
+    const first = json(args);
+    const warm = json(args);
+    const cold = json([...args, '--no-cache']);
+    expect(warm.data).toEqual(first.data);
+    expect(cold.data).toEqual(first.data);
+    expect(readdirSync(path.join(root, 'out-cache', '.rapporteur-cache', 'acme.redline')).length).toBeGreaterThan(0);
+    rmSync(path.join(root, 'out-cache'), { recursive: true, force: true });
+  });
+
   it('treats a re-wrapped paragraph as no change', () => {
     const ws = makeWorkspace({ [REPORT]: reportSource(`# Scope\n\n${intro}\n`) });
     try {
