@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { isRecommendation, keyOf, kindOf, pairHunk, propsOf, signature, similarity, words } from './align.js';
-import { changed, countWords, diffTokens, isWord, markNode, rebuild, textOf, tokenize, type Marked } from './words.js';
+import { changed, countWords, diffTokens, isWord, markNode, rebuild, textOf, tokenize } from './words.js';
 
 /**
  * Merges two rendered trees (the output of the render pipeline's Markdown steps, comments
@@ -284,7 +284,11 @@ function resolveMoves(context: Context): void {
     const wordsI = words(i.node);
     for (const d of freeDeleted) {
       if (kindOf(d.node) !== kindOf(i.node)) continue;
-      const score = similarity(words(d.node), wordsI);
+      // Dice ≥ t needs the shorter text to have at least t / (2 − t) of the longer one's words.
+      const wordsD = words(d.node);
+      const ratio = Math.min(wordsD.length, wordsI.length) / Math.max(wordsD.length, wordsI.length);
+      if (ratio < MOVE_THRESHOLD / (2 - MOVE_THRESHOLD)) continue;
+      const score = similarity(wordsD, wordsI);
       if (score >= MOVE_THRESHOLD) candidates.push({ d, i, score });
     }
   }
@@ -366,4 +370,3 @@ function replacePending(children: RootContent[]): RootContent[] {
   return out;
 }
 
-export type { Marked };

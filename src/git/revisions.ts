@@ -31,16 +31,17 @@ export async function requireRepository(dir: string): Promise<string> {
 export async function resolveRevision(top: string, rev: string, flag: string): Promise<Revision> {
   assertRevision(rev, flag);
   const git = gitAt(top);
-  let commit = '';
+  let answer = '';
   try {
-    commit = (await git.raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+    // `REV^{commit}` starts with the checked revision, and `--` ends the revisions: never an option or a path.
+    answer = (await git.raw(['log', '-1', '--no-walk', '--format=%H %cs', `${rev}^{commit}`, '--'])).trim();
   } catch {
-    commit = '';
+    answer = '';
   }
+  const [commit = '', date = ''] = answer.split(' ');
   if (!/^[0-9a-f]{40,64}$/.test(commit)) {
     throw new UserError(`${flag} ${rev}: no such revision in this repository (see \`rapporteur versions\` or \`git tag\`)`);
   }
-  const date = (await git.raw(['show', '-s', '--format=%cs', commit])).trim();
   return { name: rev, commit, date, top };
 }
 
