@@ -41,7 +41,7 @@ span.rl-moved { color: #17823b; font-weight: 600; text-decoration: none; }
 .redline-legend { margin: .2rem 0 .8rem; font-size: .9rem; }
 .redline-legend > * { margin-right: 1.2em; }
 .redline-summary { font-size: .85rem; }
-.redline-summary td.num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
+.redline-summary td.num, .redline-summary th.num { white-space: nowrap; text-align: right; font-variant-numeric: tabular-nums; }
 .redline-summary .plus { color: #0b4fa8; }
 .redline-summary .minus { color: #b00020; }
 .redline-notes { font-size: .9rem; margin: .6rem 0 0; padding-left: 1.2rem; }
