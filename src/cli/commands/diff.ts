@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { diskParseStore, type ParseStore } from '../../cache/parse-cache.js';
+import { diskParseStore, parseCacheDir, type ParseStore } from '../../cache/parse-cache.js';
 import { compareReports, versionInfo, type Comparison } from '../../diff/index.js';
 import { renderRedlineHtml } from '../../diff/redline.js';
 import { defaultFromRevision, gitReader, requireRepository, resolveRevision, revisionFileName, someFilesUnchanged, type Revision } from '../../git/revisions.js';
@@ -72,6 +72,20 @@ Examples:
     });
 }
 
+/**
+ * The redline's own parse cache (both versions), falling back to the build's (read only, never
+ * pruned here), so the first redline after a build parses only the older version.
+ */
+function redlineStore(out: string, slug: string): ParseStore {
+  const own = diskParseStore(path.join(out, '.rapporteur-cache', `${slug}.redline`));
+  const build = diskParseStore(parseCacheDir(out, slug));
+  return {
+    get: (text) => own.get(text) ?? build.get(text),
+    set: (text, tree) => own.set(text, tree),
+    prune: () => own.prune(),
+  };
+}
+
 function parseDiffFormats(value: string): DiffFormat[] {
   const formats = splitList(value, ['html']);
   for (const format of formats) {
@@ -112,7 +126,7 @@ async function diffOne(
   const cache = await someFilesUnchanged(top, path.dirname(target.file), from.commit, to?.commit);
   // Parsed trees of both versions are kept on disk beside the build's, so the next redline from
   // the same tag parses only what changed since (the build's own store keeps one version only).
-  const store = options.cache && process.env.RAPPORTEUR_CACHE !== '0' ? diskParseStore(path.join(out, '.rapporteur-cache', `${target.slug}.redline`)) : undefined;
+  const store = options.cache && process.env.RAPPORTEUR_CACHE !== '0' ? redlineStore(out, target.slug) : undefined;
   const before = await loadAt(target, from, warn, cache, store);
   const after = await loadAt(target, to, warn, cache, store);
   store?.prune();
