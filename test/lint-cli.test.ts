@@ -9,9 +9,9 @@ afterAll(() => workspaces.forEach(removeWorkspace));
 const env: Record<string, string> = {};
 
 const front = '---\ntitle: T\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nsystems: [civil-law, common-law]\nconfidentiality: public\n---\n\n';
-const clean = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n`;
-const warningOnly = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.\n::::\n`;
-const withError = `${front}::::recommendation{#a title="A" uniform}\nCourts must act.\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n`;
+const clean = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.[^1]\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n\n[^1]: Support.\n`;
+const warningOnly = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.[^1]\n::::\n\n[^1]: Support.\n`;
+const withError = `${front}::::recommendation{#a title="A" uniform}\nCourts must act.[^1]\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n\n[^1]: Support.\n`;
 
 function workspace(files: Record<string, string | Uint8Array>): string {
   const root = makeWorkspace(files);
@@ -161,9 +161,20 @@ describe('rapporteur hooks install', () => {
     expect(commit.stderr).toContain('reports/r/report.md:11:8 error mandatory language "must"');
     expect(commit.stderr).toContain('commit stopped by rapporteur lint');
 
-    // Fixed: the commit goes through.
+    // The staged text is what counts: fixing the file without staging the fix does not help...
+    writeFileSync(path.join(root, 'reports/r/report.md'), clean);
+    const unstagedFix = spawnSync('git', ['commit', '-q', '-m', 'bad'], {
+      cwd: root, encoding: 'utf8',
+      env: { ...process.env, ...env, NO_COLOR: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' },
+    });
+    expect(unstagedFix.status).not.toBe(0);
+    expect(unstagedFix.stderr).toContain('mandatory language "must"');
+
+    // ...staging it does.
     writeFileSync(path.join(root, 'reports/r/report.md'), clean.replace('should act', 'should act promptly'));
     git(root, ['add', '-A']);
+    // An unstaged error is not part of the commit, so it does not stop it.
+    writeFileSync(path.join(root, 'reports/r/report.md'), withError);
     git(root, ['commit', '-q', '-m', 'good'], env);
     expect(git(root, ['log', '--format=%s', '-1']).trim()).toBe('good');
   });

@@ -19,7 +19,7 @@ import { packagePath } from '../util/package-root.js';
  * - it lives inside the build's output folder (`<out>/.rapporteur-cache/<slug>/`), never
  *   beside the sources, and keeps only the entries of the last build of that report.
  */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const PARSER_PACKAGES = ['remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark-extension-directive', 'mdast-util-directive', 'mdast-util-from-markdown'];
 
 let identity: string | undefined;

@@ -104,8 +104,8 @@ matter they are \`front-matter\` findings.
 
 \`rapporteur hooks install\` writes \`.git/hooks/pre-commit\` (or into \`core.hooksPath\`). On every
 commit it lints the reports the commit touches (any staged file under \`reports/<slug>/\`; all reports
-when \`rapporteur.config.yaml\` changes) and stops the commit on errors. It lints the files as they
-are in the working tree. An existing hook that rapporteur did not install is never overwritten: the
+when \`rapporteur.config.yaml\` changes) and stops the commit on errors. It lints the text as it is
+staged — what the commit will contain — not unstaged edits. An existing hook that rapporteur did not install is never overwritten: the
 command stops and prints the line to add to it (\`rapporteur hooks run pre-commit\`). Skip the check
 once with \`git commit --no-verify\`.
 
