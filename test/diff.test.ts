@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, reportSource, runCli } from './helpers.js';
@@ -215,6 +215,18 @@ describe('rapporteur diff defaults and revisions', () => {
     const result = runCli(['diff', 'acme', '--from', 'before-report'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/reports\/acme\/report\.md does not exist at before-report/);
+  });
+
+  it('works from a folder reached through a symbolic link', () => {
+    const link = `${root}-link`;
+    symlinkSync(root, link);
+    try {
+      const result = runCli(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'json', '--quiet'], { cwd: link });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).summary.added).toEqual(['delta']);
+    } finally {
+      rmSync(link, { force: true });
+    }
   });
 
   it('says how to proceed when no tag touches the report', () => {

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceReader } from '../model/reader.js';
 import { toPosix } from '../model/reader.js';
@@ -9,6 +10,31 @@ import { assertRevision, gitAt, repositoryRoot } from './index.js';
  * `assertRevision` and reaches git only as `REV^{commit}` or `REV:path`, arguments that start
  * with the revision itself and so can never be read as an option.
  */
+
+/**
+ * A path relative to the repository's top folder, seeing through symbolic links on either side
+ * (git reports the real top; a user may stand in a linked folder). Undefined outside the repository.
+ */
+export function repoRelative(top: string, absPath: string): string | undefined {
+  const real = (p: string): string | undefined => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const dirReal = real(path.dirname(absPath));
+  const candidates = [absPath, dirReal ? path.join(dirReal, path.basename(absPath)) : undefined];
+  for (const base of [top, real(top)]) {
+    if (!base) continue;
+    for (const candidate of candidates) {
+      if (!candidate) continue;
+      const relative = path.relative(base, candidate);
+      if (!relative.startsWith('..') && !path.isAbsolute(relative)) return toPosix(relative);
+    }
+  }
+  return undefined;
+}
 
 export interface Revision {
   /** As the user wrote it (or the tag found), e.g. "v0.2.0". */
@@ -78,8 +104,8 @@ export function gitReader(revision: Revision, folder?: string): SourceReader {
   return {
     label: revision.name,
     async read(absPath) {
-      const relative = toPosix(path.relative(revision.top, absPath));
-      if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+      const relative = repoRelative(revision.top, absPath);
+      if (relative === undefined || relative === '') return undefined;
       prefetched ??= prefetch(folder ?? path.posix.dirname(relative)).catch(() => new Map());
       const hit = (await prefetched).get(relative);
       if (hit) return hit;
@@ -111,7 +137,7 @@ export async function tagsTouchingReport(top: string, reportFile: string, slug: 
   const listing = await git.raw([
     'for-each-ref', '--sort=-v:refname', '--sort=-creatordate', '--format=%(refname:short)%09%(creatordate:short)%09%(*objectname)%09%(objectname)', 'refs/tags',
   ]);
-  const relative = toPosix(path.relative(top, reportFile));
+  const relative = repoRelative(top, reportFile) ?? toPosix(path.relative(top, reportFile));
   const result: TagInfo[] = [];
   for (const line of listing.split('\n')) {
     if (!line.trim()) continue;
@@ -139,7 +165,7 @@ export async function defaultFromRevision(top: string, reportFile: string, slug:
   const newest = tags[0];
   if (!newest) {
     throw new UserError(
-      `no tag touches ${toPosix(path.relative(top, reportFile))}; tag a circulated draft (git tag v0.2.0 or ${slug}/v0.2.0) or pass --from REV`,
+      `no tag touches ${repoRelative(top, reportFile) ?? reportFile}; tag a circulated draft (git tag v0.2.0 or ${slug}/v0.2.0) or pass --from REV`,
     );
   }
   return resolveRevision(top, newest.name, '--from');
@@ -157,7 +183,7 @@ export function revisionFileName(name: string): string {
  */
 export async function someFilesUnchanged(top: string, folder: string, from: string, to?: string): Promise<boolean> {
   const git = gitAt(top);
-  const relative = `${toPosix(path.relative(top, folder))}/`;
+  const relative = `${repoRelative(top, folder) ?? toPosix(path.relative(top, folder))}/`;
   try {
     const all = (await git.raw(['ls-tree', '-r', '-z', '--name-only', from, '--', relative])).split('\0').filter((f) => /\.(md|markdown)$/i.test(f));
     const changed = new Set((await git.raw(['diff', '--name-only', '-z', from, ...(to ? [to] : []), '--', relative])).split('\0'));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { gitReader, requireRepository, tagsTouchingReport } from '../../git/revisions.js';
+import { gitReader, repoRelative, requireRepository, tagsTouchingReport } from '../../git/revisions.js';
 import { decodeSource, diskReader, toPosix, type SourceReader } from '../../model/reader.js';
 import { parseMarkdown } from '../../parse/processor.js';
 import { UserError } from '../../util/problems.js';
@@ -45,7 +45,7 @@ Examples:
           rows.push({ report: target.slug, tag: tag.name, date: tag.date, ...(await frontMatterAt(target.file, reader)) });
         }
         if (options.format === 'table' && rows.filter((r) => r.report === target.slug).length === 1) {
-          io.err(`${target.slug}: no tag touches ${toPosix(path.relative(top, target.file))} yet (tag a circulated draft: git tag v0.1.0)`);
+          io.err(`${target.slug}: no tag touches ${repoRelative(top, target.file) ?? target.file} yet (tag a circulated draft: git tag v0.1.0)`);
         }
       }
       if (options.format === 'json') io.out(`${JSON.stringify(rows, null, 2)}\n`);
