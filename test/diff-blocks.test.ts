@@ -71,6 +71,20 @@ describe('redline of blocks', () => {
     expect(comparison.stats.inserted).toBe(3); // "Zero", "New", "text"
   });
 
+  it('shows a paragraph that moved and was edited once, where it now stands, with its edits', async () => {
+    const moving = 'Confidentiality clubs let named advisers see the secret while the parties do not.';
+    const edited = 'Confidentiality clubs let named external advisers see the secret while the parties do not.';
+    const { main, comparison } = await redline(
+      `# A\n\n${moving}\n\nFirst other paragraph.\n\n# B\n\nSecond other paragraph.\n`,
+      `# A\n\nFirst other paragraph.\n\n# B\n\nSecond other paragraph.\n\n${edited}\n`,
+    );
+    expect(comparison.moves).toHaveLength(1);
+    expect(comparison.moves[0]).toMatchObject({ kind: 'block', from: 'section 1 A', to: 'section 2 B' });
+    expect(main).toMatch(/<div class="rl-moved-block">\s*<p class="rl-move-note"><span class="rl-moved">Moved from section 1 A<\/span><\/p>\s*<p>Confidentiality clubs let named <ins class="rl-ins">external<\/ins> advisers/);
+    expect(main).toMatch(/“Confidentiality clubs let named advisers see the secret while the parties do …”<\/span><span class="rl-moved"> moved to section 2 B/);
+    expect(comparison.stats).toMatchObject({ inserted: 1, deleted: 0, moved: 1 });
+  });
+
   it('in changes-only mode keeps changed blocks, one block of context and the heading above', async () => {
     const paragraphs = (changed: string) =>
       `# Part\n\n${['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta'].map((w) => `${w} paragraph stays the same throughout.`).join('\n\n')}\n\n${changed}\n\nOmega paragraph stays too.\n`;

@@ -329,7 +329,7 @@ function resolveMoves(context: Context): void {
       {
         type: 'paragraph',
         children: [
-          markNode('moved', [{ type: 'text', value: isRec ? `${fromLabel} “${recTitle(from.node)}”` : `“${excerpt}”` }], ['rl-moved-from']),
+          markNode('moved', [{ type: 'text', value: isRec ? `${fromLabel} “${recTitle(from.node)}”` : `“${firstWords(from.node, 12)}”` }], ['rl-moved-from']),
           markNode('moved', [{ type: 'text', value: ` moved to ${toLabel}` }]),
         ],
         data: { hProperties: { className: ['rl-moved-away'] } },
