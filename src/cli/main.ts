@@ -7,6 +7,7 @@ import { registerLint } from './commands/lint.js';
 import { registerHooks } from './commands/hooks.js';
 import { registerDiff } from './commands/diff.js';
 import { registerVersions } from './commands/versions.js';
+import { registerComments } from './commands/comments.js';
 import { defaultIo, type Io } from './shared.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -33,6 +34,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
   registerHooks(program, io, setExit);
   registerDiff(program, io, setExit);
   registerVersions(program, io, setExit);
+  registerComments(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
   }
