@@ -41,7 +41,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .option('-o, --out <dir>', 'output folder (default: dist/ in the workspace)')
     .option('-t, --template <name>', 'template folder under templates/', 'default')
     .option('-q, --quiet', 'print nothing but problems and the JSON')
-    .option('--no-cache', 'parse every file again instead of reusing <out>/.rapporteur-cache/')
+    .option('--no-cache', 'parse every file again instead of reusing cached parses (~/.cache/rapporteur)')
     .addHelpText(
       'after',
       `
@@ -77,7 +77,7 @@ Examples:
  * pruned here), so the first redline after a build parses only the older version.
  */
 function redlineStore(out: string, slug: string): ParseStore {
-  const own = diskParseStore(path.join(out, '.rapporteur-cache', `${slug}.redline`));
+  const own = diskParseStore(parseCacheDir(out, `${slug}.redline`));
   const build = diskParseStore(parseCacheDir(out, slug));
   return {
     get: (text) => own.get(text) ?? build.get(text),
