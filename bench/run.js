@@ -57,8 +57,9 @@ function measure(command, args, { cwd, env } = {}) {
   return { ms, cpuMs, rssMB, code: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
+let cacheEnv = {};
 function rapporteur(args, cwd) {
-  return measure(process.execPath, [bin, ...args], { cwd, env: { CI: '' } });
+  return measure(process.execPath, [bin, ...args], { cwd, env: { CI: '', ...cacheEnv } });
 }
 
 /** True when this checkout's CLI has the command (lint, diff… land from other branches). */
@@ -111,8 +112,10 @@ for (const pages of sizes) {
   const pandocDir = path.join(root, 'pandoc', slug);
   const chapters = readdirSync(path.join(pandocDir, 'chapters')).sort().map((f) => `chapters/${f}`);
   const dist = path.join(root, 'dist');
-  const cacheDir = path.join(root, '.rapporteur-cache');
+  // The parse cache of this run only, so that "cold" really is cold and the user's stays untouched.
+  const cacheDir = path.join(work, 'parse-cache');
   const builtHtml = path.join(dist, slug, `${slug}.html`);
+  cacheEnv = { RAPPORTEUR_CACHE_DIR: cacheDir };
   const available = { lint: hasCommand('lint', root), diff: hasCommand('diff', root) };
 
   // The chapter a rebuild changes: the middle one; each run writes a different sentence so the

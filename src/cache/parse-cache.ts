@@ -117,7 +117,6 @@ export function diskParseStore(dir: string): ParseStore {
   };
 }
 
-/** Where a report's parse cache lives inside a build's output folder. */
 /**
  * The cache lives in the user's cache folder (`$RAPPORTEUR_CACHE_DIR`, else
  * `$XDG_CACHE_HOME/rapporteur`, else `~/.cache/rapporteur`), one folder per output folder and
