@@ -218,7 +218,7 @@ export function generateReport({ pages = 10, seed = 1, systems = ['civil-law', '
     const sections = [];
     let total = 0;
     while (total < wordsPerChapter) {
-      const section = { title: `${r.pick(TITLE_WORDS)}ing ${r.pick(OBJECTS).replace(/^the /, '')}`, blocks: [] };
+      const section = { title: `${r.pick(TITLE_WORDS).replace(/e$/, '')}ing ${r.pick(OBJECTS).replace(/^the /, '')}`, blocks: [] };
       const sectionWords = Math.min(WORDS_PER_PAGE * 2, wordsPerChapter - total + 50);
       let inSection = 0;
       while (inSection < sectionWords) {
