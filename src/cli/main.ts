@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../util/package-root.js';
 import { UserError, formatProblem } from '../util/problems.js';
 import { registerBuild } from './commands/build.js';
+import { registerNew } from './commands/new.js';
+import { registerWatch } from './commands/watch.js';
+import { registerConfig } from './commands/config.js';
+import { registerCompletion } from './commands/completion.js';
 import { defaultIo, type Io } from './shared.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -24,7 +28,11 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
   program.configureHelp({ sortSubcommands: false });
+  registerNew(program, io, setExit);
   registerBuild(program, io, setExit);
+  registerWatch(program, io, setExit);
+  registerConfig(program, io, setExit);
+  registerCompletion(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
   }

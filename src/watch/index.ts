@@ -1,0 +1,123 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import type { ReportTarget } from '../model/load.js';
+import { packagePath } from '../util/package-root.js';
+import { startPreviewServer, type PreviewServer } from './server.js';
+import { WatchSession, type RebuildResult } from './session.js';
+
+export { WatchSession } from './session.js';
+
+export const CONFIG_FILES = ['rapporteur.config.yaml', 'rapporteur.config.yml', 'package.json'];
+
+export interface WatchOptions {
+  root: string;
+  targets: ReportTarget[];
+  template?: string;
+  edition?: string;
+  port?: number;
+  /** Called after every build with what it found; the CLI prints it. */
+  onBuild?: (results: RebuildResult[], reason: string) => void;
+  /** How long to wait for more saves before rebuilding (editors save in bursts). */
+  debounceMs?: number;
+}
+
+export interface WatchHandle {
+  url: string;
+  port: number;
+  session: WatchSession;
+  /** Resolves when the watcher and the server are closed; nothing keeps running. */
+  close(): Promise<void>;
+}
+
+/** Files an editor writes beside the real one while saving: never a reason to rebuild. */
+export function isEditorNoise(file: string): boolean {
+  const base = path.basename(file);
+  return base.startsWith('.') || base.endsWith('~') || /\.(swp|swx|tmp|bak)$/i.test(base) || base === '4913' || base.startsWith('#');
+}
+
+export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
+  const session = new WatchSession({ root: options.root, targets: options.targets, template: options.template, edition: options.edition });
+  const onBuild = options.onBuild ?? (() => {});
+  let configProblems: VFileMessage[] = session.reloadConfig();
+
+  const first = await session.rebuildAll(configProblems);
+  onBuild(first, 'start');
+  const server: PreviewServer = await startPreviewServer(session, { port: options.port });
+
+  // Sources: each report's folder (report.md, chapters, images, data) and the template's folder.
+  const templateDirs = [path.join(options.root, 'templates', session.template), packagePath('templates', session.template)];
+  const sourceDirs = [...new Set([...options.targets.map((t) => path.dirname(t.file)), ...templateDirs.filter((d) => existsSync(d))])];
+  const outDir = path.join(options.root, 'dist');
+  const sources: FSWatcher = watch(sourceDirs, {
+    ignoreInitial: true,
+    ignored: (file) => file !== options.root && (isEditorNoise(file) || file.startsWith(outDir + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)),
+  });
+  // The configuration sits at the workspace root: watch that folder alone, for those names only.
+  const config: FSWatcher = watch(options.root, {
+    ignoreInitial: true,
+    depth: 0,
+    ignored: (file) => path.resolve(file) !== path.resolve(options.root) && !CONFIG_FILES.includes(path.basename(file)),
+  });
+
+  const pending = new Set<string>();
+  const changedFiles = new Set<string>();
+  let configChanged = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  const flush = () => {
+    timer = undefined;
+    const slugs = configChanged ? [...session.reports.keys()] : [...pending];
+    const shown = [...changedFiles].map((f) => path.relative(options.root, f) || f);
+    const reasonFiles = shown.length > 2 ? [...shown.slice(0, 2), `${shown.length - 2} more`] : shown;
+    const reloadConfig = configChanged;
+    pending.clear();
+    changedFiles.clear();
+    configChanged = false;
+    running = running.then(async () => {
+      if (closed) return;
+      session.sourcesChanged = true;
+      if (reloadConfig) configProblems = session.reloadConfig();
+      const results: RebuildResult[] = [];
+      for (const slug of slugs) results.push(await session.rebuild(slug, configProblems));
+      onBuild(results, reloadConfig ? 'configuration changed' : reasonFiles.join(', '));
+      server.announce();
+    });
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, options.debounceMs ?? 25);
+  };
+  sources.on('all', (event, file) => {
+    if (event === 'addDir') return;
+    for (const slug of session.affected(file)) pending.add(slug);
+    changedFiles.add(file);
+    schedule();
+  });
+  config.on('all', (event, file) => {
+    if (event === 'addDir' || event === 'unlinkDir' || !CONFIG_FILES.includes(path.basename(file))) return;
+    configChanged = true;
+    schedule();
+  });
+  await Promise.all([once(sources, 'ready'), once(config, 'ready')]);
+
+  return {
+    url: server.url,
+    port: server.port,
+    session,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await Promise.all([sources.close(), config.close()]);
+      await running.catch(() => {});
+      await server.close();
+    },
+  };
+}
+
+function once(watcher: FSWatcher, event: 'ready'): Promise<void> {
+  return new Promise((resolve) => watcher.once(event, () => resolve()));
+}
