@@ -3,6 +3,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { parseMarkdown } from '../parse/processor.js';
+import { cloneTree } from '../util/clone-tree.js';
 import { problem } from '../util/problems.js';
 import { extractModel } from './extract.js';
 import { fallbackFrontMatter, frontMatterSchema, type FrontMatter } from './frontmatter.js';
@@ -31,10 +32,10 @@ const PARSE_CACHE_LIMIT = 500;
 function parseCached(text: string, useCache: boolean): Root {
   if (!useCache) return parseMarkdown(text);
   const hit = parseCache.get(text);
-  if (hit) return structuredClone(hit);
+  if (hit) return cloneTree(hit);
   const tree = parseMarkdown(text);
   if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value as string);
-  parseCache.set(text, structuredClone(tree));
+  parseCache.set(text, cloneTree(tree));
   return tree;
 }
 

@@ -2,6 +2,7 @@ import type { Nodes, Parents, Root, RootContent, PhrasingContent, BlockContent }
 import type { ContainerDirective } from 'mdast-util-directive';
 import type {} from 'mdast-util-to-hast';
 import { directiveBody } from '../model/extract.js';
+import { cloneTree } from '../util/clone-tree.js';
 import { jurisdiction } from '../model/jurisdictions.js';
 import type { Report, RecommendationItem } from '../model/types.js';
 import { FULL, systemLabel } from './editions.js';
@@ -30,7 +31,7 @@ export const steps: Array<[name: string, step: Step]> = [
 ];
 
 export function prepareTree(report: Report, edition: string = FULL): Root {
-  const tree = structuredClone(report.tree);
+  const tree = cloneTree(report.tree);
   const context = { report, edition };
   for (const [, step] of steps) step(tree, context);
   return tree;

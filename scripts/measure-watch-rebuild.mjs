@@ -1,0 +1,86 @@
+// Measures what a rapporteur waits for after saving: the rebuild of a generated 100-page report
+// after a one-paragraph edit of one chapter, (a) as WatchSession.rebuild (load with the parse
+// cache + checks + render), (b) from the file write to the rebuilt page, through the real file
+// watcher, and (c) a cold load + render without the cache for comparison.
+// Usage: npm run compile && node scripts/measure-watch-rebuild.mjs [pages=100] [runs=15]
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateReport } from './generate-report.mjs';
+
+const lib = new URL('../lib/', import.meta.url);
+const { WatchSession, startWatch } = await import(new URL('watch/index.js', lib).href);
+const { loadReport } = await import(new URL('model/load.js', lib).href);
+const { renderHtml } = await import(new URL('render/html.js', lib).href);
+
+const pages = Number(process.argv[2] ?? 100);
+const runs = Number(process.argv[3] ?? 15);
+const root = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-watch-bench-'));
+const generated = generateReport(root, pages);
+const target = { slug: 'generated', root, file: generated.file };
+const chapter = generated.chapters[Math.floor(generated.chapters.length / 2)];
+const original = readFileSync(chapter, 'utf8');
+const paragraphStart = original.indexOf('\n\n') + 2;
+const editOf = (i) => original.slice(0, paragraphStart) + `Edited paragraph number ${i}: ` + original.slice(paragraphStart);
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: +at(0.5).toFixed(1), p90: +at(0.9).toFixed(1), min: +sorted[0].toFixed(1), max: +sorted[sorted.length - 1].toFixed(1) };
+};
+
+// (c) cold: no cache, every file parsed.
+const cold = [];
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  const { report } = await loadReport(target);
+  renderHtml(report);
+  cold.push(performance.now() - t);
+}
+
+// (a) the session's rebuild after a one-paragraph edit.
+const session = new WatchSession({ root, targets: [target] });
+await session.rebuildAll();
+for (let i = 0; i < 3; i++) {
+  writeFileSync(chapter, editOf(1000 + i));
+  await session.rebuild('generated');
+}
+const warm = [];
+const warmCpu = [];
+for (let i = 0; i < runs; i++) {
+  writeFileSync(chapter, editOf(i));
+  const cpu = process.cpuUsage();
+  const result = await session.rebuild('generated');
+  const used = process.cpuUsage(cpu);
+  if (!result.ok) throw new Error('rebuild failed: ' + result.problems.map(String).join('; '));
+  warm.push(result.ms);
+  // CPU time is what the rebuild costs by itself; wall time also counts other processes on a shared machine.
+  warmCpu.push((used.user + used.system) / 1000);
+}
+
+// (b) save → rebuilt, through chokidar and the debounce, as the user experiences it.
+writeFileSync(chapter, original);
+let resolveBuild;
+const handle = await startWatch({ root, targets: [target], port: 0, onBuild: (results, reason) => reason !== 'start' && resolveBuild?.(results) });
+const endToEnd = [];
+for (let i = 0; i < Math.min(runs, 10); i++) {
+  const built = new Promise((resolve) => (resolveBuild = resolve));
+  const t = performance.now();
+  writeFileSync(chapter, editOf(500 + i));
+  await built;
+  endToEnd.push(performance.now() - t);
+  await new Promise((r) => setTimeout(r, 50));
+}
+await handle.close();
+rmSync(root, { recursive: true, force: true });
+
+console.log(JSON.stringify({
+  pages, chapters: generated.chapters.length, runs,
+  rebuildAfterParagraphEditMs: stats(warm),
+  rebuildAfterParagraphEditCpuMs: stats(warmCpu),
+  saveToRebuiltPageMs: stats(endToEnd),
+  coldLoadAndRenderMs: stats(cold),
+  node: process.version,
+  loadAverage: os.loadavg().map((l) => +l.toFixed(2)),
+  cores: os.cpus().length,
+}, null, 2));
