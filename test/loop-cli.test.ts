@@ -48,7 +48,7 @@ describe('command-line conventions', () => {
     for (const command of commands) {
       const help = runCli([command, '--help'], { cwd: root });
       expect(help.code, command).toBe(0);
-      expect(help.stdout, `${command} --help`).toContain('Examples:');
+      expect(help.stdout, `${command} --help`).toMatch(/Examples?:/);
     }
   });
 
@@ -98,6 +98,16 @@ describe('rapporteur completion', () => {
     const zsh = runCli(['completion', 'zsh'], { cwd: root }).stdout;
     expect(zsh.startsWith('#compdef rapporteur')).toBe(true);
     for (const command of commands) expect(zsh).toContain(`_rapporteur_${command.replace(/-/g, '_')}()`);
+    // Both scripts are valid shell (zsh is checked where it is installed).
+    const file = path.join(root, 'completion');
+    writeFileSync(file, runCli(['completion', 'bash'], { cwd: root }).stdout);
+    expect(spawnSync('bash', ['-n', file], { encoding: 'utf8' }).status).toBe(0);
+    if (spawnSync('zsh', ['--version']).status === 0) {
+      writeFileSync(file, zsh);
+      const checked = spawnSync('zsh', ['-n', file], { encoding: 'utf8' });
+      expect(checked.stderr).toBe('');
+      expect(checked.status).toBe(0);
+    }
   });
 
   it('is a bash script that completes commands, options, option values and report names', () => {

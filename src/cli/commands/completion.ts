@@ -54,7 +54,8 @@ export function commandTree(command: Command, path: string[] = []): CommandNode 
     options,
     commands,
     takesReports: Boolean(reportArg),
-    takesFiles: otherArgs.length > 0 && !otherArgs.some((a) => a.argChoices),
+    // Only arguments that name a file complete file names; a new slug or a shell name does not.
+    takesFiles: otherArgs.some((a) => /file|path|pdf|dir/i.test(a.name())),
     argChoices: otherArgs.find((a) => a.argChoices)?.argChoices,
   };
 }
