@@ -151,7 +151,8 @@ export function extractModel(input: ExtractInput): Report {
               return;
             }
             if (rec && node.name === 'variant' && !system) {
-              const variant = { system: attributes.system ?? '', text: plainText(directiveBody(node) as Nodes[]), examples: [], source, node };
+              const ownContent = directiveBody(node).filter((child) => !(child.type === 'containerDirective' && PART_DIRECTIVES.has(child.name)));
+              const variant = { system: attributes.system ?? '', text: plainText(ownContent as Nodes[]), examples: [], source, node };
               rec.variants.push(variant);
               for (const child of node.children) walk(child, [...ancestors, node], [...directiveStack, node.name], rec, variant.system);
               return;
