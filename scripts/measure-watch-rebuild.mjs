@@ -2,19 +2,30 @@
 // after a one-paragraph edit of one chapter, (a) as WatchSession.rebuild (load with the parse
 // cache + checks + render), (b) from the file write to the rebuilt page, through the real file
 // watcher, and (c) a cold load + render without the cache for comparison.
-// Usage: npm run compile && node scripts/measure-watch-rebuild.mjs [pages=100] [runs=15]
+// It runs in a worker thread with the same young-generation size as `rapporteur watch` does
+// (lib/cli/commands/watch.js); --main-thread measures on the main thread with Node's defaults.
+// Usage: npm run compile && node scripts/measure-watch-rebuild.mjs [pages=100] [runs=15] [--main-thread]
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isMainThread, Worker } from 'node:worker_threads';
 import { generateReport } from './generate-report.mjs';
+
+const mainThread = process.argv.includes('--main-thread');
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+if (isMainThread && !mainThread) {
+  const worker = new Worker(new URL(import.meta.url), { argv: args, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+  worker.on('exit', (code) => process.exit(code));
+  await new Promise(() => {}); // the worker measures and prints
+}
 
 const lib = new URL('../lib/', import.meta.url);
 const { WatchSession, startWatch } = await import(new URL('watch/index.js', lib).href);
 const { loadReport } = await import(new URL('model/load.js', lib).href);
 const { renderHtml } = await import(new URL('render/html.js', lib).href);
 
-const pages = Number(process.argv[2] ?? 100);
-const runs = Number(process.argv[3] ?? 15);
+const pages = Number(args[0] ?? 100);
+const runs = Number(args[1] ?? 15);
 const root = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-watch-bench-'));
 const generated = generateReport(root, pages);
 const target = { slug: 'generated', root, file: generated.file };
@@ -80,6 +91,7 @@ console.log(JSON.stringify({
   rebuildAfterParagraphEditCpuMs: stats(warmCpu),
   saveToRebuiltPageMs: stats(endToEnd),
   coldLoadAndRenderMs: stats(cold),
+  thread: mainThread ? 'main thread, Node defaults' : 'worker, young generation 96 MB (as watch)',
   node: process.version,
   loadAverage: os.loadavg().map((l) => +l.toFixed(2)),
   cores: os.cpus().length,

@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
-import { formatProblem, UserError } from '../../util/problems.js';
-import type { RebuildResult } from '../../watch/session.js';
-import { palette } from '../color.js';
+import { Worker } from 'node:worker_threads';
+import { problem, UserError } from '../../util/problems.js';
+import type { WatchThreadData, WatchThreadMessage } from '../../watch/thread.js';
 import { targetsFrom, type Io } from '../shared.js';
+
+/** Young generation of the watch thread, in MB: fewer collections per rebuild (see watch/thread.ts). */
+const YOUNG_GENERATION_MB = 96;
 
 function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UserError(`--port: "${value}" is not a port number (1 to 65535)`);
   return port;
-}
-
-function clock(): string {
-  return new Date().toTimeString().slice(0, 8);
 }
 
 export function registerWatch(program: Command, io: Io, _setExit: (code: number) => void): void {
@@ -39,39 +38,40 @@ cannot be read keeps the last good version on screen. Nothing is written to disk
     .action(async (reports: string[], options: { port?: string; edition: string; template?: string; quiet?: boolean }) => {
       const port = options.port === undefined ? undefined : parsePort(options.port);
       const { root, targets } = await targetsFrom(reports, io);
-      const c = palette(io.color);
-      const printed = new Map<string, string>();
-      const onBuild = (results: RebuildResult[], reason: string) => {
-        for (const result of results) {
-          const lines = result.problems.map((p) => {
-            const line = formatProblem(p);
-            return p.fatal ? line.replace(' error ', ` ${c.red('error')} `) : line.replace(' warning ', ` ${c.yellow('warning')} `);
-          });
-          const signature = lines.join('\n');
-          if (!options.quiet || printed.get(result.slug) !== signature) for (const line of lines) io.err(line);
-          printed.set(result.slug, signature);
-          if (options.quiet) continue;
-          const ms = `${Math.round(result.ms)} ms`;
-          if (result.ok) io.out(`${c.dim(clock())} ${c.green('built')} ${result.slug} in ${ms}${reason === 'start' ? '' : c.dim(` (${reason})`)}`);
-          else io.out(`${c.dim(clock())} ${c.red('not built')} ${result.slug}: fix the errors above; the page keeps the last good version`);
-        }
-      };
-      const { startWatch } = await import('../../watch/index.js');
-      const handle = await startWatch({ root, targets, template: options.template, edition: options.edition, port, onBuild });
-      io.out(`${c.bold('Preview')} ${c.cyan(handle.url)}  (${targets.length === 1 ? targets[0].slug : `${targets.length} reports`}; Ctrl-C to stop)`);
-
-      // Stop cleanly on Ctrl-C or a kill, closing the server and file watchers so the process exits.
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          process.off('SIGHUP', stop);
-          handle.close().then(resolve, resolve);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-        process.on('SIGHUP', stop);
+      const data: WatchThreadData = { root, targets, template: options.template, edition: options.edition, port, quiet: Boolean(options.quiet), color: io.color };
+      const worker = new Worker(new URL('../../watch/thread.js', import.meta.url), {
+        workerData: data,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
+      let failure: Error | undefined;
+      // Ctrl-C, kill or a closed terminal: close the server and the file watchers, then exit.
+      const stop = () => worker.postMessage('stop');
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      process.on('SIGHUP', stop);
+      worker.on('message', (message: WatchThreadMessage) => {
+        if (message.type === 'out') io.out(message.text);
+        else if (message.type === 'err') io.err(message.text);
+        else if (message.type === 'error') {
+          failure = message.user
+            ? new UserError(message.message, {
+                exitCode: message.exitCode,
+                problems: message.problems.map((p) => problem(p.reason, p, { ruleId: p.ruleId ?? 'watch', severity: p.fatal ? 'error' : 'warning' })),
+              })
+            : Object.assign(new Error(message.message), { stack: message.stack });
+        }
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          worker.once('error', reject);
+          worker.once('exit', () => resolve());
+        });
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        process.off('SIGHUP', stop);
+      }
+      if (failure) throw failure;
       if (!options.quiet) io.out('watch stopped');
     });
 }
