@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, makeWorkspace, removeWorkspace, reportSource, runCli } from './helpers.js';
+import { bin, makeWorkspace, removeWorkspace, repoRoot, reportSource, runCli } from './helpers.js';
 
 /** A `rapporteur watch` child process; every test stops it, so none outlives the suite. */
 interface Watcher {
@@ -167,6 +167,43 @@ describe('rapporteur watch', () => {
     expect(html).toContain('rapporteur-overlay');
     expect(html).toContain('a chapter file has front matter');
     expect(watcher.output()).toContain('reports/demo/chapters/a.md:1:1 warning a chapter file has front matter');
+  });
+
+  it('rebuilds when the template, an image or the configuration changes', async () => {
+    const template = readFileSync(path.join(repoRoot, 'templates/default/template.html'), 'utf8');
+    const root = workspace({
+      'reports/demo/report.md': reportSource(body('Text with a figure.\n\n![A figure](images/figure.svg)')),
+      'reports/demo/images/figure.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>',
+      'templates/house/template.html': template.replace('<main', '<p class="house-banner">House style one</p><main'),
+      'templates/house/screen.css': '',
+      'rapporteur.config.yaml': 'template: house\n',
+    });
+    const watcher = await startWatch(root, ['demo']);
+    const first = await page(watcher.url);
+    expect(first).toContain('House style one');
+    const svg = (html: string) => /data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(html)?.[1];
+    expect(Buffer.from(svg(first)!, 'base64').toString()).toContain('fill="red"');
+
+    writeFileSync(path.join(root, 'templates/house/template.html'), template.replace('<main', '<p class="house-banner">House style two</p><main'));
+    await waitFor(async () => (await page(watcher.url)).includes('House style two'), 20_000, () => watcher.output());
+
+    writeFileSync(path.join(root, 'reports/demo/images/figure.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="blue"/></svg>');
+    await waitFor(async () => Buffer.from(svg(await page(watcher.url)) ?? '', 'base64').toString().includes('fill="blue"'), 20_000, () => watcher.output());
+
+    // A broken configuration: the last good page stays, with the configuration error on it.
+    writeFileSync(path.join(root, 'rapporteur.config.yaml'), 'template: house\nformats: [docx]\n');
+    const broken = await waitFor(
+      async () => {
+        const html = await page(watcher.url);
+        return html.includes('rapporteur.config.yaml:2:') && html;
+      },
+      20_000,
+      () => watcher.output(),
+    );
+    expect(broken).toContain('House style two');
+    expect(broken).toContain('showing the last good version');
+    writeFileSync(path.join(root, 'rapporteur.config.yaml'), 'template: default\n');
+    await waitFor(async () => !(await page(watcher.url)).includes('House style'), 20_000, () => watcher.output());
   });
 
   it('answers only on 127.0.0.1 and only to requests addressed to localhost', async () => {

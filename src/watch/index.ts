@@ -47,8 +47,9 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
   const server: PreviewServer = await startPreviewServer(session, { port: options.port });
 
   // Sources: each report's folder (report.md, chapters, images, data) and the template's folder.
-  const templateDirs = [path.join(options.root, 'templates', session.template), packagePath('templates', session.template)];
-  const sourceDirs = [...new Set([...options.targets.map((t) => path.dirname(t.file)), ...templateDirs.filter((d) => existsSync(d))])];
+  const templateDirs = (name: string) => [path.join(options.root, 'templates', name), packagePath('templates', name)].filter((d) => existsSync(d));
+  const sourceDirs = [...new Set([...options.targets.map((t) => path.dirname(t.file)), ...templateDirs(session.template)])];
+  const watched = new Set(sourceDirs);
   const outDir = path.join(options.root, 'dist');
   const sources: FSWatcher = watch(sourceDirs, {
     ignoreInitial: true,
@@ -80,7 +81,13 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
     running = running.then(async () => {
       if (closed) return;
       session.sourcesChanged = true;
-      if (reloadConfig) configProblems = session.reloadConfig();
+      if (reloadConfig) {
+        configProblems = session.reloadConfig();
+        // The configuration may name another template: watch its folder too from now on.
+        const added = configProblems.length ? [] : templateDirs(session.template).filter((d) => !watched.has(d));
+        for (const dir of added) watched.add(dir);
+        if (added.length) sources.add(added);
+      }
       const results: RebuildResult[] = [];
       for (const slug of slugs) results.push(await session.rebuild(slug, configProblems));
       onBuild(results, reloadConfig ? 'configuration changed' : reasonFiles.join(', '));

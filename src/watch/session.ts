@@ -4,6 +4,7 @@ import { clearConfigCache, loadConfig } from '../config.js';
 import { buildStamp, type Stamp } from '../git/index.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
 import type { Report } from '../model/types.js';
+import { toPosix } from '../model/reader.js';
 import { editionsOf, FULL } from '../render/editions.js';
 import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
@@ -110,7 +111,12 @@ export class WatchSession {
       if (loaded.report && !loaded.problems.some(isError) && !extraProblems.some(isError)) {
         const report = loaded.report;
         const template = loadTemplate(this.template, this.root);
-        const edition = editionsOf(report).includes(this.defaultEdition) ? this.defaultEdition : FULL;
+        const known = editionsOf(report).includes(this.defaultEdition);
+        const edition = known ? this.defaultEdition : FULL;
+        if (!known) {
+          const place = { file: toPosix(path.relative(this.root, watched.target.file)) };
+          problems.push(problem(`no edition "${this.defaultEdition}" in this report (it has ${editionsOf(report).join(', ')}); showing the full edition`, place, { ruleId: 'watch', severity: 'warning' }));
+        }
         const rendered = renderHtml(report, { edition, stamp: this.currentStamp(), template });
         problems = [...problems, ...(await checkReport(report, loaded.problems, rendered.problems))];
         watched.report = report;
@@ -125,7 +131,7 @@ export class WatchSession {
       if (!(error instanceof UserError)) throw error;
       problems = [...problems, ...error.problems];
       if (error.problems.length === 0) {
-        problems.push(problem(error.message, { file: path.relative(this.root, watched.target.file) }, { ruleId: 'watch' }));
+        problems.push(problem(error.message, { file: toPosix(path.relative(this.root, watched.target.file)) }, { ruleId: 'watch' }));
       }
     }
     watched.problems = problems;
