@@ -28,6 +28,17 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
   program.configureHelp({ sortSubcommands: false });
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ rapporteur new remedies                      start a report from the template
+  $ rapporteur watch remedies                    preview in the browser while you write
+  $ rapporteur build remedies --format html,pdf  publish
+
+\`rapporteur <command> --help\` shows a command's options and examples; docs/guide.md walks
+through a report from first draft to publication.`,
+  );
   registerNew(program, io, setExit);
   registerBuild(program, io, setExit);
   registerWatch(program, io, setExit);

@@ -58,6 +58,9 @@ port.on('message', (message: unknown) => {
 
 try {
   const c = palette(data.color);
+  const what = data.targets.length === 1 ? data.targets[0].slug : `${data.targets.length} reports`;
+  // The first build of a long report takes a moment: say what is happening.
+  if (!data.quiet) out(c.dim(`building ${what}…`));
   handle = await startWatch({
     root: data.root,
     targets: data.targets,
@@ -66,7 +69,6 @@ try {
     port: data.port,
     onBuild: buildPrinter(out, err, { color: data.color, quiet: data.quiet }),
   });
-  const what = data.targets.length === 1 ? data.targets[0].slug : `${data.targets.length} reports`;
   out(`${c.bold('Preview')} ${c.cyan(handle.url)}  (${what}; Ctrl-C to stop)`);
   post({ type: 'ready', url: handle.url });
   if (stopping) await handle.close();
