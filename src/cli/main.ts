@@ -7,6 +7,8 @@ import { registerNew } from './commands/new.js';
 import { registerWatch } from './commands/watch.js';
 import { registerConfig } from './commands/config.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerLint } from './commands/lint.js';
+import { registerHooks } from './commands/hooks.js';
 import { defaultIo, type Io } from './shared.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -44,6 +46,8 @@ through a report from first draft to publication.`,
   registerWatch(program, io, setExit);
   registerConfig(program, io, setExit);
   registerCompletion(program, io, setExit);
+  registerLint(program, io, setExit);
+  registerHooks(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
   }

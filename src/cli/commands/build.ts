@@ -16,6 +16,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
     .option('-o, --out <dir>', 'output folder (default: config, else dist/ in the workspace)')
     .option('-t, --template <name>', 'template folder under templates/ (default: config, else default)')
     .option('-q, --quiet', 'print nothing but problems')
+    .option('--no-cache', 'parse every file again instead of reusing <out>/.rapporteur-cache/')
     .addHelpText(
       'after',
       `
@@ -24,7 +25,7 @@ Examples:
   $ rapporteur build access-to-evidence --format html,pdf --edition all
   $ rapporteur build reports/access-to-evidence/report.md --out /tmp/site`,
     )
-    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; quiet?: boolean }) => {
+    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; quiet?: boolean; cache: boolean }) => {
       const { root, targets } = await targetsFrom(reports, io);
       const { config } = loadConfig(root);
       const formats = parseFormats(options.format ?? config.formats.join(','));
@@ -35,6 +36,7 @@ Examples:
         out: resolveOut(options.out ?? path.resolve(root, config.out), root, io.cwd),
         template: options.template ?? config.template,
         log: quiet ? undefined : (line) => io.out(line),
+        cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',
       });
       printProblems(outcome.problems, io);
       if (outcome.failed.length > 0) {
