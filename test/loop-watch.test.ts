@@ -3,7 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, makeWorkspace, removeWorkspace, repoRoot, reportSource, runCli } from './helpers.js';
+import { bin, makeWorkspace, removeWorkspace, repoRoot, reportSource as baseSource, runCli } from './helpers.js';
+
+/** A report that lint finds clean, so that an overlay in these tests always means a problem planted here. */
+const reportSource = (body: string, front: Record<string, string> = {}) =>
+  baseSource(body, { systems: '[civil-law, common-law]', confidentiality: 'working-group', ...front });
 
 /** A `rapporteur watch` child process; every test stops it, so none outlives the suite. */
 interface Watcher {
@@ -110,7 +114,7 @@ describe('rapporteur watch', () => {
     const broken = await waitFor(
       async () => {
         const html = await page(watcher.url);
-        return html.includes('rapporteur-overlay') && html;
+        return html.includes('showing the last good version') && html;
       },
       20_000,
       () => `no error overlay appeared:\n${watcher.output()}`,
@@ -155,6 +159,19 @@ describe('rapporteur watch', () => {
     await waitFor(async () => (await page(`${watcher.url}one/`)).includes('second draft'), 20_000, () => watcher.output());
     expect(await page(`${watcher.url}two/`)).toContain('Second report.');
     expect((await fetch(`${watcher.url}nothing-here/`)).status).toBe(404);
+  });
+
+  it('shows lint findings in the terminal and in the page overlay, and updates them on save', async () => {
+    const rec = (verb: string) =>
+      `# Introduction\n\n::::recommendation{#keep-evidence title="Keep evidence" uniform}\nCourts ${verb} be able to order that evidence is kept.\n\n:::example{jurisdiction=FR}\nA real example.\n:::\n::::\n`;
+    const root = workspace({ 'reports/demo/report.md': reportSource(rec('must')) });
+    const watcher = await startWatch(root, ['demo']);
+    const html = await page(watcher.url);
+    expect(html).toContain('rapporteur-overlay');
+    expect(html).toContain('mandatory-language');
+    expect(watcher.output()).toMatch(/reports\/demo\/report\.md:\d+:\d+ \w+ .*mandatory-language/);
+    writeFileSync(path.join(root, 'reports/demo/report.md'), reportSource(rec('should')));
+    await waitFor(async () => !(await page(watcher.url)).includes('mandatory-language'), 20_000, () => watcher.output());
   });
 
   it('shows the loader\'s warnings in the terminal and in the page overlay', async () => {
