@@ -61,6 +61,18 @@ describe('rapporteur new', () => {
     expect(existsSync(path.join(root, 'dist/remedies/remedies-common-law.html'))).toBe(true);
   });
 
+  it('keeps built files out of git in a new workspace, and leaves an existing .gitignore alone', () => {
+    const fresh = workspace();
+    const created = runCli(['new', 'first'], { cwd: fresh });
+    expect(created.code).toBe(0);
+    expect(readFileSync(path.join(fresh, '.gitignore'), 'utf8')).toContain('dist/');
+    expect(created.stdout).toContain('created .gitignore');
+
+    const existing = workspace({ '.gitignore': 'node_modules/\n', 'reports/.keep': '' });
+    expect(runCli(['new', 'second'], { cwd: existing }).code).toBe(0);
+    expect(readFileSync(path.join(existing, '.gitignore'), 'utf8')).toBe('node_modules/\n');
+  });
+
   it('makes a title from the slug when none is given', () => {
     const root = workspace();
     expect(runCli(['new', 'access-to-evidence'], { cwd: root }).code).toBe(0);

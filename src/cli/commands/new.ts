@@ -89,6 +89,7 @@ An existing report is never overwritten.`,
         throw new UserError(`${shown} already exists; choose another slug, or edit that report (rapporteur watch ${slug})`);
       }
       const text = fillStarter(await fs.readFile(starter.file, 'utf8'), { title, date: today(), slug });
+      const firstReport = !existsSync(path.join(root, 'reports'));
       await fs.mkdir(dir, { recursive: true });
       try {
         // 'wx' fails if the file appeared meanwhile: never overwrite a report, even in a race.
@@ -97,6 +98,10 @@ An existing report is never overwritten.`,
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${shown} already exists; choose another slug`);
         throw error;
       }
+      // A brand-new workspace: keep built files out of git, as every build tool's scaffold does.
+      const ignore = path.join(root, '.gitignore');
+      const wroteIgnore = firstReport && !existsSync(ignore);
+      if (wroteIgnore) await fs.writeFile(ignore, '# Built by rapporteur (build, diff, comments); never committed\ndist/\n', { flag: 'wx' }).catch(() => {});
       // The starter must load cleanly; a custom template that does not is worth saying at once.
       const loaded = await loadReport({ slug, root, file });
       for (const message of loaded.problems) io.err(formatProblem(message));
@@ -105,6 +110,7 @@ An existing report is never overwritten.`,
       const c = palette(io.color);
       if (starter.fallback) io.out(c.dim(`template "${template}" has no report.md; started from the default one`));
       io.out(`${c.green('created')} ${shown}`);
+      if (wroteIgnore) io.out(`${c.green('created')} ${toPosix(path.relative(io.cwd, ignore)) || '.gitignore'} ${c.dim('(dist/ holds built files and is not committed)')}`);
       io.out(
         [
           '',
