@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { problem, UserError } from './util/problems.js';
 
@@ -21,6 +21,30 @@ export const configSchema = z
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The keys allowed at a place in the configuration (top level, or under `lint`). */
+function knownKeys(at: (string | number)[]): string[] {
+  if (at.length === 0) return Object.keys(configSchema.shape);
+  if (at.length === 1 && at[0] === 'lint') return ['rules', 'maxWarnings'];
+  return [];
+}
+
+/** " (did you mean `template`?)" for a near miss, else the list of allowed keys. */
+function unknownKeyHint(key: string, known: string[]): string {
+  if (known.length === 0) return '';
+  const near = known.find((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)));
+  return near ? ` (did you mean \`${near}\`?)` : `; allowed: ${known.join(', ')}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
 
 export interface LoadedConfig {
   config: Config;
@@ -59,11 +83,22 @@ function readConfig(root: string): LoadedConfig {
     const parsed = configSchema.safeParse(doc.toJS() ?? {});
     if (!parsed.success) {
       throw new UserError('invalid configuration', {
-        problems: parsed.error.issues.map((issue) => {
+        problems: parsed.error.issues.flatMap((issue) => {
+          if (issue.code === 'unrecognized_keys') {
+            // Point at each unknown key itself, and name the keys that are allowed there.
+            const parent = issue.path.length ? doc.getIn(issue.path, true) : doc.contents;
+            return issue.keys.map((key) => {
+              const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+              const range = isScalar(pair?.key) ? pair.key.range : undefined;
+              const pos = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+              const where = [...issue.path, key].join('.');
+              return problem(`unknown setting \`${where}\`${unknownKeyHint(key, knownKeys(issue.path))}`, { file: shown, line: pos.line, column: pos.col }, { ruleId: 'config' });
+            });
+          }
           const node = doc.getIn(issue.path, true) as { range?: [number, number, number] } | undefined;
           const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
           const where = issue.path.length ? `\`${issue.path.join('.')}\`: ` : '';
-          return problem(`${where}${issue.message}`, { file: shown, line: pos.line, column: pos.col }, { ruleId: 'config' });
+          return [problem(`${where}${issue.message}`, { file: shown, line: pos.line, column: pos.col }, { ruleId: 'config' })];
         }),
       });
     }

@@ -56,10 +56,12 @@ describe('rapporteur config', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^rapporteur\.config\.yaml:\d+:\d+ error not valid YAML/m);
 
-    const unknown = workspace({ ...report, 'rapporteur.config.yaml': 'templet: default\n' });
+    const unknown = workspace({ ...report, 'rapporteur.config.yaml': 'out: dist\ntemplet: default\nlint:\n  maxWarning: 0\ncolour: red\n' });
     const result = runCli(['config'], { cwd: unknown });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^rapporteur\.config\.yaml:1:1 error .*templet/m);
+    expect(result.stderr).toMatch(/^rapporteur\.config\.yaml:2:1 error unknown setting `templet` \(did you mean `template`\?\) config$/m);
+    expect(result.stderr).toMatch(/^rapporteur\.config\.yaml:4:3 error unknown setting `lint\.maxWarning` \(did you mean `maxWarnings`\?\)/m);
+    expect(result.stderr).toMatch(/^rapporteur\.config\.yaml:5:1 error unknown setting `colour`; allowed: template, editions, formats, out, paper, systems, lint/m);
   });
 
   it('gives build its defaults, and command-line flags win over them', () => {
