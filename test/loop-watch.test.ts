@@ -249,6 +249,15 @@ describe('rapporteur watch', () => {
     expect(bad.stderr).toContain('--port: "eighty" is not a port number');
   });
 
+  it('serves a page that explains itself when the first build fails', async () => {
+    const root = workspace({ 'reports/demo/report.md': reportSource(body('Text.')) });
+    const watcher = await startWatch(root, ['demo', '--template', 'nowhere']);
+    const html = await page(watcher.url);
+    expect(html).toContain('has not been built yet');
+    expect(html).toContain('template &quot;nowhere&quot; not found');
+    expect(watcher.output()).toContain('not built demo');
+  });
+
   it('never writes the reload script into built files', async () => {
     const root = workspace({ 'reports/demo/report.md': reportSource(body('Text.')) });
     const watcher = await startWatch(root, ['demo']);

@@ -127,10 +127,13 @@ export class WatchSession {
         problems = [...problems, ...loaded.problems];
       }
     } catch (error) {
-      // A template that cannot be found, an edition that does not exist: keep the last good page.
-      if (!(error instanceof UserError)) throw error;
-      problems = [...problems, ...error.problems];
-      if (error.problems.length === 0) {
+      // A template that cannot be found, or even a bug: keep the last good page and say why.
+      const file = toPosix(path.relative(this.root, watched.target.file));
+      if (!(error instanceof UserError)) {
+        const message = error instanceof Error ? error.message : String(error);
+        problems.push(problem(`internal error while building (please report it): ${message}`, { file }, { ruleId: 'watch' }));
+      } else problems = [...problems, ...error.problems];
+      if (error instanceof UserError && error.problems.length === 0) {
         problems.push(problem(error.message, { file: toPosix(path.relative(this.root, watched.target.file)) }, { ruleId: 'watch' }));
       }
     }
