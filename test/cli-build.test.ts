@@ -129,7 +129,7 @@ describe('build errors', () => {
       expect(result.stderr).toMatch(testCase.message);
       expect(result.code).toBe(2);
       noStackTrace(result.stderr);
-      expect(existsSync(path.join(root, 'dist'))).toBe(false);
+      expect(existsSync(path.join(root, 'dist', 'r'))).toBe(false);
     });
   }
 
