@@ -24,14 +24,18 @@ export interface OptionNode {
   description: string;
   takesValue: boolean;
   choices?: string[];
+  /** What its value completes to, from the value's name in the flags (`--out <dir>`). */
+  valueKind?: 'dir' | 'file';
 }
 
 function optionNode(option: Option): OptionNode {
+  const valueName = /[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1] ?? '';
   return {
     flags: [option.short, option.long].filter((f): f is string => Boolean(f)),
     description: option.description,
     takesValue: option.required || option.optional,
     choices: option.argChoices,
+    valueKind: /dir|folder/i.test(valueName) ? 'dir' : /file|path|pdf/i.test(valueName) ? 'file' : undefined,
   };
 }
 
@@ -76,9 +80,14 @@ export function bashCompletion(tree: CommandNode, name = 'rapporteur'): string {
   for (const node of nodes) {
     for (const option of node.options.filter((o) => o.takesValue)) {
       const pattern = option.flags.map((f) => `"${key(node)}|${f}"`).join('|');
+      // A value with no known choices and no file or folder meaning (a name, a number) completes to nothing.
       const action = option.choices
         ? `COMPREPLY=($(compgen -W ${shellWord(option.choices.join(' '))} -- "$cur"))`
-        : 'COMPREPLY=($(compgen -f -- "$cur"))';
+        : option.valueKind === 'dir'
+          ? 'COMPREPLY=($(compgen -d -- "$cur"))'
+          : option.valueKind === 'file'
+            ? 'COMPREPLY=($(compgen -f -- "$cur"))'
+            : 'COMPREPLY=()';
       valueCases.push(`    ${pattern}) ${action}; return ;;`);
     }
     const subcommands = node.commands.map((c) => c.path[c.path.length - 1]);
@@ -129,7 +138,7 @@ ${commandCases.join('\n')}
     COMPREPLY+=($(compgen -f -- "$cur"))
   fi
 }
-complete -o default -o bashdefault -F ${fn} ${name} 2>/dev/null || complete -F ${fn} ${name}
+complete -o filenames -F ${fn} ${name}
 `;
 }
 
@@ -148,7 +157,8 @@ export function zshCompletion(tree: CommandNode, name = 'rapporteur'): string {
       let value = '';
       if (option.takesValue) {
         const label = option.flags[option.flags.length - 1].replace(/^-+/, '');
-        value = option.choices ? `:${label}:(${option.choices.join(' ')})` : `:${label}:_files`;
+        const action = option.choices ? `(${option.choices.join(' ')})` : option.valueKind === 'dir' ? '_files -/' : option.valueKind === 'file' ? '_files' : ' ';
+        value = `:${label}:${action}`;
       }
       return `${exclusive}'[${zshDescription(option.description)}]${value}'`;
     });
