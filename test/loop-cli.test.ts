@@ -127,6 +127,8 @@ describe('rapporteur completion', () => {
     expect(complete('rapporteur build --fo')).toEqual(['--format']);
     expect(complete('rapporteur watch acc')).toEqual(['access-to-evidence']);
     expect(complete('rapporteur completion ')).toEqual(['bash', 'zsh']);
+    expect(complete('rapporteur build --out ')).toEqual(['reports']); // folders only
+    expect(complete('rapporteur new ')).toEqual([]); // a new slug is the user's to type
     expect(complete('rapporteur ')).toEqual(expect.arrayContaining(['new', 'build', 'watch', 'config', 'completion']));
   });
 
