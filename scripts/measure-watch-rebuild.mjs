@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isMainThread, Worker } from 'node:worker_threads';
-import { generateReport } from './generate-report.mjs';
+import { generateReport, toRapporteur, writeFiles } from '../bench/generate.js';
 
 const mainThread = process.argv.includes('--main-thread');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -26,13 +26,19 @@ const { renderHtml } = await import(new URL('render/html.js', lib).href);
 
 const pages = Number(args[0] ?? 100);
 const runs = Number(args[1] ?? 15);
+// The benchmark's generated report (bench/generate.js), the same one `npm run bench` uses.
 const root = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-watch-bench-'));
-const generated = generateReport(root, pages);
+const reportDir = path.join(root, 'reports', 'generated');
+const generatedFiles = toRapporteur(generateReport({ pages }));
+writeFiles(reportDir, generatedFiles);
+const chapters = Object.keys(generatedFiles).filter((f) => f !== 'report.md');
+const generated = { file: path.join(reportDir, 'report.md'), chapters: chapters.map((f) => path.join(reportDir, f)) };
 const target = { slug: 'generated', root, file: generated.file };
 const chapter = generated.chapters[Math.floor(generated.chapters.length / 2)];
 const original = readFileSync(chapter, 'utf8');
-const paragraphStart = original.indexOf('\n\n') + 2;
-const editOf = (i) => original.slice(0, paragraphStart) + `Edited paragraph number ${i}: ` + original.slice(paragraphStart);
+// One paragraph edited: a sentence added at the start of the chapter's first prose paragraph.
+const paragraphStart = original.search(/\n\n[A-Z]/) + 2;
+const editOf = (i) => original.slice(0, paragraphStart) + `Edited paragraph number ${i}. ` + original.slice(paragraphStart);
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -86,7 +92,7 @@ await handle.close();
 rmSync(root, { recursive: true, force: true });
 
 console.log(JSON.stringify({
-  pages, chapters: generated.chapters.length, runs,
+  pages, chapters: generated.chapters.length, words: Object.values(generatedFiles).join(' ').split(/\s+/).length, runs,
   rebuildAfterParagraphEditMs: stats(warm),
   rebuildAfterParagraphEditCpuMs: stats(warmCpu),
   saveToRebuiltPageMs: stats(endToEnd),
