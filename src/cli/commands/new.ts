@@ -111,14 +111,12 @@ An existing report is never overwritten.`,
       if (starter.fallback) io.out(c.dim(`template "${template}" has no report.md; started from the default one`));
       io.out(`${c.green('created')} ${shown}`);
       if (wroteIgnore) io.out(`${c.green('created')} ${toPosix(path.relative(io.cwd, ignore)) || '.gitignore'} ${c.dim('(dist/ holds built files and is not committed)')}`);
-      io.out(
-        [
-          '',
-          'Next:',
-          `  rapporteur watch ${slug}              preview in the browser while you write`,
-          `  rapporteur lint ${slug}               check the draft`,
-          `  rapporteur build ${slug} --format pdf publish a PDF`,
-        ].join('\n'),
-      );
+      const next: Array<[string, string]> = [
+        [`rapporteur watch ${slug}`, 'preview in the browser while you write'],
+        [`rapporteur lint ${slug}`, 'check the draft'],
+        [`rapporteur build ${slug} --format pdf`, 'publish a PDF'],
+      ];
+      const width = Math.max(...next.map(([command]) => command.length)) + 3;
+      io.out(['', 'Next:', ...next.map(([command, what]) => `  ${command.padEnd(width)}${c.dim(what)}`)].join('\n'));
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { problem, UserError } from '../../util/problems.js';
 import type { WatchThreadData, WatchThreadMessage } from '../../watch/thread.js';
@@ -6,6 +7,19 @@ import { targetsFrom, type Io } from '../shared.js';
 
 /** Young generation of the watch thread, in MB: fewer collections per rebuild (see watch/thread.ts). */
 const YOUNG_GENERATION_MB = 96;
+
+/** Opens a URL with the desktop's own opener; failing that, the printed address is enough. */
+function openBrowser(url: string, io: Io): void {
+  const [command, ...args] =
+    process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : ['xdg-open', url];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => io.err(`could not open a browser (${command}); open ${url} yourself`));
+    child.unref();
+  } catch {
+    io.err(`could not open a browser; open ${url} yourself`);
+  }
+}
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -21,13 +35,14 @@ export function registerWatch(program: Command, io: Io, _setExit: (code: number)
     .option('-p, --port <port>', 'port on 127.0.0.1 (default: 4321, or any free port if that one is taken)')
     .option('-e, --edition <edition>', 'edition shown first: full or a legal system such as civil-law', 'full')
     .option('-t, --template <name>', 'template folder under templates/ (default: from the configuration)')
+    .option('-o, --open', 'open the preview in the default browser')
     .option('-q, --quiet', 'print only the address and problems, not each rebuild')
     .addHelpText(
       'after',
       `
 Examples:
-  $ rapporteur watch                          every report; the first page lists them
-  $ rapporteur watch access-to-evidence       open the address it prints
+  $ rapporteur watch                           every report; the first page lists them
+  $ rapporteur watch access-to-evidence --open    one report, opened in the browser
   $ rapporteur watch access-to-evidence --port 8080 --edition civil-law
 
 Saving report.md, a chapter, an image, the template or rapporteur.config.yaml rebuilds the
@@ -35,7 +50,7 @@ report and reloads the page. Problems appear here and in a box on the page; a sa
 cannot be read keeps the last good version on screen. Nothing is written to disk: use
 \`rapporteur build\` to produce the files. Stop with Ctrl-C.`,
     )
-    .action(async (reports: string[], options: { port?: string; edition: string; template?: string; quiet?: boolean }) => {
+    .action(async (reports: string[], options: { port?: string; edition: string; template?: string; quiet?: boolean; open?: boolean }) => {
       const port = options.port === undefined ? undefined : parsePort(options.port);
       const { root, targets } = await targetsFrom(reports, io);
       const data: WatchThreadData = { root, targets, template: options.template, edition: options.edition, port, quiet: Boolean(options.quiet), color: io.color };
@@ -50,7 +65,8 @@ cannot be read keeps the last good version on screen. Nothing is written to disk
       process.on('SIGTERM', stop);
       process.on('SIGHUP', stop);
       worker.on('message', (message: WatchThreadMessage) => {
-        if (message.type === 'out') io.out(message.text);
+        if (message.type === 'ready' && options.open) openBrowser(message.url, io);
+        else if (message.type === 'out') io.out(message.text);
         else if (message.type === 'err') io.err(message.text);
         else if (message.type === 'error') {
           failure = message.user
