@@ -40,6 +40,15 @@ describe('rapporteur config', () => {
     expect(JSON.parse(runCli(['config', '--json'], { cwd: root }).stdout).out).toBe('site');
   });
 
+  it('names the line and column in package.json too', () => {
+    const pkg = '{\n  "name": "x",\n  "rapporteur": {\n    "paper": "A5",\n    "templte": "x"\n  }\n}\n';
+    const root = workspace({ ...report, 'package.json': pkg });
+    const result = runCli(['config'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^package\.json:4:14 error `rapporteur\.paper`: /m);
+    expect(result.stderr).toMatch(/^package\.json:5:5 error unknown setting `rapporteur\.templte` \(did you mean `template`\?\)/m);
+  });
+
   it('names file, line and column of a value that is not allowed', () => {
     const root = workspace({ ...report, 'rapporteur.config.yaml': 'template: default\nformats: [html, docx]\npaper: A5\n' });
     const result = runCli(['config'], { cwd: root });
