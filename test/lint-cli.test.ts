@@ -9,9 +9,9 @@ afterAll(() => workspaces.forEach(removeWorkspace));
 const env: Record<string, string> = {};
 
 const front = '---\ntitle: T\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nsystems: [civil-law, common-law]\nconfidentiality: public\n---\n\n';
-const clean = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n`;
-const warningOnly = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.\n::::\n`;
-const withError = `${front}::::recommendation{#a title="A" uniform}\nCourts must act.\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n`;
+const clean = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.[^1]\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n\n[^1]: Support.\n`;
+const warningOnly = `${front}::::recommendation{#a title="A" uniform}\nCourts should act.[^1]\n::::\n\n[^1]: Support.\n`;
+const withError = `${front}::::recommendation{#a title="A" uniform}\nCourts must act.[^1]\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n\n[^1]: Support.\n`;
 
 function workspace(files: Record<string, string | Uint8Array>): string {
   const root = makeWorkspace(files);
@@ -112,20 +112,25 @@ describe('rapporteur lint (the real binary)', () => {
     expect(result.stdout).toContain('reports/r/report.md:8:12 error chapter `chapters/gone.md` does not exist chapter-path');
   });
 
-  it('gives the same findings with and without the parse cache, which lives in the output folder', () => {
+  it('gives the same findings with and without the parse cache, which lives outside the workspace', () => {
     const root = workspace({ 'reports/r/report.md': withError });
-    const first = lint(root, ['--format', 'json']).stdout;
-    expect(readdirSync(path.join(root, 'dist', '.rapporteur-cache', 'r')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
-    expect(lint(root, ['--format', 'json']).stdout).toBe(first);
-    expect(lint(root, ['--format', 'json', '--no-cache']).stdout).toBe(first);
-    // Nothing else was written: the sources are as they were.
-    expect(readdirSync(root).sort()).toEqual(['dist', 'reports']);
+    const cache = workspace({});
+    const cached = (args: string[]) => runCli(['lint', ...args], { cwd: root, env: { ...env, RAPPORTEUR_CACHE_DIR: cache } });
+    const first = cached(['--format', 'json']).stdout;
+    const [owner] = readdirSync(path.join(cache, 'parse'));
+    expect(readdirSync(path.join(cache, 'parse', owner, 'r')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(cached(['--format', 'json']).stdout).toBe(first);
+    expect(cached(['--format', 'json', '--no-cache']).stdout).toBe(first);
+    // Nothing was written in the workspace: the sources are as they were, and no dist/ (which could hold comment text).
+    expect(readdirSync(root).sort()).toEqual(['reports']);
   });
 
   it('--no-cache writes nothing', () => {
     const root = workspace({ 'reports/r/report.md': withError });
-    expect(lint(root, ['--no-cache']).code).toBe(1);
+    const cache = workspace({});
+    expect(runCli(['lint', '--no-cache'], { cwd: root, env: { ...env, RAPPORTEUR_CACHE_DIR: cache } }).code).toBe(1);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    expect(readdirSync(cache)).toEqual([]);
   });
 });
 
@@ -161,9 +166,20 @@ describe('rapporteur hooks install', () => {
     expect(commit.stderr).toContain('reports/r/report.md:11:8 error mandatory language "must"');
     expect(commit.stderr).toContain('commit stopped by rapporteur lint');
 
-    // Fixed: the commit goes through.
+    // The staged text is what counts: fixing the file without staging the fix does not help...
+    writeFileSync(path.join(root, 'reports/r/report.md'), clean);
+    const unstagedFix = spawnSync('git', ['commit', '-q', '-m', 'bad'], {
+      cwd: root, encoding: 'utf8',
+      env: { ...process.env, ...env, NO_COLOR: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' },
+    });
+    expect(unstagedFix.status).not.toBe(0);
+    expect(unstagedFix.stderr).toContain('mandatory language "must"');
+
+    // ...staging it does.
     writeFileSync(path.join(root, 'reports/r/report.md'), clean.replace('should act', 'should act promptly'));
     git(root, ['add', '-A']);
+    // An unstaged error is not part of the commit, so it does not stop it.
+    writeFileSync(path.join(root, 'reports/r/report.md'), withError);
     git(root, ['commit', '-q', '-m', 'good'], env);
     expect(git(root, ['log', '--format=%s', '-1']).trim()).toBe('good');
   });

@@ -44,6 +44,7 @@ const planted: [string, string, number][] = [
   ['example-jurisdiction', R, lineOf(plantedReport, 'jurisdiction=UK')],
   ['example-family', R, lineOf(plantedReport, 'jurisdiction=US')],
   ['recommendation-example', R, lineOf(plantedReport, '#no-example')],
+  ['recommendation-support', R, lineOf(plantedReport, '#no-support')],
   ['ref-target', R, lineOf(plantedReport, 'no-such-recommendation')],
   ['footnote-undefined', R, lineOf(plantedReport, '[^missing]')],
   ['footnote-unused', R, lineOf(plantedReport, '[^orphan]')],
@@ -94,7 +95,7 @@ describe('precision: well-formed reports lint clean', () => {
 });
 
 describe('configuration', () => {
-  const body = '::::recommendation{#a title="A" uniform}\nCourts shall act.\n::::\n';
+  const body = '::::recommendation{#a title="A" uniform}\nCourts shall act.[^1]\n::::\n\n[^1]: Support.\n';
   const front = '---\ntitle: T\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nsystems: [civil-law, common-law]\nconfidentiality: public\n';
 
   async function lintWith(files: Record<string, string>) {
@@ -121,7 +122,7 @@ describe('configuration', () => {
   });
 
   it('rule options come from config ([severity, options])', async () => {
-    const text = '::::recommendation{#a title="A" uniform}\nCourts has to act.\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n';
+    const text = '::::recommendation{#a title="A" uniform}\nCourts has to act.[^1]\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n\n[^1]: Support.\n';
     expect(await lintWith({ 'reports/r/report.md': `${front}---\n\n${text}` })).toEqual([]);
     expect(
       await lintWith({

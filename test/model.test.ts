@@ -62,6 +62,19 @@ describe('numbering and slugs', () => {
     expect(report!.headings.map((h) => h.slug)).toEqual(['scope', 'scope-1', 'scope-2']);
   });
 
+  it('never gives a heading the id of a recommendation', async () => {
+    const { report } = await load({ 'reports/r/report.md': reportSource(`# Confidentiality orders\n\n${rec('confidentiality-orders')}`) });
+    expect(report!.headings[0].slug).toBe('confidentiality-orders-1');
+    const html = toHtml(renderBody(report!).hast);
+    expect(html.match(/id="confidentiality-orders"/g)).toHaveLength(1);
+  });
+
+  it('reads a colon between digits as text, not as a directive', async () => {
+    const { report } = await load({ 'reports/r/report.md': reportSource('# One\n\nThe hearing starts at 10:30 under Art. 3:2.\n') });
+    expect(report!.directives).toEqual([]);
+    expect(toHtml(renderBody(report!).hast)).toContain('The hearing starts at 10:30 under Art. 3:2.');
+  });
+
   it('numbers chapters continuously across chapter files', async () => {
     const { report } = await load({
       'reports/r/report.md': reportSource('Preamble.', { chapters: '[one.md, two.md]' }),

@@ -20,7 +20,7 @@ export interface BuildOptions {
   out: string;
   template?: string;
   log?: (line: string) => void;
-  /** Reuse parsed chapters from `<out>/.rapporteur-cache/` (default true; `--no-cache` turns it off). */
+  /** Reuse parsed chapters from the parse cache (default true; `--no-cache` turns it off). */
   cache?: boolean;
 }
 

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { packagePath } from '../util/package-root.js';
 
@@ -16,10 +17,11 @@ import { packagePath } from '../util/package-root.js';
  *   copy (JSON), so nothing downstream can alter what is cached;
  * - unreadable, truncated or foreign entries are ignored and the text is parsed again;
  * - writes go through a temporary file and a rename; failures to write are ignored;
- * - it lives inside the build's output folder (`<out>/.rapporteur-cache/<slug>/`), never
+ * - it lives in the user's cache folder (see parseCacheDir), never in the output folder (cached
+ *   trees hold comment text) and never
  *   beside the sources, and keeps only the entries of the last build of that report.
  */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const PARSER_PACKAGES = ['remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark-extension-directive', 'mdast-util-directive', 'mdast-util-from-markdown'];
 
 let identity: string | undefined;
@@ -106,6 +108,16 @@ export function diskParseStore(dir: string): ParseStore {
 }
 
 /** Where a report's parse cache lives inside a build's output folder. */
+/**
+ * The cache lives in the user's cache folder (`$RAPPORTEUR_CACHE_DIR`, else
+ * `$XDG_CACHE_HOME/rapporteur`, else `~/.cache/rapporteur`), one folder per output folder and
+ * report. Never in the output folder: cached trees hold comment text, and an output folder is
+ * what gets uploaded.
+ */
 export function parseCacheDir(out: string, slug: string): string {
-  return path.join(out, '.rapporteur-cache', slug);
+  const base =
+    process.env.RAPPORTEUR_CACHE_DIR ||
+    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'rapporteur');
+  const owner = createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16);
+  return path.join(base, 'parse', owner, slug);
 }

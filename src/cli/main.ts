@@ -9,6 +9,7 @@ import { registerConfig } from './commands/config.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerLint } from './commands/lint.js';
 import { registerHooks } from './commands/hooks.js';
+import { registerComments } from './commands/comments.js';
 import { defaultIo, type Io } from './shared.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -48,6 +49,7 @@ through a report from first draft to publication.`,
   registerCompletion(program, io, setExit);
   registerLint(program, io, setExit);
   registerHooks(program, io, setExit);
+  registerComments(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
   }

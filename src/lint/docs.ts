@@ -63,7 +63,8 @@ many warnings, **2** bad usage, a bad configuration or a report that cannot be r
 ## Speed and the parse cache
 
 Parsing is nearly all of lint's time. \`rapporteur lint\` shares \`rapporteur build\`'s cache of
-parsed trees (\`<out>/.rapporteur-cache/<slug>/\`, inside the output folder, keyed by each file's
+parsed trees (in the user's cache folder, \`~/.cache/rapporteur/\` or \`$RAPPORTEUR_CACHE_DIR\`,
+never in the output folder because trees hold comment text; keyed by each file's
 exact text and the parser's version), so a run after editing one chapter parses that chapter only.
 A large report with nothing cached is parsed on several cores. \`--no-cache\` parses everything
 again and writes nothing. Findings are the same either way.
@@ -104,8 +105,8 @@ matter they are \`front-matter\` findings.
 
 \`rapporteur hooks install\` writes \`.git/hooks/pre-commit\` (or into \`core.hooksPath\`). On every
 commit it lints the reports the commit touches (any staged file under \`reports/<slug>/\`; all reports
-when \`rapporteur.config.yaml\` changes) and stops the commit on errors. It lints the files as they
-are in the working tree. An existing hook that rapporteur did not install is never overwritten: the
+when \`rapporteur.config.yaml\` changes) and stops the commit on errors. It lints the text as it is
+staged — what the commit will contain — not unstaged edits. An existing hook that rapporteur did not install is never overwritten: the
 command stops and prints the line to add to it (\`rapporteur hooks run pre-commit\`). Skip the check
 once with \`git commit --no-verify\`.
 

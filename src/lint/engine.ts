@@ -1,4 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
+import type { LedgerEntry } from '../comments/ledger.js';
 import type { Report } from '../model/types.js';
 import { problem, type Severity } from '../util/problems.js';
 import { frontMatterPlace } from './place.js';
@@ -14,6 +15,8 @@ export interface LintInput {
   report?: Report;
   /** What loadReport found (front matter, chapter paths). */
   problems: VFileMessage[];
+  /** Comments imported from reviewers' PDFs (the report's comments ledger). */
+  ledger?: LedgerEntry[];
 }
 
 export interface LintOptions {
@@ -73,6 +76,7 @@ export function lintReport(input: LintInput, options: LintOptions = {}): VFileMe
       try {
         rule.check({
           report,
+          ledger: input.ledger ?? [],
           options: parsedOptions,
           emit: (reason: string, place: Place, extra?: { severity?: Severity }) => {
             const message = problem(reason, place, { ruleId: rule.meta.id, severity: severity === 'warn' ? 'warning' : (extra?.severity ?? 'error'), url });

@@ -45,8 +45,12 @@ export function spanAt(file: SourceFile, start: number, end: number): Place {
   return { file: file.path, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
 
+const filesByPath = new WeakMap<Report, Map<string, SourceFile>>();
+
 export function sourceFile(report: Report, path: string): SourceFile | undefined {
-  return report.files.find((f) => f.path === path);
+  let files = filesByPath.get(report);
+  if (!files) filesByPath.set(report, (files = new Map(report.files.map((f) => [f.path, f]))));
+  return files.get(path);
 }
 
 /**

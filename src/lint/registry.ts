@@ -13,6 +13,7 @@ import linkTarget from './rules/link-target.js';
 import mandatoryLanguage from './rules/mandatory-language.js';
 import recommendationExample from './rules/recommendation-example.js';
 import recommendationId from './rules/recommendation-id.js';
+import recommendationSupport from './rules/recommendation-support.js';
 import recommendationTitle from './rules/recommendation-title.js';
 import refTarget from './rules/ref-target.js';
 import unknownAttribute from './rules/unknown-attribute.js';
@@ -37,6 +38,7 @@ export const rules: readonly AnyRule[] = [
   mandatoryLanguage,
   recommendationExample,
   recommendationId,
+  recommendationSupport,
   recommendationTitle,
   refTarget,
   unknownAttribute,

@@ -1,3 +1,4 @@
+import type { LedgerEntry } from '../comments/ledger.js';
 import type { z } from 'zod';
 import type { Report, SourceSpan } from '../model/types.js';
 import type { Severity } from '../util/problems.js';
@@ -46,6 +47,8 @@ export type Place = Partial<SourceSpan> & { file: string };
 
 export interface RuleContext<Options> {
   report: Report;
+  /** Comments imported from reviewers' PDFs, kept in the report's comments ledger. */
+  ledger: LedgerEntry[];
   options: Options;
   /**
    * Records a finding. `severity` lets one rule report some findings as warnings (an open

@@ -1,4 +1,5 @@
 import GithubSlugger from 'github-slugger';
+import { visit } from 'unist-util-visit';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type {} from 'mdast-util-to-hast';
@@ -57,6 +58,13 @@ export function directiveLabel(node: ContainerDirective): string | undefined {
  */
 export function extractModel(input: ExtractInput): Report {
   const slugger = new GithubSlugger();
+  // Recommendation ids are the author's permalinks; a heading with the same words gets `-1`, so
+  // no two elements of a page share an id.
+  for (const file of input.files) {
+    visit(file.tree, 'containerDirective', (node) => {
+      if (node.name === 'recommendation' && node.attributes?.id) slugger.occurrences[node.attributes.id.trim()] = 0;
+    });
+  }
   const report: Report = {
     slug: input.slug, root: input.root, dir: input.dir, file: input.file,
     meta: input.meta, rawMeta: input.rawMeta, metaSource: input.metaSource, files: input.files,

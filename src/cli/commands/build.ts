@@ -16,7 +16,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
     .option('-o, --out <dir>', 'output folder (default: config, else dist/ in the workspace)')
     .option('-t, --template <name>', 'template folder under templates/ (default: config, else default)')
     .option('-q, --quiet', 'print nothing but problems')
-    .option('--no-cache', 'parse every file again instead of reusing <out>/.rapporteur-cache/')
+    .option('--no-cache', 'parse every file again instead of reusing cached parses (~/.cache/rapporteur)')
     .addHelpText(
       'after',
       `

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hooksDirectory, stagedFiles } from '../../git/hooks.js';
+import { indexReader } from '../../git/index-reader.js';
 import type { ReportTarget } from '../../model/load.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/problems.js';
@@ -88,7 +89,8 @@ Examples:
       if (targets.length === 0) return;
       const { lintTargets } = await import('../../lint/index.js');
       const { formatMessages } = await import('../../lint/reporters/index.js');
-      const outcome = await lintTargets(root, targets);
+      // Lint what the commit will contain: the staged text, not unstaged edits.
+      const outcome = await lintTargets(root, targets, { reader: await indexReader(io.cwd) });
       const output = formatMessages('stylish', outcome.messages, { color: io.color, maxWarnings: outcome.maxWarnings });
       if (output) io.err(output);
       printProblems(outcome.unreadable, io);

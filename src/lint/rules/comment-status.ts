@@ -21,7 +21,7 @@ export default defineRule({
       { title: 'Open comments in a draft', source: 'Courts should act.:comment[Which courts?]{author="Ann"}\n' },
     ],
   },
-  check({ report, emit }) {
+  check({ report, ledger, emit }) {
     const status = report.meta.status;
     if (status !== 'final' && status !== 'review') return;
     for (const comment of report.comments) {
@@ -33,6 +33,16 @@ export default defineRule({
           ? `open comment${by} ("${text}") in a final report; answer it and mark it status=resolved before publishing`
           : `open comment${by} ("${text}") in a report under review; answer it and mark it status=resolved before the report is final`,
         { ...comment.source, endLine: comment.source.line, endColumn: comment.source.line === comment.source.endLine ? comment.source.endColumn : comment.source.column + 1 },
+        { severity: status === 'final' ? 'error' : 'warning' },
+      );
+    }
+    for (const entry of ledger) {
+      if (entry.status !== 'open') continue;
+      const by = entry.author ? ` by ${entry.author}` : '';
+      const text = entry.text.length > 60 ? `${entry.text.slice(0, 57)}…` : entry.text;
+      emit(
+        `open comment${by} imported from a PDF ("${text}") in a ${status === 'final' ? 'final report' : 'report under review'}; answer it and run \`rapporteur comments resolve ${entry.id}\``,
+        { file: entry.file, line: entry.line, column: 1, endLine: entry.line, endColumn: 1 },
         { severity: status === 'final' ? 'error' : 'warning' },
       );
     }

@@ -56,7 +56,12 @@ export default defineRule({
     ],
   },
   check({ report, options, emit }) {
-    const re = pattern([...BASE, ...options.extra]);
+    const phrases = [...BASE, ...options.extra];
+    const re = pattern(phrases);
+    // A plain, case-insensitive search for each phrase's longest word rules out most text nodes cheaply.
+    const keyWords = [...new Set(phrases.map((p) => p.trim().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase()))];
+    const quick = new RegExp(keyWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+    (re as RegExp & { quick?: RegExp }).quick = quick;
     for (const rec of report.recommendations) {
       const name = rec.id ? `recommendation \`${rec.id}\`` : `recommendation ${rec.number}`;
       scan(report, rec.source.file, rec.principleNodes, re, (word, place) =>
@@ -86,6 +91,8 @@ function scan(report: Report, path: string, nodes: Nodes[], re: RegExp, found: (
 }
 
 function checkText(node: Text, file: SourceFile | undefined, path: string, re: RegExp, found: (word: string, place: ReturnType<typeof nodePlace>) => void): void {
+  const quick = (re as RegExp & { quick?: RegExp }).quick;
+  if (quick && !quick.test(node.value)) return;
   re.lastIndex = 0;
   const matches = [...node.value.matchAll(re)];
   if (matches.length === 0) return;

@@ -13,11 +13,11 @@ export default defineRule({
   options: noOptions,
   docs: {
     rationale:
-      'An unknown directive is not rendered as intended: a misspelt `:::recomendation` prints its text as a plain block and silently drops the recommendation from the numbering, the summary table and the editions. A known directive with the wrong number of colons (`:::toc`) is not expanded either. A colon directly followed by a word or number in running text (`note:see`, `10:30`) is also read as a directive and disappears from the output; write `\\:` for a literal colon (`10\\:30`).',
+      'An unknown directive is not rendered as intended: a misspelt `:::recomendation` prints its text as a plain block and silently drops the recommendation from the numbering, the summary table and the editions. A known directive with the wrong number of colons (`:::toc`) is not expanded either. A colon directly followed by a word in running text (`note:see`) is also read as a directive and disappears from the output; write `\\:` for a literal colon (`note\\:see`). A colon between digits (`10:30`) is always plain text.',
     incorrect: [
       { title: 'A misspelt directive name', source: ':::recomendation{#a title="A"}\nCourts should act.\n:::\n', line: 1 },
       { title: 'A leaf directive written as a container', source: ':::toc\n:::\n', line: 1 },
-      { title: 'A time read as a directive', source: 'The hearing starts at 10:30.\n', line: 1 },
+      { title: 'A word after a colon read as a directive', source: 'See the annex (note:see below).\n', line: 1 },
     ],
     correct: [
       { title: 'Known directives', source: '::toc\n\n::::recommendation{#a title="A"}\nCourts should act, see :ref[a].\n::::\n' },
