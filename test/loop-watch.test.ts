@@ -161,6 +161,23 @@ describe('rapporteur watch', () => {
     expect((await fetch(`${watcher.url}nothing-here/`)).status).toBe(404);
   });
 
+  it('takes in a report created while it runs', async () => {
+    const root = workspace({ 'reports/one/report.md': reportSource(body('The first report.'), { title: 'Report One' }) });
+    const watcher = await startWatch(root);
+    expect(await page(watcher.url)).toContain('The first report.');
+    expect(runCli(['new', 'two', '--title', 'Report Two', '--quiet'], { cwd: root }).code).toBe(0);
+    const index = await waitFor(
+      async () => {
+        const html = await page(watcher.url);
+        return html.includes('Report Two') && html;
+      },
+      20_000,
+      () => watcher.output(),
+    );
+    expect(index).toContain('href="/one/"');
+    expect(await page(`${watcher.url}two/`)).toContain('State the recommendation in one sentence');
+  });
+
   it('shows lint findings in the terminal and in the page overlay, and updates them on save', async () => {
     const rec = (verb: string) =>
       `# Introduction\n\n::::recommendation{#keep-evidence title="Keep evidence" uniform}\nCourts ${verb} be able to order that evidence is kept.\n\n:::example{jurisdiction=FR}\nA real example.\n:::\n::::\n`;

@@ -14,6 +14,8 @@ export const CONFIG_FILES = ['rapporteur.config.yaml', 'rapporteur.config.yml', 
 export interface WatchOptions {
   root: string;
   targets: ReportTarget[];
+  /** True when watching every report: a report created under reports/ meanwhile joins in. */
+  all?: boolean;
   template?: string;
   edition?: string;
   port?: number;
@@ -62,6 +64,17 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
     ignored: (file) => path.resolve(file) !== path.resolve(options.root) && !CONFIG_FILES.includes(path.basename(file)),
   });
 
+  // Watching every report: a new reports/<slug>/report.md (say from `rapporteur new`) joins in.
+  const reportsDir = path.join(options.root, 'reports');
+  const newReports: FSWatcher | undefined =
+    options.all && existsSync(reportsDir)
+      ? watch(reportsDir, {
+          ignoreInitial: true,
+          depth: 1,
+          ignored: (file, stats) => path.resolve(file) !== reportsDir && stats?.isFile() === true && path.basename(file) !== 'report.md',
+        })
+      : undefined;
+
   const pending = new Set<string>();
   const changedFiles = new Set<string>();
   let configChanged = false;
@@ -104,12 +117,21 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
     changedFiles.add(file);
     schedule();
   });
+  newReports?.on('add', (file) => {
+    if (path.basename(file) !== 'report.md' || path.dirname(path.dirname(file)) !== reportsDir) return;
+    const target = { slug: path.basename(path.dirname(file)), root: options.root, file };
+    if (!session.add(target)) return;
+    sources.add(path.dirname(file));
+    pending.add(target.slug);
+    changedFiles.add(file);
+    schedule();
+  });
   config.on('all', (event, file) => {
     if (event === 'addDir' || event === 'unlinkDir' || !CONFIG_FILES.includes(path.basename(file))) return;
     configChanged = true;
     schedule();
   });
-  await Promise.all([once(sources, 'ready'), once(config, 'ready')]);
+  await Promise.all([once(sources, 'ready'), once(config, 'ready'), ...(newReports ? [once(newReports, 'ready')] : [])]);
 
   return {
     url: server.url,
@@ -118,7 +140,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      await Promise.all([sources.close(), config.close()]);
+      await Promise.all([sources.close(), config.close(), newReports?.close()]);
       await running.catch(() => {});
       await server.close();
     },

@@ -62,9 +62,14 @@ export class WatchSession {
     this.root = options.root;
     this.templateName = options.template;
     this.defaultEdition = options.edition ?? FULL;
-    for (const target of options.targets) {
-      this.reports.set(target.slug, { target, title: target.slug, pages: new Map(), problems: [], stale: false, lastMs: 0 });
-    }
+    for (const target of options.targets) this.add(target);
+  }
+
+  /** Starts watching one more report (one created while watch runs); false if it is already watched. */
+  add(target: ReportTarget): boolean {
+    if (this.reports.has(target.slug)) return false;
+    this.reports.set(target.slug, { target, title: target.slug, pages: new Map(), problems: [], stale: false, lastMs: 0 });
+    return true;
   }
 
   get template(): string {

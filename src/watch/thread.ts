@@ -14,6 +14,7 @@ import { buildPrinter } from './printer.js';
 export interface WatchThreadData {
   root: string;
   targets: ReportTarget[];
+  all: boolean;
   template?: string;
   edition?: string;
   port?: number;
@@ -64,6 +65,7 @@ try {
   handle = await startWatch({
     root: data.root,
     targets: data.targets,
+    all: data.all,
     template: data.template,
     edition: data.edition,
     port: data.port,

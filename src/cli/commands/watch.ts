@@ -53,7 +53,7 @@ cannot be read keeps the last good version on screen. Nothing is written to disk
     .action(async (reports: string[], options: { port?: string; edition: string; template?: string; quiet?: boolean; open?: boolean }) => {
       const port = options.port === undefined ? undefined : parsePort(options.port);
       const { root, targets } = await targetsFrom(reports, io);
-      const data: WatchThreadData = { root, targets, template: options.template, edition: options.edition, port, quiet: Boolean(options.quiet), color: io.color };
+      const data: WatchThreadData = { root, targets, all: reports.length === 0, template: options.template, edition: options.edition, port, quiet: Boolean(options.quiet), color: io.color };
       const worker = new Worker(new URL('../../watch/thread.js', import.meta.url), {
         workerData: data,
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
