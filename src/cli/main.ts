@@ -9,6 +9,8 @@ import { registerConfig } from './commands/config.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerLint } from './commands/lint.js';
 import { registerHooks } from './commands/hooks.js';
+import { registerDiff } from './commands/diff.js';
+import { registerVersions } from './commands/versions.js';
 import { registerComments } from './commands/comments.js';
 import { defaultIo, type Io } from './shared.js';
 
@@ -49,6 +51,8 @@ through a report from first draft to publication.`,
   registerCompletion(program, io, setExit);
   registerLint(program, io, setExit);
   registerHooks(program, io, setExit);
+  registerDiff(program, io, setExit);
+  registerVersions(program, io, setExit);
   registerComments(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
