@@ -137,10 +137,8 @@ export class WatchSession {
       if (!(error instanceof UserError)) {
         const message = error instanceof Error ? error.message : String(error);
         problems.push(problem(`internal error while building (please report it): ${message}`, { file }, { ruleId: 'watch' }));
-      } else problems = [...problems, ...error.problems];
-      if (error instanceof UserError && error.problems.length === 0) {
-        problems.push(problem(error.message, { file: toPosix(path.relative(this.root, watched.target.file)) }, { ruleId: 'watch' }));
-      }
+      } else if (error.problems.length > 0) problems = [...problems, ...error.problems];
+      else problems.push(problem(error.message, { file }, { ruleId: 'watch' }));
     }
     watched.problems = problems;
     watched.stale = !ok;
@@ -155,9 +153,11 @@ export class WatchSession {
   }
 
   /** The page of one edition from the last good report, rendered when first asked for. */
-  page(slug: string, edition: string = this.defaultEdition): string | undefined {
+  page(slug: string, requested?: string): string | undefined {
     const watched = this.reports.get(slug);
     if (!watched?.report) return undefined;
+    // The default edition may not exist in this report (a warning says so): the full one stands in.
+    const edition = requested ?? (editionsOf(watched.report).includes(this.defaultEdition) ? this.defaultEdition : FULL);
     const hit = watched.pages.get(edition);
     if (hit) return hit;
     if (!editionsOf(watched.report).includes(edition)) return undefined;
