@@ -44,16 +44,17 @@ Examples:
 \`rapporteur <command> --help\` shows a command's options and examples; docs/guide.md walks
 through a report from first draft to publication.`,
   );
+  // Listed in --help in the order of a rapporteur's day: write, check, publish, circulate, then setup.
   registerNew(program, io, setExit);
-  registerBuild(program, io, setExit);
   registerWatch(program, io, setExit);
-  registerConfig(program, io, setExit);
-  registerCompletion(program, io, setExit);
   registerLint(program, io, setExit);
-  registerHooks(program, io, setExit);
+  registerBuild(program, io, setExit);
   registerDiff(program, io, setExit);
   registerVersions(program, io, setExit);
   registerComments(program, io, setExit);
+  registerConfig(program, io, setExit);
+  registerHooks(program, io, setExit);
+  registerCompletion(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
   }
