@@ -3,6 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../config.js';
+import { repositoryRoot } from '../../git/index.js';
 import { loadReport } from '../../model/load.js';
 import { toPosix } from '../../model/reader.js';
 import { packagePath } from '../../util/package-root.js';
@@ -116,6 +117,8 @@ An existing report is never overwritten.`,
         [`rapporteur lint ${slug}`, 'check the draft'],
         [`rapporteur build ${slug} --format pdf`, 'publish a PDF'],
       ];
+      // Redlines and the comment register read git history: say so once, where it matters.
+      if (!(await repositoryRoot(root))) next.push(['git init', 'keep versions: redlines compare tagged drafts']);
       const width = Math.max(...next.map(([command]) => command.length)) + 3;
       io.out(['', 'Next:', ...next.map(([command, what]) => `  ${command.padEnd(width)}${c.dim(what)}`)].join('\n'));
     });
