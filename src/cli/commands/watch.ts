@@ -59,8 +59,13 @@ cannot be read keeps the last good version on screen. Nothing is written to disk
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
       let failure: Error | undefined;
-      // Ctrl-C, kill or a closed terminal: close the server and the file watchers, then exit.
-      const stop = () => worker.postMessage('stop');
+      // Ctrl-C, kill or a closed terminal: close the server and the file watchers, then exit;
+      // a second Ctrl-C does not wait for that.
+      let signals = 0;
+      const stop = () => {
+        if (signals++ === 0) worker.postMessage('stop');
+        else void worker.terminate();
+      };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       process.on('SIGHUP', stop);
