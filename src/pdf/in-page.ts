@@ -1,0 +1,170 @@
+/**
+ * Functions that run inside the browser page (passed to `page.evaluate`), so each is
+ * self-contained. They are Rapporteur's own code: the source's HTML never brings a script.
+ */
+
+export interface PreparedDocument {
+  head: string;
+  lang: string;
+  bodyClass: string;
+  chunks: string[];
+}
+
+/**
+ * Readies the rendered report for paged media and cuts it into chunks that Paged.js can lay out
+ * separately: the cover, the front matter before the first section, then runs of top-level
+ * sections of about `chunkChars` characters. Every chunk starts on a new page anyway (sections
+ * break before), so laying them out apart gives the same pages as laying out the whole.
+ */
+export function prepareDocument(chunkChars: number): PreparedDocument {
+  // GFM footnotes become Paged.js `float: footnote` spans at their first call.
+  const seen = new Set<string>();
+  for (const ref of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]'))) {
+    const id = decodeURIComponent((ref.getAttribute('href') ?? '').replace(/^#/, ''));
+    const definition = document.getElementById(id);
+    const call = ref.closest('sup') ?? ref;
+    if (!definition) continue;
+    if (seen.has(id)) {
+      const repeat = document.createElement('sup');
+      repeat.className = 'footnote-repeat';
+      repeat.textContent = ref.textContent;
+      call.replaceWith(repeat);
+      continue;
+    }
+    seen.add(id);
+    definition.querySelectorAll('a[data-footnote-backref]').forEach((a) => a.remove());
+    const note = document.createElement('span');
+    note.className = 'footnote';
+    note.id = id;
+    Array.from(definition.childNodes).forEach((child, index) => {
+      if (child.nodeType === Node.ELEMENT_NODE && (child as Element).tagName === 'P') {
+        if (index > 0 && note.childNodes.length) note.append(' ');
+        note.append(...Array.from(child.childNodes));
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        note.append(child);
+      } else if ((child.textContent ?? '').trim()) {
+        note.append(child);
+      }
+    });
+    // Trailing spaces left by the removed back-link.
+    if (note.lastChild?.nodeType === Node.TEXT_NODE) note.lastChild.textContent = (note.lastChild.textContent ?? '').trimEnd();
+    call.replaceWith(note);
+  }
+  document.querySelectorAll('section[data-footnotes]').forEach((section) => section.remove());
+
+  // Room for the page number in every contents entry, filled in once the pages are known.
+  for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]'))) {
+    const leader = document.createElement('span');
+    leader.className = 'toc-leader';
+    leader.setAttribute('aria-hidden', 'true');
+    const number = document.createElement('span');
+    number.className = 'toc-page';
+    number.textContent = '000';
+    link.append(leader, number);
+  }
+
+  const chunks: string[] = [];
+  const cover = document.querySelector('header.title-block');
+  if (cover) chunks.push(cover.outerHTML);
+  const main = document.querySelector('main');
+  const footer = document.querySelector('footer.report-footer');
+  if (main) {
+    const groups: Element[][] = [];
+    let current: Element[] = [];
+    let size = 0;
+    let inSections = false;
+    for (const child of Array.from(main.children)) {
+      const startsSection = child.tagName === 'H2';
+      if (startsSection && current.length && (!inSections || size >= chunkChars)) {
+        groups.push(current);
+        current = [];
+        size = 0;
+      }
+      if (startsSection) inSections = true;
+      current.push(child);
+      size += (child.textContent ?? '').length;
+    }
+    if (current.length) groups.push(current);
+    groups.forEach((group, index) => {
+      const attributes = index === 0 ? ' id="main"' : '';
+      chunks.push(`<main class="${main.className}"${attributes}>${group.map((element) => element.outerHTML).join('')}</main>`);
+    });
+  }
+  if (footer) {
+    if (chunks.length) chunks[chunks.length - 1] += footer.outerHTML;
+    else chunks.push(footer.outerHTML);
+  }
+  const hold = document.getElementById('rapporteur-hold');
+  hold?.remove();
+  const head = document.head.innerHTML;
+  return { head, lang: document.documentElement.lang, bodyClass: document.body.className, chunks };
+}
+
+export interface LaidOut {
+  pages: string;
+  count: number;
+  css: string[];
+}
+
+/** Runs Paged.js on this page's content and hands back its pages and the CSS it generated. */
+export async function layOut(): Promise<LaidOut> {
+  void document.body.offsetHeight;
+  await document.fonts.ready;
+  const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<unknown> } }).PagedPolyfill;
+  await polyfill.preview();
+  const pages = document.querySelector('.pagedjs_pages');
+  const css: string[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    for (const rule of Array.from(sheet.cssRules)) css.push(rule.cssText);
+  }
+  return { pages: pages?.innerHTML ?? '', count: pages?.children.length ?? 0, css };
+}
+
+export interface MergeResult {
+  count: number;
+  /** For each heading id (h1–h3), the page it stands on. */
+  headingPages: Record<string, number>;
+}
+
+/**
+ * Puts the chunks' pages one after another in this page, under one `.pagedjs_pages`, so CSS
+ * counters (page, footnote) run on across chunks; then writes the contents page numbers and
+ * the watermark.
+ */
+export function mergePages(input: { pages: string[]; css: string[]; watermark: string }): MergeResult {
+  document.querySelectorAll('style, link[rel="stylesheet"]').forEach((element) => element.remove());
+  const style = document.createElement('style');
+  style.textContent = input.css.join('\n');
+  document.head.append(style);
+  document.body.innerHTML = '';
+  const container = document.createElement('div');
+  container.className = 'pagedjs_pages';
+  container.innerHTML = input.pages.join('');
+  const pages = Array.from(container.children) as HTMLElement[];
+  container.style.setProperty('--pagedjs-page-count', String(pages.length));
+  pages.forEach((page, index) => {
+    page.id = `page-${index + 1}`;
+    page.dataset.pageNumber = String(index + 1);
+    page.classList.remove('pagedjs_first_page');
+    if (input.watermark) {
+      const mark = document.createElement('div');
+      mark.className = 'rapporteur-watermark';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = input.watermark;
+      page.querySelector('.pagedjs_pagebox')?.append(mark);
+    }
+  });
+  document.body.append(container);
+  for (const link of Array.from(container.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]'))) {
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    const page = target?.closest<HTMLElement>('.pagedjs_page');
+    const slot = link.querySelector('.toc-page');
+    if (slot) slot.textContent = page?.dataset.pageNumber ?? '';
+  }
+  const headingPages: Record<string, number> = {};
+  for (const heading of Array.from(container.querySelectorAll<HTMLElement>('h1[id], h2[id], h3[id]'))) {
+    const page = heading.closest<HTMLElement>('.pagedjs_page');
+    if (page && !(heading.id in headingPages)) headingPages[heading.id] = Number(page.dataset.pageNumber);
+  }
+  return { count: pages.length, headingPages };
+}
