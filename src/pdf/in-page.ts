@@ -113,6 +113,15 @@ export async function layOut(): Promise<LaidOut> {
   const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<unknown> } }).PagedPolyfill;
   await polyfill.preview();
   const pages = document.querySelector('.pagedjs_pages');
+  // Paged.js writes running strings as unterminated CSS strings (`"Title`): fine while they live in
+  // the style object, but once serialized each one would swallow the declarations after it.
+  for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page'))) {
+    for (const property of Array.from(page.style)) {
+      if (!property.startsWith('--pagedjs-string-')) continue;
+      const value = page.style.getPropertyValue(property).trim();
+      if (value.startsWith('"') && (value.length === 1 || !value.endsWith('"') || value.endsWith('\\"'))) page.style.setProperty(property, `${value}"`);
+    }
+  }
   const css: string[] = [];
   for (const sheet of Array.from(document.styleSheets)) {
     for (const rule of Array.from(sheet.cssRules)) css.push(rule.cssText);

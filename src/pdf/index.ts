@@ -66,12 +66,14 @@ export function dynamicCss(report: Report): string {
   const meta = report.meta;
   const paper = meta.paper ?? loadConfig(report.root).config.paper ?? 'A4';
   const shortTitle = typeof meta.shorttitle === 'string' && meta.shorttitle ? meta.shorttitle : meta.title;
-  const status = meta.status === 'final' ? '' : `${meta.status === 'review' ? 'Review draft' : 'Draft'} · version ${meta.version}`;
+  const status = meta.status === 'final' ? '' : `${meta.status === 'review' ? 'REVIEW DRAFT' : 'DRAFT'} · version ${meta.version}`;
   const notice = meta.confidentiality === 'working-group' ? 'Working group only — not for distribution' : '';
-  return `@page { size: ${SIZES[paper].css};
-  @top-left { content: ${cssString(shortTitle)}; }
-  ${notice ? `@bottom-left { content: ${cssString(notice)}; }` : ''}
-  ${status ? `@bottom-center { content: ${cssString(status)}; }` : ''}
+  const separator = notice && status ? '   ·   ' : '';
+  return `@page { size: ${SIZES[paper].css}; }
+:root {
+  --rapporteur-short-title: ${cssString(shortTitle)};
+  --rapporteur-notice: ${cssString(notice + separator)};
+  --rapporteur-status-line: ${cssString(status)};
 }`;
 }
 
@@ -138,7 +140,6 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     for (const [jobIndex, job] of jobs.entries()) {
       const started = performance.now();
       const info = await renderOne(job, jobIndex, { server, fonts, tab, parallel, options });
-      await closeExtraTabs(tabs);
       info.ms = Math.round(performance.now() - started);
       results.push(info);
       done(info);
@@ -149,11 +150,6 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     await close();
   }
   return results;
-}
-
-async function closeExtraTabs(tabs: Page[]): Promise<void> {
-  // Keep the tabs for the next edition; nothing to do while the run goes on.
-  void tabs;
 }
 
 interface Context {
@@ -182,7 +178,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const laidOut: LaidOut[] = new Array(prepared.chunks.length);
   let next = 0;
   const worker = async (slot: number) => {
-    // Slot 0 is the tab that merges; it lays out chunks too once the cutting is done.
+    // Tab 0 cuts and merges; tabs 1..parallel lay out.
     const page = await tab(slot + 1);
     while (next < prepared.chunks.length) {
       const index = next++;
