@@ -159,7 +159,7 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
       const mark = document.createElement('div');
       mark.className = 'rapporteur-watermark';
       mark.setAttribute('aria-hidden', 'true');
-      mark.textContent = input.watermark;
+      mark.innerHTML = input.watermark;
       page.querySelector('.pagedjs_pagebox')?.append(mark);
     }
   });

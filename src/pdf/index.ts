@@ -57,6 +57,16 @@ const PAGE_SETUP = `window.PagedConfig = { auto: false };
   window.requestIdleCallback = (callback) => schedule(() => callback({ didTimeout: false, timeRemaining: () => 50 }));
 })();`;
 
+/**
+ * The diagonal DRAFT mark, drawn as strokes rather than set as text: it stays out of the text
+ * layer, so copying, searching and screen readers see the report, not five letters per page.
+ * (The footer line says "DRAFT · version x.y.z" in words.)
+ */
+const DRAFT_MARK =
+  '<svg viewBox="-10 -10 580 140" role="presentation"><path fill="none" stroke="currentColor" stroke-width="17" ' +
+  'stroke-linejoin="miter" d="M10 10V110H45A50 50 0 0 0 45 10Z M130 110V10H175A25 25 0 0 1 175 60H130M168 60L215 110 ' +
+  'M240 110L290 10L340 110M258 76H322 M372 110V10H440M372 58H425 M460 10H550M505 10V110"/></svg>';
+
 function cssString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
 }
@@ -172,8 +182,17 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const html = cut === -1 ? extra + job.html : job.html.slice(0, cut) + extra + job.html.slice(cut);
   const base = `/job-${jobIndex}`;
   const master = await tab(0);
-  await master.goto(server.add(`${base}/document.html`, 'text/html; charset=utf-8', html), { waitUntil: 'load', timeout: seconds * 1000 });
-  const prepared = await master.evaluate(prepareDocument, chunkChars);
+  const tooSlow = (part: string) =>
+    `Paged.js did not finish laying out ${shown} within ${seconds} s (${part}); ` +
+    'set RAPPORTEUR_PDF_TIMEOUT to a larger number of seconds for a very long report';
+  const prepared = await withTimeout(
+    (async () => {
+      await master.goto(server.add(`${base}/document.html`, 'text/html; charset=utf-8', html), { waitUntil: 'load', timeout: 0 });
+      return master.evaluate(prepareDocument, chunkChars);
+    })(),
+    seconds,
+    tooSlow('loading the document'),
+  );
 
   const laidOut: LaidOut[] = new Array(prepared.chunks.length);
   let next = 0;
@@ -190,8 +209,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
           laidOut[index] = await page.evaluate(layOut);
         })(),
         seconds,
-        `Paged.js did not finish laying out ${shown} within ${seconds} s (part ${index + 1} of ${prepared.chunks.length}); ` +
-          'set RAPPORTEUR_PDF_TIMEOUT to a larger number of seconds for a very long report',
+        tooSlow(`part ${index + 1} of ${prepared.chunks.length}`),
       );
     }
   };
@@ -209,7 +227,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const merged = await master.evaluate(mergePages, {
     pages: laidOut.map((part) => part.pages),
     css,
-    watermark: report.meta.status === 'final' ? '' : 'DRAFT',
+    watermark: report.meta.status === 'final' ? '' : DRAFT_MARK,
   });
   const paper = SIZES[report.meta.paper ?? loadConfig(report.root).config.paper ?? 'A4'];
   const pdf = await master.pdf({
