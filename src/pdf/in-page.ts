@@ -4,7 +4,8 @@
  */
 
 export interface PreparedDocument {
-  head: string;
+  /** The text of every style sheet of the page, in order. */
+  styles: string[];
   lang: string;
   bodyClass: string;
   chunks: string[];
@@ -94,10 +95,10 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     if (chunks.length) chunks[chunks.length - 1] += footer.outerHTML;
     else chunks.push(footer.outerHTML);
   }
-  const hold = document.getElementById('rapporteur-hold');
-  hold?.remove();
-  const head = document.head.innerHTML;
-  return { head, lang: document.documentElement.lang, bodyClass: document.body.className, chunks };
+  const styles = Array.from(document.querySelectorAll('style'))
+    .filter((style) => style.id !== 'rapporteur-hold')
+    .map((style) => style.textContent ?? '');
+  return { styles, lang: document.documentElement.lang, bodyClass: document.body.className, chunks };
 }
 
 export interface LaidOut {
@@ -106,12 +107,21 @@ export interface LaidOut {
   css: string[];
 }
 
-/** Runs Paged.js on this page's content and hands back its pages and the CSS it generated. */
-export async function layOut(): Promise<LaidOut> {
-  void document.body.offsetHeight;
-  await document.fonts.ready;
-  const polyfill = (window as unknown as { PagedPolyfill: { preview: () => Promise<unknown> } }).PagedPolyfill;
-  await polyfill.preview();
+/**
+ * Lays out one chunk with a fresh Paged.js previewer in this tab, which keeps the polyfill and
+ * the loaded fonts from one chunk to the next; hands back the pages and the CSS Paged.js made.
+ */
+export async function layOut(input: { html: string; styles: string[]; lang: string; bodyClass: string }): Promise<LaidOut> {
+  document.querySelectorAll('style, template').forEach((element) => element.remove());
+  document.body.innerHTML = '';
+  document.documentElement.lang = input.lang;
+  document.body.className = input.bodyClass;
+  const template = document.createElement('template');
+  template.innerHTML = input.html;
+  type Previewer = { preview: (content: DocumentFragment, styles: Array<Record<string, string>>, renderTo: HTMLElement) => Promise<unknown> };
+  const polyfill = (window as unknown as { PagedPolyfill: { constructor: new () => Previewer } }).PagedPolyfill;
+  const previewer = new polyfill.constructor();
+  await previewer.preview(template.content, input.styles.map((text) => ({ [location.href]: text })), document.body);
   const pages = document.querySelector('.pagedjs_pages');
   // Paged.js writes running strings as unterminated CSS strings (`"Title`): fine while they live in
   // the style object, but once serialized each one would swallow the declarations after it.

@@ -132,6 +132,8 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     const fonts = registerFonts(server);
     server.add('/favicon.ico', 'image/x-icon', Buffer.alloc(0));
     server.add('/paged.polyfill.js', 'text/javascript', () => readFileSync(pagedPolyfillPath()));
+    const shell = server.add('/layout.html', 'text/html; charset=utf-8', `<!DOCTYPE html><html><head><meta charset="utf-8"><script>${PAGE_SETUP}</script><script src="${ORIGIN}/paged.polyfill.js"></script></head><body></body></html>`);
+    const shellLoaded = new WeakSet<Page>();
     const parallel = options.parallel ?? Math.min(4, Math.max(2, os.cpus().length));
     const tabs: Page[] = [];
     const tab = async (index: number): Promise<Page> => {
@@ -149,7 +151,7 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     };
     for (const [jobIndex, job] of jobs.entries()) {
       const started = performance.now();
-      const info = await renderOne(job, jobIndex, { server, fonts, tab, parallel, options });
+      const info = await renderOne(job, jobIndex, { server, fonts, tab, parallel, options, shell, shellLoaded });
       info.ms = Math.round(performance.now() - started);
       results.push(info);
       done(info);
@@ -164,6 +166,9 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
 
 interface Context {
   server: AssetServer;
+  /** URL of the page each layout tab loads once: Paged.js and nothing else. */
+  shell: string;
+  shellLoaded: WeakSet<Page>;
   fonts: string;
   tab: (index: number) => Promise<Page>;
   parallel: number;
@@ -171,7 +176,7 @@ interface Context {
 }
 
 async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promise<PdfRenderInfo> {
-  const { server, fonts, tab, parallel, options } = context;
+  const { server, fonts, tab, parallel, options, shell, shellLoaded } = context;
   const { report } = job;
   const seconds = timeoutSeconds(options);
   const chunkChars = options.chunkChars ?? (Number(process.env.RAPPORTEUR_PDF_CHUNK) || 40_000);
@@ -181,6 +186,10 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const cut = job.html.indexOf('</head>');
   const html = cut === -1 ? extra + job.html : job.html.slice(0, cut) + extra + job.html.slice(cut);
   const base = `/job-${jobIndex}`;
+  const t0 = performance.now();
+  const phase = (label: string) => {
+    if (process.env.RAPPORTEUR_PDF_DEBUG) process.stderr.write(`[pdf] ${label} at ${Math.round(performance.now() - t0)} ms\n`);
+  };
   const master = await tab(0);
   const tooSlow = (part: string) =>
     `Paged.js did not finish laying out ${shown} within ${seconds} s (${part}); ` +
@@ -194,19 +203,22 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     tooSlow('loading the document'),
   );
 
+  phase(`cut into ${prepared.chunks.length} chunks`);
   const laidOut: LaidOut[] = new Array(prepared.chunks.length);
   let next = 0;
   const worker = async (slot: number) => {
     // Tab 0 cuts and merges; tabs 1..parallel lay out.
     const page = await tab(slot + 1);
+    if (!shellLoaded.has(page)) {
+      await page.goto(shell, { waitUntil: 'load', timeout: 0 });
+      shellLoaded.add(page);
+    }
     while (next < prepared.chunks.length) {
       const index = next++;
-      const document = `<!DOCTYPE html><html lang="${prepared.lang}"><head>${prepared.head}<script>${PAGE_SETUP}</script><script src="${ORIGIN}/paged.polyfill.js"></script></head><body class="${prepared.bodyClass}">${prepared.chunks[index]}</body></html>`;
-      const url = server.add(`${base}/chunk-${index}.html`, 'text/html; charset=utf-8', document);
       await withTimeout(
         (async () => {
-          await page.goto(url, { waitUntil: 'load', timeout: 0 });
-          laidOut[index] = await page.evaluate(layOut);
+          laidOut[index] = await page.evaluate(layOut, { html: prepared.chunks[index], styles: prepared.styles, lang: prepared.lang, bodyClass: prepared.bodyClass });
+          phase(`chunk ${index} laid out: ${laidOut[index].count} pages`);
         })(),
         seconds,
         tooSlow(`part ${index + 1} of ${prepared.chunks.length}`),
@@ -229,6 +241,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     css,
     watermark: report.meta.status === 'final' ? '' : DRAFT_MARK,
   });
+  phase('merged');
   const paper = SIZES[report.meta.paper ?? loadConfig(report.root).config.paper ?? 'A4'];
   const pdf = await master.pdf({
     width: paper.width,
@@ -239,7 +252,9 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     tagged: true,
     timeout: 0,
   });
+  phase('printed');
   const { bytes, pages } = await applyMetadata(pdf, metadataOf(report, job.edition));
+  phase('metadata');
   await writeFileAtomic(job.file, bytes);
   return { file: job.file, pages, chunks: prepared.chunks.length, headingPages: merged.headingPages, ms: 0 };
 }
