@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import { fontsourceCss } from '../render/fonts.js';
 
 /**
  * Everything a PDF page may load is served from memory or from known files under this origin,
@@ -51,11 +52,6 @@ export function pagedPolyfillPath(): string {
   return path.resolve(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
 }
 
-const FONTSOURCE: Array<{ pkg: string; weights: string[] }> = [
-  { pkg: '@fontsource/source-serif-4', weights: ['400', '400-italic', '600', '600-italic', '700'] },
-  { pkg: '@fontsource/source-sans-3', weights: ['400', '400-italic', '600', '700'] },
-];
-
 /**
  * TrueType CJK fonts from Debian (fonts-ipafont, fonts-nanum, fonts-wqy-zenhei), taken as system
  * fonts with local(): Chromium's font sanitizer refuses some of these files as web fonts, and as
@@ -76,29 +72,9 @@ const CJK_FONTS: Array<{ family: string; local: string[]; range: string; weight?
 
 /** Serves the fonts and returns the @font-face rules that point at them. */
 export function registerFonts(server: AssetServer): string {
-  const rules: string[] = [];
-  for (const { pkg, weights } of FONTSOURCE) {
-    const dir = path.dirname(require.resolve(`${pkg}/400.css`));
-    const slug = path.basename(pkg);
-    for (const weight of weights) {
-      const css = readFileSync(path.join(dir, `${weight}.css`), 'utf8');
-      // Only the subsets a report in a Latin script needs; the CSS comes from the package, not the source.
-      for (const block of css.split('@font-face').slice(1)) {
-        if (!/-(latin|latin-ext)-\d+-(normal|italic)\b/.test(block)) continue;
-        rules.push(
-          '@font-face' +
-            block
-              .replace(/\/\*[^]*?\*\//g, '')
-              .replace(/url\(\.\/files\/([^)]+?)\.woff2\) format\('woff2'\), url\([^)]+\) format\('woff'\)/, (_m, name: string) => {
-                const file = path.join(dir, 'files', `${name}.woff2`);
-                return `url(${server.add(`/fonts/${slug}/${name}.woff2`, 'font/woff2', () => readFileSync(file))}) format('woff2')`;
-              })
-              .replace('font-display: swap;', 'font-display: block;')
-              .trim(),
-        );
-      }
-    }
-  }
+  const rules: string[] = [
+    fontsourceCss(({ name, file }) => server.add(`/fonts/${name}`, 'font/woff2', () => readFileSync(file))),
+  ];
   for (const font of CJK_FONTS) {
     const src = font.local.map((name) => `local('${name}')`).join(', ');
     rules.push(`@font-face { font-family: '${font.family}'; font-style: normal; font-weight: ${font.weight ?? '400'}; src: ${src}; unicode-range: ${font.range}; }`);

@@ -18,6 +18,9 @@ export interface PreparedDocument {
  * break before), so laying them out apart gives the same pages as laying out the whole.
  */
 export function prepareDocument(chunkChars: number): PreparedDocument {
+  // Web-only parts: permalinks and the view switcher.
+  document.querySelectorAll('.permalink, .view-switcher, .skip-link').forEach((element) => element.remove());
+
   // GFM footnotes become Paged.js `float: footnote` spans at their first call.
   const seen = new Set<string>();
   for (const ref of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]'))) {
@@ -95,9 +98,18 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     if (chunks.length) chunks[chunks.length - 1] += footer.outerHTML;
     else chunks.push(footer.outerHTML);
   }
+  // The web page embeds its fonts as data URLs; the PDF serves the same files, so those rules go
+  // (through the CSSOM, which is safe here: the template's sheet has no paged-media properties).
   const styles = Array.from(document.querySelectorAll('style'))
     .filter((style) => style.id !== 'rapporteur-hold')
-    .map((style) => style.textContent ?? '');
+    .map((style) => {
+      const text = style.textContent ?? '';
+      if (style.id === 'rapporteur-paged' || !style.sheet || !text.includes('data:font/')) return text;
+      return Array.from(style.sheet.cssRules)
+        .filter((rule) => !(rule instanceof CSSFontFaceRule && rule.style.getPropertyValue('src').includes('data:font/')))
+        .map((rule) => rule.cssText)
+        .join('\n');
+    });
   return { styles, lang: document.documentElement.lang, bodyClass: document.body.className, chunks };
 }
 
