@@ -133,7 +133,7 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     server.add('/favicon.ico', 'image/x-icon', Buffer.alloc(0));
     server.add('/paged.polyfill.js', 'text/javascript', () => readFileSync(pagedPolyfillPath()));
     const shell = server.add('/layout.html', 'text/html; charset=utf-8', `<!DOCTYPE html><html><head><meta charset="utf-8"><script>${PAGE_SETUP}</script><script src="${ORIGIN}/paged.polyfill.js"></script></head><body></body></html>`);
-    const shellLoaded = new WeakSet<Page>();
+    const shellLoaded = new WeakMap<Page, Promise<Page>>();
     const parallel = options.parallel ?? Math.min(4, Math.max(2, os.cpus().length));
     const tabs: Page[] = [];
     const tab = async (index: number): Promise<Page> => {
@@ -168,7 +168,7 @@ interface Context {
   server: AssetServer;
   /** URL of the page each layout tab loads once: Paged.js and nothing else. */
   shell: string;
-  shellLoaded: WeakSet<Page>;
+  shellLoaded: WeakMap<Page, Promise<Page>>;
   fonts: string;
   tab: (index: number) => Promise<Page>;
   parallel: number;
@@ -177,6 +177,14 @@ interface Context {
 
 async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promise<PdfRenderInfo> {
   const { server, fonts, tab, parallel, options, shell, shellLoaded } = context;
+  const shellOf = (page: Page): Promise<Page> => {
+    let loading = shellLoaded.get(page);
+    if (!loading) {
+      loading = page.goto(shell, { waitUntil: 'load', timeout: 0 }).then(() => page);
+      shellLoaded.set(page, loading);
+    }
+    return loading;
+  };
   const { report } = job;
   const seconds = timeoutSeconds(options);
   const chunkChars = options.chunkChars ?? (Number(process.env.RAPPORTEUR_PDF_CHUNK) || 40_000);
@@ -190,6 +198,9 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const phase = (label: string) => {
     if (process.env.RAPPORTEUR_PDF_DEBUG) process.stderr.write(`[pdf] ${label} at ${Math.round(performance.now() - t0)} ms\n`);
   };
+  // The layout tabs load Paged.js while the main tab loads the report.
+  const warming = Array.from({ length: parallel }, (_, slot) => tab(slot + 1).then((page) => shellOf(page)));
+  warming.forEach((promise) => promise.catch(() => {}));
   const master = await tab(0);
   const tooSlow = (part: string) =>
     `Paged.js did not finish laying out ${shown} within ${seconds} s (${part}); ` +
@@ -208,11 +219,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   let next = 0;
   const worker = async (slot: number) => {
     // Tab 0 cuts and merges; tabs 1..parallel lay out.
-    const page = await tab(slot + 1);
-    if (!shellLoaded.has(page)) {
-      await page.goto(shell, { waitUntil: 'load', timeout: 0 });
-      shellLoaded.add(page);
-    }
+    const page = await warming[slot];
     while (next < prepared.chunks.length) {
       const index = next++;
       await withTimeout(
@@ -242,18 +249,24 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     watermark: report.meta.status === 'final' ? '' : DRAFT_MARK,
   });
   phase('merged');
+  await master.evaluate(async () => {
+    void document.body.offsetHeight;
+    await document.fonts.ready;
+  });
+  phase('fonts ready');
   const paper = SIZES[report.meta.paper ?? loadConfig(report.root).config.paper ?? 'A4'];
   const pdf = await master.pdf({
     width: paper.width,
     height: paper.height,
     printBackground: true,
     preferCSSPageSize: true,
-    outline: true,
-    tagged: true,
+    outline: process.env.RAPPORTEUR_X_OUTLINE !== '0',
+    tagged: process.env.RAPPORTEUR_X_TAGGED !== '0',
     timeout: 0,
   });
   phase('printed');
-  const { bytes, pages } = await applyMetadata(pdf, metadataOf(report, job.edition));
+  const bytes = await applyMetadata(pdf, metadataOf(report, job.edition));
+  const pages = merged.count;
   phase('metadata');
   await writeFileAtomic(job.file, bytes);
   return { file: job.file, pages, chunks: prepared.chunks.length, headingPages: merged.headingPages, ms: 0 };
