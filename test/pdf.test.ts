@@ -37,11 +37,20 @@ function info(pdf: string): Record<string, string> {
 function checkContents(pages: string[], layoutPages: string[]): number {
   const tocIndex = layoutPages.findIndex((page) => /^\s*Contents\s*$/m.test(page));
   expect(tocIndex).toBeGreaterThanOrEqual(0);
-  const entries = [...layoutPages[tocIndex].matchAll(/^\s*(\d+(?:\.\d+)?)\s{2,}(\S.*?)\s{2,}(\d+)\s*$/gm)];
+  const entryPattern = /^\s*(\d+(?:\.\d+)?)\s+(\S.*?)\s{2,}(\d+)\s*$/gm;
+  const entries: RegExpMatchArray[] = [];
+  let last = tocIndex;
+  // The contents may run over several pages.
+  for (let index = tocIndex; index < layoutPages.length; index++) {
+    const found = [...layoutPages[index].matchAll(entryPattern)];
+    if (index > tocIndex && found.length === 0) break;
+    entries.push(...found);
+    last = index;
+  }
   expect(entries.length).toBeGreaterThan(3);
   for (const [, number, title, page] of entries) {
     const heading = `${number} ${title.trim()}`;
-    const standsOn = pages.findIndex((text, index) => index > tocIndex && squash(text).includes(heading)) + 1;
+    const standsOn = pages.findIndex((text, index) => index > last && squash(text).includes(heading)) + 1;
     expect({ heading, page: standsOn }).toEqual({ heading, page: Number(page) });
   }
   return entries.length;
@@ -134,7 +143,8 @@ describe('PDF of a fixture report', () => {
       '',
     ].join('\n');
     root = makeWorkspace({
-      'reports/draft/report.md': fixtureReport(),
+      // Enough sections for the contents to run over two pages.
+      'reports/draft/report.md': fixtureReport({}, 16),
       'reports/final/report.md': fixtureReport({ status: 'final', confidentiality: 'public', version: '1.0.0', paper: 'Letter' }, 2),
       'reports/hostile/report.md': fixtureReport({}, 1).replace('This report is a fixture for the PDF renderer.', hostile),
     });
@@ -160,7 +170,7 @@ describe('PDF of a fixture report', () => {
     }
     expect(pages.at(-1)).toMatch(new RegExp(`Page ${pages.length} of ${pages.length}`));
     expect(pages[2]).toMatch(/Page 3 of \d+/);
-    expect(checkContents(pages, pagesOf(pdf, true))).toBeGreaterThan(10);
+    expect(checkContents(pages, pagesOf(pdf, true))).toBe(16 * 3);
     const all = pages.join('\n');
     expect(all).toContain('日本の不正競争防止法は営業秘密を保護する。');
     expect(all).toContain('부정경쟁방지법은 영업비밀을 보호한다.');

@@ -98,15 +98,19 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     if (chunks.length) chunks[chunks.length - 1] += footer.outerHTML;
     else chunks.push(footer.outerHTML);
   }
-  // The web page embeds its fonts as data URLs; the PDF serves the same files, so those rules go
-  // (through the CSSOM, which is safe here: the template's sheet has no paged-media properties).
+  // The template's sheet, through the CSSOM (safe: it has no paged-media properties), minus what
+  // only a screen needs: the embedded fonts (the PDF serves the same files) and the rules of the
+  // interactive parts (hover, focus, the view switcher) and of screen widths.
+  const screenOnly = /:checked|:hover|:focus|:target|\.view-switcher|\.permalink|\.skip-link/;
   const styles = Array.from(document.querySelectorAll('style'))
     .filter((style) => style.id !== 'rapporteur-hold')
     .map((style) => {
-      const text = style.textContent ?? '';
-      if (style.id === 'rapporteur-paged' || !style.sheet || !text.includes('data:font/')) return text;
+      if (style.id === 'rapporteur-paged' || !style.sheet) return style.textContent ?? '';
       return Array.from(style.sheet.cssRules)
         .filter((rule) => !(rule instanceof CSSFontFaceRule && rule.style.getPropertyValue('src').includes('data:font/')))
+        .filter((rule) => !(rule instanceof CSSStyleRule && screenOnly.test(rule.selectorText)))
+        // Layouts for a screen's width (the side column of contents) have no place on a page.
+        .filter((rule) => !(rule instanceof CSSMediaRule && /width|hover|pointer/.test(rule.conditionText)))
         .map((rule) => rule.cssText)
         .join('\n');
     });

@@ -139,6 +139,8 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     const tab = async (index: number): Promise<Page> => {
       if (!tabs[index]) {
         const page = await browser.newPage();
+        // About the width of a page, so no rule for wide screens applies while Paged.js measures.
+        await page.setViewport({ width: 800, height: 1100 });
         await server.attach(page);
         if (process.env.RAPPORTEUR_PDF_DEBUG) {
           page.on('console', (message) => process.stderr.write(`[tab ${index}] ${message.type()}: ${message.text()}\n`));
@@ -260,8 +262,8 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     height: paper.height,
     printBackground: true,
     preferCSSPageSize: true,
-    outline: process.env.RAPPORTEUR_X_OUTLINE !== '0',
-    tagged: process.env.RAPPORTEUR_X_TAGGED !== '0',
+    outline: true,
+    tagged: true,
     timeout: 0,
   });
   phase('printed');
