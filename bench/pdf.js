@@ -24,8 +24,9 @@ try {
   const { report } = await loadReport({ slug: 'bench', root, file: path.join(root, 'reports', 'bench', 'report.md') });
   const { html } = renderHtml(report, { edition: 'full' });
 
-  const { browser, close } = await launchBrowser(findBrowser());
+  // Both routes are timed from browser launch to PDF bytes.
   let started = performance.now();
+  const { browser, close } = await launchBrowser(findBrowser());
   const page = await browser.newPage();
   await page.setContent(html, { waitUntil: 'load' });
   const plainPdf = await page.pdf({ format: 'A4', printBackground: true, timeout: 0 });
