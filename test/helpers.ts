@@ -14,11 +14,14 @@ export interface CliResult {
 }
 
 /** Runs the real compiled binary (npm test compiles first). */
+/** Tests keep the parse cache out of the user's home: one folder for the whole run. */
+const testCache = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-cache-'));
+
 export function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; input?: string }): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', CI: '', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', CI: '', RAPPORTEUR_CACHE_DIR: testCache, ...options.env },
     input: options.input,
     timeout: 180_000,
   });

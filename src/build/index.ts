@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { buildStamp } from '../git/index.js';
+import { diskParseStore, parseCacheDir, type ParseStore } from '../cache/parse-cache.js';
+import { startStamp } from '../git/stamp.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
 import type { Report } from '../model/types.js';
 import { outputName, selectEditions } from '../render/editions.js';
@@ -19,6 +20,8 @@ export interface BuildOptions {
   out: string;
   template?: string;
   log?: (line: string) => void;
+  /** Reuse parsed chapters from the parse cache (default true; `--no-cache` turns it off). */
+  cache?: boolean;
 }
 
 export interface BuildOutcome {
@@ -37,8 +40,8 @@ export function parseFormats(value: string): Format[] {
 }
 
 /** Loads a report and refuses to go on when its source has errors a reader would see. */
-export async function loadForBuild(target: ReportTarget, problems: VFileMessage[]): Promise<Report | undefined> {
-  const loaded = await loadReport(target);
+export async function loadForBuild(target: ReportTarget, problems: VFileMessage[], store?: ParseStore): Promise<Report | undefined> {
+  const loaded = await loadReport(target, { store });
   problems.push(...loaded.problems);
   if (!loaded.report || loaded.problems.some(isError)) return undefined;
   return loaded.report;
@@ -49,14 +52,18 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
   const log = options.log ?? (() => {});
   const pdfJobs: Array<{ report: Report; edition: string; html: string; file: string }> = [];
   for (const target of targets) {
-    const report = await loadForBuild(target, outcome.problems);
+    // git answers in its own processes while the report is parsed.
+    const stampFor = startStamp(path.dirname(target.file));
+    const store = options.cache === false ? undefined : diskParseStore(parseCacheDir(options.out, target.slug));
+    const report = await loadForBuild(target, outcome.problems, store);
+    store?.prune();
     if (!report) {
       outcome.failed.push(target.slug);
       continue;
     }
     const editions = selectEditions(report, options.editions);
     const template = loadTemplate(options.template ?? 'default', report.root);
-    const stamp = await buildStamp(report.dir, report.files.map((f) => f.absPath));
+    const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
     for (const edition of editions) {
       const started = performance.now();

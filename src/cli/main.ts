@@ -3,6 +3,11 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../util/package-root.js';
 import { UserError, formatProblem } from '../util/problems.js';
 import { registerBuild } from './commands/build.js';
+import { registerLint } from './commands/lint.js';
+import { registerHooks } from './commands/hooks.js';
+import { registerDiff } from './commands/diff.js';
+import { registerVersions } from './commands/versions.js';
+import { registerComments } from './commands/comments.js';
 import { defaultIo, type Io } from './shared.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -25,6 +30,11 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     .exitOverride();
   program.configureHelp({ sortSubcommands: false });
   registerBuild(program, io, setExit);
+  registerLint(program, io, setExit);
+  registerHooks(program, io, setExit);
+  registerDiff(program, io, setExit);
+  registerVersions(program, io, setExit);
+  registerComments(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
   }

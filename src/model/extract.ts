@@ -1,4 +1,5 @@
 import GithubSlugger from 'github-slugger';
+import { visit } from 'unist-util-visit';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type {} from 'mdast-util-to-hast';
@@ -57,6 +58,13 @@ export function directiveLabel(node: ContainerDirective): string | undefined {
  */
 export function extractModel(input: ExtractInput): Report {
   const slugger = new GithubSlugger();
+  // Recommendation ids are the author's permalinks; a heading with the same words gets `-1`, so
+  // no two elements of a page share an id.
+  for (const file of input.files) {
+    visit(file.tree, 'containerDirective', (node) => {
+      if (node.name === 'recommendation' && node.attributes?.id) slugger.occurrences[node.attributes.id.trim()] = 0;
+    });
+  }
   const report: Report = {
     slug: input.slug, root: input.root, dir: input.dir, file: input.file,
     meta: input.meta, rawMeta: input.rawMeta, metaSource: input.metaSource, files: input.files,
@@ -151,7 +159,8 @@ export function extractModel(input: ExtractInput): Report {
               return;
             }
             if (rec && node.name === 'variant' && !system) {
-              const variant = { system: attributes.system ?? '', text: plainText(directiveBody(node) as Nodes[]), examples: [], source, node };
+              const ownContent = directiveBody(node).filter((child) => !(child.type === 'containerDirective' && PART_DIRECTIVES.has(child.name)));
+              const variant = { system: attributes.system ?? '', text: plainText(ownContent as Nodes[]), examples: [], source, node };
               rec.variants.push(variant);
               for (const child of node.children) walk(child, [...ancestors, node], [...directiveStack, node.name], rec, variant.system);
               return;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { ParseStore } from '../cache/parse-cache.js';
 import { parseMarkdown } from '../parse/processor.js';
 import { problem } from '../util/problems.js';
 import { extractModel } from './extract.js';
@@ -28,13 +29,23 @@ export interface LoadResult {
 const parseCache = new Map<string, Root>();
 const PARSE_CACHE_LIMIT = 500;
 
-function parseCached(text: string, useCache: boolean): Root {
-  if (!useCache) return parseMarkdown(text);
+function parseCached(text: string, useCache: boolean, store?: ParseStore): Root {
+  if (!useCache) return parseStored(text, store);
   const hit = parseCache.get(text);
   if (hit) return structuredClone(hit);
-  const tree = parseMarkdown(text);
+  const tree = parseStored(text, store);
   if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value as string);
   parseCache.set(text, structuredClone(tree));
+  return tree;
+}
+
+/** Parses, or takes the tree from the on-disk cache; a fresh tree is stored before anything annotates it. */
+function parseStored(text: string, store?: ParseStore): Root {
+  if (!store) return parseMarkdown(text);
+  const hit = store.get(text);
+  if (hit) return hit;
+  const tree = parseMarkdown(text);
+  store.set(text, tree);
   return tree;
 }
 
@@ -42,6 +53,8 @@ export interface LoadOptions {
   reader?: SourceReader;
   /** Keep parsed trees by file content between loads (for watch). */
   cache?: boolean;
+  /** An on-disk cache of parsed trees shared between processes (see src/cache/parse-cache.ts). */
+  store?: ParseStore;
 }
 
 export async function loadReport(target: ReportTarget, options: LoadOptions = {}): Promise<LoadResult> {
@@ -55,7 +68,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     problems.push(problem(main.reason, { file: reportPath }, { ruleId: 'unreadable-file' }));
     return { problems };
   }
-  const tree = parseCached(main.text, options.cache ?? false);
+  const tree = parseCached(main.text, options.cache ?? false, options.store);
   const files: SourceFile[] = [{ path: reportPath, absPath: target.file, value: main.text, tree, kind: 'report' }];
 
   const front = readFrontMatter(tree, reportPath, problems);
@@ -85,7 +98,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
       problems.push(problem(reason, place, { ruleId: 'chapter-path' }));
       continue;
     }
-    const chapterTree = parseCached(chapter.text, options.cache ?? false);
+    const chapterTree = parseCached(chapter.text, options.cache ?? false, options.store);
     const nested = chapterTree.children.find((node): node is Yaml => node.type === 'yaml');
     if (nested) {
       problems.push(

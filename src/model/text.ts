@@ -18,7 +18,10 @@ export function plainText(node: Nodes | Nodes[]): string {
 
 function collect(node: Nodes | Nodes[], parts: string[]): void {
   if (Array.isArray(node)) {
-    for (const child of node) collect(child, parts);
+    for (const child of node) {
+      collect(child, parts);
+      if (BLOCK.has(child.type)) parts.push(' ');
+    }
     return;
   }
   switch (node.type) {

@@ -5,6 +5,7 @@ import { directiveBody } from '../model/extract.js';
 import { jurisdiction } from '../model/jurisdictions.js';
 import type { Report, RecommendationItem } from '../model/types.js';
 import { FULL, systemLabel } from './editions.js';
+import { cloneTree } from '../util/clone.js';
 
 /**
  * The render pipeline's Markdown steps, each a named function over a private copy of the
@@ -30,14 +31,21 @@ export const steps: Array<[name: string, step: Step]> = [
 ];
 
 export function prepareTree(report: Report, edition: string = FULL): Root {
-  const tree = structuredClone(report.tree);
+  const tree = cloneTree(report.tree);
   const context = { report, edition };
   for (const [, step] of steps) step(tree, context);
   return tree;
 }
 
-/** Calls `visit` on every node with its parent; `visit` may return a replacement list (or []) for the node. */
-function rewrite(tree: Parents, visit: (node: Nodes, parent: Parents) => RootContent[] | undefined): void {
+/** Nodes whose children are all phrasing (inline) content: no heading, block or leaf directive inside. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/**
+ * Calls `visit` on every node with its parent; `visit` may return a replacement list (or []) for the
+ * node. `flowOnly` skips the inside of paragraphs, headings and table cells, for steps that only look
+ * at block-level nodes: most nodes of a report are inline, so this saves most of such a walk.
+ */
+function rewrite(tree: Parents, visit: (node: Nodes, parent: Parents) => RootContent[] | undefined, flowOnly = false): void {
   const children = tree.children as RootContent[];
   for (let index = 0; index < children.length; index++) {
     const node = children[index];
@@ -47,7 +55,7 @@ function rewrite(tree: Parents, visit: (node: Nodes, parent: Parents) => RootCon
       index += replacement.length - 1;
       continue;
     }
-    if ('children' in node) rewrite(node, visit);
+    if ('children' in node && !(flowOnly && PHRASING_PARENTS.has(node.type))) rewrite(node, visit, flowOnly);
   }
 }
 
@@ -63,8 +71,10 @@ export function dropComments(tree: Root): void {
 /** An edition for one system keeps the shared principle and that system's variants only. */
 function selectEdition(tree: Root, { edition }: RenderContext): void {
   if (edition === FULL) return;
-  rewrite(tree, (node) =>
-    node.type === 'containerDirective' && node.name === 'variant' && (node.attributes?.system ?? '') !== edition ? [] : undefined,
+  rewrite(
+    tree,
+    (node) => (node.type === 'containerDirective' && node.name === 'variant' && (node.attributes?.system ?? '') !== edition ? [] : undefined),
+    true,
   );
 }
 
@@ -105,7 +115,7 @@ function numberHeadings(tree: Root, { report }: RenderContext): void {
     node.depth = Math.min(6, Math.max(1, node.depth + shift)) as typeof node.depth;
     if (item?.number) node.children.unshift(span('heading-number', [text(item.number)]), text(' '));
     return undefined;
-  });
+  }, true);
 }
 
 function decorateRecommendations(tree: Root, { report }: RenderContext): void {
@@ -121,7 +131,7 @@ function decorateRecommendations(tree: Root, { report }: RenderContext): void {
     const item = report.recommendations[index++];
     if (!item) return undefined;
     return [renderRecommendation(node, item, Math.min(6, headingDepth + 1))];
-  });
+  }, true);
 }
 
 function renderRecommendation(node: ContainerDirective, item: RecommendationItem, depth: number): BlockContent {
@@ -203,7 +213,7 @@ function expandContents(tree: Root, { report }: RenderContext): void {
     }));
     const list = { type: 'list', ordered: false, spread: false, children: items, data: { hProperties: { className: ['toc-list'] } } } as RootContent;
     return [block('nav', ['toc'], [paragraph('toc-title', [text('Contents')], 'h2'), list], { ariaLabel: 'Contents', id: 'contents' })];
-  });
+  }, true);
 }
 
 function expandSummary(tree: Root, { report }: RenderContext): void {
@@ -227,7 +237,7 @@ function expandSummary(tree: Root, { report }: RenderContext): void {
         data: { hProperties: { className: ['recommendations-summary'] } },
       } as unknown as RootContent,
     ];
-  });
+  }, true);
 }
 
 /** Directives the dialect does not know still show their content; lint names them. */

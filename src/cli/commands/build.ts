@@ -13,6 +13,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
     .option('-o, --out <dir>', 'output folder (default: dist/ in the workspace)')
     .option('-t, --template <name>', 'template folder under templates/', 'default')
     .option('-q, --quiet', 'print nothing but problems')
+    .option('--no-cache', 'parse every file again instead of reusing cached parses (~/.cache/rapporteur)')
     .addHelpText(
       'after',
       `
@@ -21,7 +22,7 @@ Examples:
   $ rapporteur build access-to-evidence --format html,pdf --edition all
   $ rapporteur build reports/access-to-evidence/report.md --out /tmp/site`,
     )
-    .action(async (reports: string[], options: { format: string; edition: string; out?: string; template: string; quiet?: boolean }) => {
+    .action(async (reports: string[], options: { format: string; edition: string; out?: string; template: string; quiet?: boolean; cache: boolean }) => {
       const formats = parseFormats(options.format);
       const { root, targets } = await targetsFrom(reports, io);
       const quiet = options.quiet || process.env.CI === 'true';
@@ -31,6 +32,7 @@ Examples:
         out: resolveOut(options.out, root, io.cwd),
         template: options.template,
         log: quiet ? undefined : (line) => io.out(line),
+        cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',
       });
       printProblems(outcome.problems, io);
       if (outcome.failed.length > 0) {

@@ -1,0 +1,144 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { REGISTER_FORMATS, formatCsv, formatHtml, formatJson, formatTable, type RegisterFormat } from '../../comments/format.js';
+import { importPdf, readPdfFile, reportForPdf } from '../../comments/import.js';
+import { buildRegister, filterEntries, type RegisterEntry, type RegisterFilter } from '../../comments/register.js';
+import { resolveComment } from '../../comments/resolve.js';
+import { loadReport, type ReportTarget } from '../../model/load.js';
+import type { Report } from '../../model/types.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { UserError, isError } from '../../util/problems.js';
+import { printProblems, resolveOut, targetsFrom, type Io } from '../shared.js';
+
+const STATUSES = ['open', 'resolved', 'all'] as const;
+
+/** Loads reports for the comment commands: errors are shown, and the comments of what loaded still count. */
+async function loadAll(targets: ReportTarget[], io: Io, setExit: (code: number) => void): Promise<Report[]> {
+  const reports: Report[] = [];
+  for (const target of targets) {
+    const loaded = await loadReport(target);
+    const errors = loaded.problems.filter(isError);
+    if (errors.length > 0) {
+      printProblems(errors, io);
+      setExit(2);
+    }
+    if (loaded.report) reports.push(loaded.report);
+  }
+  if (reports.length === 0) throw new UserError('no report could be read (see above)');
+  return reports;
+}
+
+export function registerComments(program: Command, io: Io, setExit: (code: number) => void): void {
+  const comments = program
+    .command('comments')
+    .description("list the working group's comments (inline and imported from PDFs); import and resolve them")
+    .argument('[report...]', 'report slugs or paths (default: every report under reports/)')
+    .option('-s, --status <status>', 'open, resolved or all', 'open')
+    .option('-a, --author <name>', 'only comments whose author contains this text (case-insensitive)')
+    .option('--anchor <id>', 'only comments on this recommendation id or heading slug')
+    .option('-f, --format <format>', `table, json, csv or html (html writes <out>/<slug>/<slug>-comments.html)`, 'table')
+    .option('-o, --out <dir>', 'output folder for --format html (default: dist/ in the workspace)')
+    .addHelpText(
+      'after',
+      `
+Subcommands:
+  comments import FILE.pdf [--report slug] [--author NAME]   record a reviewer's PDF annotations
+  comments resolve <id> [--report slug]                      mark one comment resolved
+
+Examples:
+  $ rapporteur comments                               open comments of every report, by recommendation
+  $ rapporteur comments access-to-evidence --status all --format json
+  $ rapporteur comments --author lindqvist --format csv > comments.csv
+  $ rapporteur comments access-to-evidence --format html   writes dist/access-to-evidence/access-to-evidence-comments.html`,
+    )
+    .action(async (reports: string[], options: { status: string; author?: string; anchor?: string; format: string; out?: string }) => {
+      if (!(STATUSES as readonly string[]).includes(options.status)) throw new UserError(`--status: unknown status "${options.status}" (use ${STATUSES.join(', ')})`);
+      if (!(REGISTER_FORMATS as string[]).includes(options.format)) throw new UserError(`--format: unknown format "${options.format}" (use ${REGISTER_FORMATS.join(', ')})`);
+      const format = options.format as RegisterFormat;
+      const filter: RegisterFilter = { status: options.status as RegisterFilter['status'], author: options.author, anchor: options.anchor };
+      const { root, targets } = await targetsFrom(reports, io);
+      const loaded = await loadAll(targets, io, setExit);
+      const all: RegisterEntry[] = [];
+      const tables: string[] = [];
+      for (const report of loaded) {
+        const register = await buildRegister(report);
+        if (register.problems.length > 0) {
+          printProblems(register.problems, io);
+          setExit(2);
+        }
+        const entries = filterEntries(register.entries, filter);
+        all.push(...entries);
+        if (format === 'table') tables.push(formatTable(register, entries, filter.status));
+        if (format === 'html') {
+          const file = path.join(resolveOut(options.out, root, io.cwd), report.slug, `${report.slug}-comments.html`);
+          await writeFileAtomic(file, formatHtml(register, entries, filter.status, new Date().toISOString().slice(0, 10)));
+          io.out(`${path.relative(io.cwd, file) || file}  ${entries.length} comment${entries.length === 1 ? '' : 's'}`);
+        }
+      }
+      if (format === 'table') io.out(tables.join('\n'));
+      if (format === 'json') io.out(formatJson(all));
+      if (format === 'csv') io.out(formatCsv(all));
+    });
+
+  comments
+    .command('import')
+    .description("record the annotations of a reviewer's PDF (notes, highlights, free text) in the report's comments ledger")
+    .argument('<file>', 'the annotated PDF')
+    .option('-r, --report <slug>', 'the report the PDF is a draft of (default: the only report, or the one named in the PDF title)')
+    .option('-a, --author <name>', "record every annotation under this name (default: each annotation's own author)")
+    .addHelpText(
+      'after',
+      `
+Comments go to reports/<slug>/comments/<pdf-name>.yaml; report.md is never touched.
+Importing the same PDF again adds only annotations that were not imported before.
+
+Example:
+  $ rapporteur comments import ~/Downloads/draft-0.3-lindqvist.pdf --report access-to-evidence`,
+    )
+    .action(async (file: string, options: { report?: string; author?: string }) => {
+      // Commander lets the parent `comments` take its own --author (the filter) wherever it
+      // appears, so after `import` the name may have landed there.
+      const author = options.author ?? (comments.opts() as { author?: string }).author;
+      const shown = file;
+      const pdf = await readPdfFile(path.resolve(io.cwd, file), shown);
+      const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
+      const reports = await loadAll(targets, io, setExit);
+      const report = reportForPdf(reports, pdf, shown);
+      const outcome = await importPdf(report, pdf, file, { author, today: new Date().toISOString().slice(0, 10) });
+      const anchors = new Map([...report.recommendations.map((r) => [r.id, `Recommendation ${r.number}`] as const), ...report.headings.map((h) => [h.slug, h.number ? `Section ${h.number}` : h.text] as const)]);
+      for (const { comment, how, added } of outcome.comments) {
+        const where = comment.anchor ? `${comment.anchor} (${anchors.get(comment.anchor) ?? '?'}${how === 'exact' ? '' : `, ${how} match`})` : 'not placed: no matching text found';
+        const text = (comment.text || comment.quote || '').replace(/\s+/g, ' ');
+        io.out(`${added ? '+' : '='} ${comment.id}  page ${comment.page}  ${comment.kind}  ${comment.author ?? 'unknown'}  → ${where}  “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`);
+      }
+      const skipped = Object.entries(pdf.skipped).map(([kind, count]) => `${count} ${kind}`);
+      if (skipped.length > 0) io.err(`${shown}: skipped annotations that carry no text to import: ${skipped.join(', ')}`);
+      if (outcome.comments.length === 0) io.out(`${shown}: no notes, highlights or free-text annotations found`);
+      else io.out(`${outcome.added} comment${outcome.added === 1 ? '' : 's'} added to ${outcome.ledger}${outcome.skipped ? `, ${outcome.skipped} already imported` : ''}`);
+      const unplaced = outcome.comments.filter((c) => c.added && !c.comment.anchor).length;
+      if (unplaced > 0) io.err(`${unplaced} comment${unplaced === 1 ? '' : 's'} could not be placed in the report; ${unplaced === 1 ? 'it is' : 'they are'} listed under "Before the first heading" (set \`anchor:\` in the ledger to move ${unplaced === 1 ? 'it' : 'them'})`);
+    });
+
+  comments
+    .command('resolve')
+    .description('mark one comment resolved: in the ledger for imported comments, in its directive for inline ones')
+    .argument('<id>', 'the comment id shown by `rapporteur comments`')
+    .option('-r, --report <slug>', 'the report the comment belongs to (default: search every report)')
+    .action(async (id: string, options: { report?: string }) => {
+      const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
+      const reports = await loadAll(targets, io, setExit);
+      const holders: Report[] = [];
+      for (const report of reports) {
+        const register = await buildRegister(report);
+        if (register.entries.some((e) => e.id === id)) holders.push(report);
+      }
+      if (holders.length === 0) {
+        const where = reports.length === 1 ? reports[0].slug : `any of ${reports.length} reports`;
+        throw new UserError(`no comment with id "${id}" in ${where}; \`rapporteur comments --status all\` lists every id`);
+      }
+      if (holders.length > 1) throw new UserError(`comment id "${id}" exists in ${holders.map((r) => r.slug).join(' and ')}; say which with --report`);
+      const outcome = await resolveComment(holders[0], id);
+      const where = `${outcome.file}:${outcome.line}`;
+      io.out(outcome.already ? `${id} is already resolved (${where})` : `${id} resolved (${where})`);
+    });
+}

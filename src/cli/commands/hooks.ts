@@ -1,0 +1,96 @@
+import type { Command } from 'commander';
+import { existsSync, readFileSync, chmodSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hooksDirectory, stagedFiles } from '../../git/hooks.js';
+import { indexReader } from '../../git/index-reader.js';
+import type { ReportTarget } from '../../model/load.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { UserError } from '../../util/problems.js';
+import { findWorkspaceRoot } from '../../workspace.js';
+import { printProblems, type Io } from '../shared.js';
+
+/** The line that marks a hook as ours: only such a hook is ever overwritten. */
+export const HOOK_MARKER = '# rapporteur pre-commit hook';
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export function hookScript(): string {
+  const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'rapporteur');
+  return `#!/bin/sh
+${HOOK_MARKER} (installed by \`rapporteur hooks install\`).
+# Lints the reports this commit touches; a lint error stops the commit.
+# Skip it once with \`git commit --no-verify\`.
+if [ -x ./node_modules/.bin/rapporteur ]; then exec ./node_modules/.bin/rapporteur hooks run pre-commit; fi
+if [ -f ${quote(bin)} ] && [ -x ${quote(process.execPath)} ]; then exec ${quote(process.execPath)} ${quote(bin)} hooks run pre-commit; fi
+exec rapporteur hooks run pre-commit
+`;
+}
+
+/** The reports a set of changed files belongs to; a change to the lint configuration touches all. */
+export function reportsTouched(root: string, files: string[]): ReportTarget[] | 'all' {
+  const reportsDir = path.join(root, 'reports');
+  const slugs = new Set<string>();
+  for (const file of files) {
+    const rel = path.relative(root, file);
+    if (/^rapporteur\.config\.ya?ml$/.test(rel)) return 'all';
+    const inReports = path.relative(reportsDir, file);
+    if (inReports.startsWith('..') || path.isAbsolute(inReports)) continue;
+    const [slug, ...rest] = inReports.split(path.sep);
+    if (rest.length > 0 && existsSync(path.join(reportsDir, slug, 'report.md'))) slugs.add(slug);
+  }
+  return [...slugs].sort().map((slug) => ({ slug, root, file: path.join(reportsDir, slug, 'report.md') }));
+}
+
+export function registerHooks(program: Command, io: Io, setExit: (code: number) => void): void {
+  const hooks = program.command('hooks').description('git hooks: lint the reports a commit touches');
+
+  hooks
+    .command('install')
+    .description('install a git pre-commit hook that runs `rapporteur lint` on the reports a commit touches')
+    .action(async () => {
+      const dir = await hooksDirectory(io.cwd);
+      if (!dir) throw new UserError(`${io.cwd} is not inside a git repository; run \`git init\` first`);
+      const file = path.join(dir, 'pre-commit');
+      const shown = path.relative(io.cwd, file) || file;
+      if (existsSync(file) && !readFileSync(file, 'utf8').includes(HOOK_MARKER)) {
+        throw new UserError(
+          `${shown} already exists and was not installed by rapporteur; it was left unchanged. Add this line to it to lint staged reports: rapporteur hooks run pre-commit`,
+        );
+      }
+      mkdirSync(dir, { recursive: true });
+      await writeFileAtomic(file, hookScript());
+      chmodSync(file, 0o755);
+      io.out(`installed ${shown}: commits now lint the reports they touch (skip once with git commit --no-verify)`);
+    });
+
+  hooks
+    .command('run')
+    .description('run a hook by hand (what the installed hook calls)')
+    .argument('<hook>', 'pre-commit')
+    .action(async (hook: string) => {
+      if (hook !== 'pre-commit') throw new UserError(`unknown hook "${hook}"; the only hook is pre-commit`);
+      const root = findWorkspaceRoot(io.cwd);
+      const touched = reportsTouched(root, await stagedFiles(io.cwd));
+      let targets: ReportTarget[];
+      if (touched === 'all') {
+        const { resolveReports } = await import('../../workspace.js');
+        targets = await resolveReports([], root, io.cwd);
+      } else targets = touched;
+      if (targets.length === 0) return;
+      const { lintTargets } = await import('../../lint/index.js');
+      const { formatMessages } = await import('../../lint/reporters/index.js');
+      // Lint what the commit will contain: the staged text, not unstaged edits.
+      const outcome = await lintTargets(root, targets, { reader: await indexReader(io.cwd) });
+      const output = formatMessages('stylish', outcome.messages, { color: io.color, maxWarnings: outcome.maxWarnings });
+      if (output) io.err(output);
+      printProblems(outcome.unreadable, io);
+      const errors = outcome.messages.filter((m) => m.fatal).length;
+      const warnings = outcome.messages.length - errors;
+      if (outcome.unreadable.length > 0) setExit(2);
+      else if (errors > 0 || (outcome.maxWarnings !== undefined && warnings > outcome.maxWarnings)) {
+        io.err('commit stopped by rapporteur lint: fix the errors above (or skip the check once with git commit --no-verify)');
+        setExit(1);
+      }
+    });
+}

@@ -1,0 +1,199 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import { toPosix } from '../model/reader.js';
+import type { Report } from '../model/types.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { problem } from '../util/problems.js';
+
+/**
+ * The comments ledger: comments that do not live in the Markdown (imported from reviewers'
+ * PDFs) are kept in `reports/<slug>/comments/*.yaml`, committed beside the report, so that the
+ * source is never touched by an import and a resolve is an ordinary, reviewable diff.
+ */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+export const ledgerCommentSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, `.`, `_` or `-`'),
+    author: z.string().optional(),
+    date: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate.optional()),
+    status: z.enum(['open', 'resolved']).default('open'),
+    /** Recommendation id or heading slug; '' when the comment could not be placed. */
+    anchor: z.string().default(''),
+    text: z.string().default(''),
+    /** The passage the reviewer highlighted (or the words next to a note). */
+    quote: z.string().optional(),
+    page: z.number().int().positive().optional(),
+    kind: z.enum(['note', 'highlight', 'free-text', 'underline', 'strike-out', 'squiggly']).optional(),
+    re: z.string().optional(),
+  })
+  .strict();
+
+export const ledgerSchema = z
+  .object({
+    source: z.enum(['pdf']).default('pdf'),
+    /** The file the comments were imported from, for the reader of the ledger. */
+    from: z.string().optional(),
+    comments: z.array(ledgerCommentSchema).default([]),
+  })
+  .strict();
+
+export type LedgerComment = z.infer<typeof ledgerCommentSchema>;
+
+export interface LedgerEntry extends LedgerComment {
+  /** Workspace-relative ledger file. */
+  file: string;
+  absFile: string;
+  /** Line of the entry in the ledger file. */
+  line: number;
+  endLine: number;
+}
+
+export interface LedgerRead {
+  entries: LedgerEntry[];
+  problems: VFileMessage[];
+}
+
+export function ledgerDir(report: Report): string {
+  return path.join(report.dir, 'comments');
+}
+
+/** Reads every ledger file of a report; a file that does not validate is reported and skipped. */
+export async function readLedger(report: Report): Promise<LedgerRead> {
+  const dir = ledgerDir(report);
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  } catch {
+    return { entries: [], problems: [] };
+  }
+  const result: LedgerRead = { entries: [], problems: [] };
+  for (const name of names) {
+    const absFile = path.join(dir, name);
+    const file = toPosix(path.relative(report.root, absFile));
+    const text = await fs.readFile(absFile, 'utf8');
+    const parsed = parseLedgerText(text, file);
+    result.problems.push(...parsed.problems);
+    for (const entry of parsed.entries) result.entries.push({ ...entry, absFile });
+  }
+  return result;
+}
+
+export function parseLedgerText(text: string, file: string): { entries: Omit<LedgerEntry, 'absFile'>[]; problems: VFileMessage[]; doc?: Document } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      entries: [],
+      problems: doc.errors.map((error) =>
+        problem(`comments ledger is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, { file, ...at(error.pos[0]) }, { ruleId: 'comments-ledger' }),
+      ),
+    };
+  }
+  const parsed = ledgerSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    return {
+      entries: [],
+      problems: parsed.error.issues.map((issue) => {
+        const node = nodeAt(doc, issue.path);
+        const place = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
+        const field = issue.path.join('.');
+        const reason = issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}` : issue.message;
+        return problem(`comments ledger${field ? ` field \`${field}\`` : ''}: ${reason}`, { file, ...place }, { ruleId: 'comments-ledger' });
+      }),
+    };
+  }
+  const items = doc.getIn(['comments'], true);
+  const entries = parsed.data.comments.map((comment, index) => {
+    const node = isSeq(items) ? (items.items[index] as YamlNode | undefined) : undefined;
+    const start = node?.range ? at(node.range[0]).line : 1;
+    const end = node?.range ? at(Math.max(node.range[0], node.range[1] - 1)).line : start;
+    return { ...comment, file, line: start, endLine: end };
+  });
+  return { entries, problems: [], doc };
+}
+
+/** The deepest YAML node along a zod issue path, for pointing at the offending line. */
+function nodeAt(doc: Document, issuePath: (string | number)[]): YamlNode | undefined {
+  for (let length = issuePath.length; length >= 0; length--) {
+    const node = length === 0 ? doc.contents : doc.getIn(issuePath.slice(0, length), true);
+    if (node && typeof node === 'object' && 'range' in node) return node as YamlNode;
+  }
+  return undefined;
+}
+
+const HEADER = ' Comments imported by `rapporteur comments import`. Edit with care: ids keep re-imports\n idempotent; `rapporteur comments resolve <id>` sets `status: resolved`.';
+
+/**
+ * Adds comments to a ledger file (created if needed), keeping what is already there byte for
+ * byte as far as the YAML library allows (it keeps comments and key order).
+ */
+export async function appendToLedger(absFile: string, from: string, comments: LedgerComment[]): Promise<void> {
+  let doc: Document;
+  try {
+    doc = parseDocument(await fs.readFile(absFile, 'utf8'));
+  } catch {
+    doc = new Document({ source: 'pdf', from, comments: [] });
+    doc.commentBefore = HEADER;
+  }
+  let seq = doc.getIn(['comments'], true);
+  if (!isSeq(seq)) {
+    doc.setIn(['comments'], doc.createNode([]));
+    seq = doc.getIn(['comments'], true);
+  }
+  for (const comment of comments) {
+    const clean = Object.fromEntries(Object.entries(comment).filter(([, v]) => v !== undefined && v !== ''));
+    if (!('anchor' in clean)) clean.anchor = '';
+    (seq as { items: unknown[] }).items.push(doc.createNode(clean));
+  }
+  await writeFileAtomic(absFile, doc.toString({ lineWidth: 0 }));
+}
+
+/**
+ * Sets `status: resolved` on one ledger entry by editing only the bytes of its status value (or
+ * adding a `status:` line under its id), so hand-written comments and layout survive.
+ */
+export async function resolveInLedger(absFile: string, id: string): Promise<boolean> {
+  const text = await fs.readFile(absFile, 'utf8');
+  const doc = parseDocument(text);
+  const seq = doc.getIn(['comments'], true);
+  if (!isSeq(seq)) return false;
+  const item = seq.items.find((node) => isMap(node) && node.get('id') === id);
+  if (!isMap(item)) return false;
+  const pairOf = (key: string) => item.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+  const status = pairOf('status');
+  const idPair = pairOf('id');
+  let updated: string;
+  if (status && isScalar(status.value) && status.value.range) {
+    const [start, end] = status.value.range;
+    updated = text.slice(0, start) + 'resolved' + text.slice(end);
+  } else if (!status && idPair && isScalar(idPair.key) && isScalar(idPair.value) && idPair.key.range && idPair.value.range) {
+    const keyStart = idPair.key.range[0];
+    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+    const indent = text.slice(lineStart, keyStart).replace(/[^\t]/g, ' ');
+    const lineEnd = text.indexOf('\n', idPair.value.range[1]);
+    if (lineEnd < 0) {
+      updated = `${text}\n${indent}status: resolved\n`;
+    } else {
+      const crlf = text[lineEnd - 1] === '\r';
+      const insertAt = crlf ? lineEnd - 1 : lineEnd;
+      updated = `${text.slice(0, insertAt)}${crlf ? '\r\n' : '\n'}${indent}status: resolved${text.slice(insertAt)}`;
+    }
+  } else {
+    return false;
+  }
+  // Prove the edit did what it should before writing it.
+  const check = ledgerSchema.safeParse(parseDocument(updated).toJS());
+  const entry = check.success ? check.data.comments.find((c) => c.id === id) : undefined;
+  if (!entry || entry.status !== 'resolved') return false;
+  await writeFileAtomic(absFile, updated);
+  return true;
+}

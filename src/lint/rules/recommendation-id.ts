@@ -1,0 +1,47 @@
+import GithubSlugger from 'github-slugger';
+import { defineRule, noOptions } from '../define.js';
+import { attributePlace, where } from '../place.js';
+
+const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+export default defineRule({
+  meta: {
+    id: 'recommendation-id',
+    severity: 'error',
+    description: 'A recommendation without an id, with an id that is not a lower-case slug, or with an id used twice.',
+  },
+  options: noOptions,
+  docs: {
+    rationale:
+      'The id is how everything else finds a recommendation: `:ref[id]` cross-references, comments, the redline between drafts and links into the published page. It is chosen once and never changes while numbers follow the order. Two recommendations with one id make references and comments ambiguous; both places are reported.',
+    incorrect: [
+      { title: 'No id', source: '::::recommendation{title="Preserve evidence"}\nCourts should act.\n::::\n', line: 1 },
+      { title: 'An id that is not a slug', source: '::::recommendation{#Evidence_Preservation title="Preserve evidence"}\nCourts should act.\n::::\n', line: 1 },
+      {
+        title: 'The same id twice',
+        source: '::::recommendation{#preserve title="A"}\nCourts should act.\n::::\n\n::::recommendation{#preserve title="B"}\nCourts should also act.\n::::\n',
+        line: 1,
+      },
+    ],
+    correct: [{ title: 'Unique slugs', source: '::::recommendation{#preserve-evidence title="A"}\nCourts should act.\n::::\n\n::::recommendation{#order-production title="B"}\nCourts should also act.\n::::\n' }],
+  },
+  check({ report, emit }) {
+    const seen = new Map<string, (typeof report.recommendations)[number]>();
+    for (const rec of report.recommendations) {
+      const place = attributePlace(rec.source.file, rec.node, 'id' in rec.attributes ? 'id' : undefined);
+      const label = rec.title ? `recommendation "${rec.title}"` : `recommendation ${rec.number}`;
+      if (!rec.id) {
+        emit(`${label} has no id; give it a stable one that never changes, such as ::::recommendation{#${new GithubSlugger().slug(rec.title || 'short-name')}}`, place);
+        continue;
+      }
+      if (!SLUG.test(rec.id)) {
+        emit(`recommendation id \`${rec.id}\` should be lower-case words joined by hyphens, such as \`${new GithubSlugger().slug(rec.id.replace(/_/g, '-'))}\``, place);
+      }
+      const first = seen.get(rec.id);
+      if (first) {
+        emit(`recommendation id \`${rec.id}\` is used twice: here and at ${where(first.source)}; references and comments cannot tell them apart`, place);
+        emit(`recommendation id \`${rec.id}\` is used twice: here and at ${where(rec.source)}; references and comments cannot tell them apart`, attributePlace(first.source.file, first.node, 'id'));
+      } else seen.set(rec.id, rec);
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { defineRule, noOptions } from '../define.js';
+import { attributePlace } from '../place.js';
+import { closest, didYouMean } from '../suggest.js';
+import { misspeltAttribute } from '../dialect.js';
+
+export default defineRule({
+  meta: { id: 'variant-system', severity: 'error', description: 'A variant without `system`, or for a system that is not in the front matter\'s `systems`.' },
+  options: noOptions,
+  docs: {
+    rationale:
+      'A variant is printed in the edition of its system. A variant whose system is missing or not listed in `systems` appears in no single-system edition, usually because of a typo (`civil`, `civl-law`) or because `systems` forgot a system.',
+    incorrect: [
+      {
+        title: 'A system the report does not list',
+        source: '::::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{system=civl-law}\nA bailiff.\n:::\n::::\n',
+        line: 4,
+      },
+    ],
+    correct: [
+      {
+        title: 'Systems from the front matter',
+        source: '::::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{system=civil-law}\nA bailiff.\n:::\n\n:::variant{system=common-law}\nA search order.\n:::\n::::\n',
+      },
+    ],
+  },
+  check({ report, emit }) {
+    const systems = report.meta.systems;
+    for (const rec of report.recommendations) {
+      for (const variant of rec.variants) {
+        if (!variant.system && misspeltAttribute('variant', variant.node.attributes as Record<string, string>, 'system') !== undefined) continue;
+        if (!variant.system) {
+          emit(`variant without a system; write :::variant{system=${systems[0]}} (this report's systems: ${systems.join(', ')})`, attributePlace(variant.source.file, variant.node));
+        } else if (!systems.includes(variant.system)) {
+          emit(
+            `variant for \`${variant.system}\`, which is not among this report's systems (${systems.join(', ')}), so no single-system edition prints it${didYouMean(closest(variant.system, systems))}`,
+            attributePlace(variant.source.file, variant.node, 'system'),
+          );
+        }
+      }
+    }
+  },
+});
