@@ -166,7 +166,7 @@ export interface MergeResult {
  * counters (page, footnote) run on across chunks; then writes the contents page numbers and
  * the watermark.
  */
-export function mergePages(input: { pages: string[]; css: string[]; watermark: string }): MergeResult {
+export function mergePages(input: { pages: string[]; css: string[]; watermark: string; prune: boolean }): MergeResult {
   document.querySelectorAll('style, link[rel="stylesheet"]').forEach((element) => element.remove());
   const style = document.createElement('style');
   style.textContent = input.css.join('\n');
@@ -175,6 +175,14 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
   const container = document.createElement('div');
   container.className = 'pagedjs_pages';
   container.innerHTML = input.pages.join('');
+  // Margin boxes that never hold anything (corners and sides) only cost time when printing.
+  if (input.prune) {
+    container
+      .querySelectorAll('[class$="-corner-holder"], .pagedjs_margin-left, .pagedjs_margin-right')
+      .forEach((holder) => {
+        if (!holder.querySelector('.hasContent')) holder.remove();
+      });
+  }
   const pages = Array.from(container.children) as HTMLElement[];
   container.style.setProperty('--pagedjs-page-count', String(pages.length));
   pages.forEach((page, index) => {

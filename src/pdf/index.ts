@@ -249,6 +249,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     pages: laidOut.map((part) => part.pages),
     css,
     watermark: report.meta.status === 'final' ? '' : DRAFT_MARK,
+    prune: true,
   });
   phase('merged');
   await master.evaluate(async () => {
