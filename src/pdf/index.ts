@@ -240,7 +240,9 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const seen = new Set<string>();
   for (const part of laidOut) {
     for (const rule of part.css) {
-      if (seen.has(rule)) continue;
+      // Paged.js resets ::first-letter on continued blocks; the template styles no first letters,
+      // and a first-letter box keeps Chromium from reading a heading's number into the outline.
+      if (seen.has(rule) || rule.includes('::first-letter')) continue;
       seen.add(rule);
       css.push(rule);
     }
