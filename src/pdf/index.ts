@@ -254,11 +254,6 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     prune: true,
   });
   phase('merged');
-  await master.evaluate(async () => {
-    void document.body.offsetHeight;
-    await document.fonts.ready;
-  });
-  phase('fonts ready');
   const paper = SIZES[report.meta.paper ?? loadConfig(report.root).config.paper ?? 'A4'];
   const pdf = await master.pdf({
     width: paper.width,
