@@ -112,6 +112,7 @@ describe('PDF of the sample report', () => {
     expect(meta.Subject).toBe('Trade Secrets Best Practices Dialogue');
     expect(meta.Tagged).toBe('yes');
     const outline = await outlineTitles(pdf);
+    expect(outline[0]).toBe('Access to Evidence and Protection of Secrets in Trade Secret Litigation');
     expect(outline).toContain('2 Obtaining and preserving evidence');
     expect(outline).toContain('5 Summary of recommendations');
     for (const page of pages) {
