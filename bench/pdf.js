@@ -12,7 +12,7 @@ import { loadReport } from '../lib/model/load.js';
 import { renderHtml } from '../lib/render/html.js';
 import { findBrowser, launchBrowser } from '../lib/pdf/browser.js';
 import { renderPdfJobs } from '../lib/pdf/index.js';
-import { generateReport } from './generate-report.js';
+import { generateReport } from './pdf-report.js';
 
 const sections = Number(process.argv[2] ?? 12);
 const naive = process.argv.includes('--naive');

@@ -1,6 +1,6 @@
 // A generated report of realistic shape for the PDF benchmark: chapters of four topics, each with
 // footnoted paragraphs and a recommendation with two variants and a Japanese example.
-// `node bench/generate-report.js 120 > report.md` prints one.
+// `node bench/pdf-report.js 120 > report.md` prints one.
 export function generateReport(count) {
   const lines = ['---', 'title: Generated Benchmark Report', 'shorttitle: Benchmark', 'dialogue: Trade Secrets Best Practices Dialogue',
     'version: 0.9.0', 'status: draft', 'date: 2026-11-21', 'rapporteurs: [{name: Bench Mark}]', 'systems: [civil-law, common-law]',
