@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import type { VFileMessage } from 'vfile-message';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { problem, UserError } from './util/problems.js';
 
@@ -21,6 +22,52 @@ export const configSchema = z
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Zod issues as problems at the offending key or value of the file (`base` is where the configuration sits in it). */
+function issueProblems(issues: z.ZodIssue[], doc: Document, lineCounter: LineCounter, shown: string, base: string[]): VFileMessage[] {
+  return issues.flatMap((issue) => {
+    const at = [...base, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      // Point at each unknown key itself, and name the keys that are allowed there.
+      const parent = at.length ? doc.getIn(at, true) : doc.contents;
+      return issue.keys.map((key) => {
+        const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+        const range = isScalar(pair?.key) ? pair.key.range : undefined;
+        const pos = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+        const where = [...at, key].join('.');
+        return problem(`unknown setting \`${where}\`${unknownKeyHint(key, knownKeys(issue.path))}`, { file: shown, line: pos.line, column: pos.col }, { ruleId: 'config' });
+      });
+    }
+    const node = doc.getIn(at, true) as { range?: [number, number, number] } | undefined;
+    const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
+    const where = at.length ? `\`${at.join('.')}\`: ` : '';
+    return [problem(`${where}${issue.message}`, { file: shown, line: pos.line, column: pos.col }, { ruleId: 'config' })];
+  });
+}
+
+/** The keys allowed at a place in the configuration (top level, or under `lint`). */
+function knownKeys(at: (string | number)[]): string[] {
+  if (at.length === 0) return Object.keys(configSchema.shape);
+  if (at.length === 1 && at[0] === 'lint') return ['rules', 'maxWarnings'];
+  return [];
+}
+
+/** " (did you mean `template`?)" for a near miss, else the list of allowed keys. */
+function unknownKeyHint(key: string, known: string[]): string {
+  if (known.length === 0) return '';
+  const near = known.find((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)));
+  return near ? ` (did you mean \`${near}\`?)` : `; allowed: ${known.join(', ')}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
 
 export interface LoadedConfig {
   config: Config;
@@ -59,12 +106,7 @@ function readConfig(root: string): LoadedConfig {
     const parsed = configSchema.safeParse(doc.toJS() ?? {});
     if (!parsed.success) {
       throw new UserError('invalid configuration', {
-        problems: parsed.error.issues.map((issue) => {
-          const node = doc.getIn(issue.path, true) as { range?: [number, number, number] } | undefined;
-          const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
-          const where = issue.path.length ? `\`${issue.path.join('.')}\`: ` : '';
-          return problem(`${where}${issue.message}`, { file: shown, line: pos.line, column: pos.col }, { ruleId: 'config' });
-        }),
+        problems: issueProblems(parsed.error.issues, doc, lineCounter, shown, []),
       });
     }
     return { config: parsed.data, file: shown };
@@ -80,10 +122,11 @@ function readConfig(root: string): LoadedConfig {
     if (pkg.rapporteur !== undefined) {
       const parsed = configSchema.safeParse(pkg.rapporteur);
       if (!parsed.success) {
+        // JSON is YAML: its parser gives the line and column of each offending value.
+        const lineCounter = new LineCounter();
+        const doc = parseDocument(readFileSync(pkgFile, 'utf8'), { lineCounter });
         throw new UserError('invalid configuration', {
-          problems: parsed.error.issues.map((issue) =>
-            problem(`\`rapporteur.${issue.path.join('.')}\`: ${issue.message}`, { file: 'package.json', line: 1, column: 1 }, { ruleId: 'config' }),
-          ),
+          problems: issueProblems(parsed.error.issues, doc, lineCounter, 'package.json', ['rapporteur']),
         });
       }
       return { config: parsed.data, file: 'package.json' };

@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../util/package-root.js';
 import { UserError, formatProblem } from '../util/problems.js';
 import { registerBuild } from './commands/build.js';
+import { registerNew } from './commands/new.js';
+import { registerWatch } from './commands/watch.js';
+import { registerConfig } from './commands/config.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerLint } from './commands/lint.js';
 import { registerHooks } from './commands/hooks.js';
 import { registerDiff } from './commands/diff.js';
@@ -29,12 +33,28 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
   program.configureHelp({ sortSubcommands: false });
-  registerBuild(program, io, setExit);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ rapporteur new remedies                      start a report from the template
+  $ rapporteur watch remedies                    preview in the browser while you write
+  $ rapporteur build remedies --format html,pdf  publish
+
+\`rapporteur <command> --help\` shows a command's options and examples; docs/guide.md walks
+through a report from first draft to publication.`,
+  );
+  // Listed in --help in the order of a rapporteur's day: write, check, publish, circulate, then setup.
+  registerNew(program, io, setExit);
+  registerWatch(program, io, setExit);
   registerLint(program, io, setExit);
-  registerHooks(program, io, setExit);
+  registerBuild(program, io, setExit);
   registerDiff(program, io, setExit);
   registerVersions(program, io, setExit);
   registerComments(program, io, setExit);
+  registerConfig(program, io, setExit);
+  registerHooks(program, io, setExit);
+  registerCompletion(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showSuggestionAfterError(true);
   }

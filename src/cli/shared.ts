@@ -3,6 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { findWorkspaceRoot, resolveReports } from '../workspace.js';
 import type { ReportTarget } from '../model/load.js';
 import { formatProblem } from '../util/problems.js';
+import { colorEnabled } from './color.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -17,7 +18,7 @@ export function defaultIo(): Io {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     cwd: process.cwd(),
-    color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',
+    color: colorEnabled(process.stdout),
   };
 }
 

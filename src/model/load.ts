@@ -5,6 +5,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { ParseStore } from '../cache/parse-cache.js';
 import { depthProblem, nestingProblem, sizeProblem } from '../parse/limits.js';
 import { parseMarkdown } from '../parse/processor.js';
+import { cloneTree } from '../util/clone.js';
 import { problem } from '../util/problems.js';
 import { extractModel } from './extract.js';
 import { fallbackFrontMatter, frontMatterSchema, type FrontMatter } from './frontmatter.js';
@@ -33,10 +34,10 @@ const PARSE_CACHE_LIMIT = 500;
 function parseCached(text: string, useCache: boolean, store?: ParseStore): Root {
   if (!useCache) return parseStored(text, store);
   const hit = parseCache.get(text);
-  if (hit) return structuredClone(hit);
+  if (hit) return cloneTree(hit);
   const tree = parseStored(text, store);
   if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value as string);
-  parseCache.set(text, structuredClone(tree));
+  parseCache.set(text, cloneTree(tree));
   return tree;
 }
 

@@ -10,6 +10,8 @@ import { editionLabel, FULL } from './editions.js';
 import { embedImages } from './resources.js';
 import { sanitizeTree } from './sanitize.js';
 import { fillTemplate, loadTemplate, type Template } from './template.js';
+import { embeddedFontCss } from './fonts.js';
+import { addPermalinks, viewSwitcher } from './publish.js';
 import { prepareTree } from './transform.js';
 
 export interface RenderOptions {
@@ -53,6 +55,8 @@ export function renderHtml(report: Report, options: RenderOptions = {}): RenderR
   const template = options.template ?? loadTemplate('default', report.root);
   const { hast, problems } = renderBody(report, edition);
   const body: HastRoot = { type: 'root', children: [...(options.preface?.children ?? []), ...hast.children] };
+  addPermalinks(body);
+  const switcher = options.kind ? { html: '', css: '' } : viewSwitcher(report, edition);
   const meta = report.meta;
   const rapporteurs = meta.rapporteurs.map((r) => (r.affiliation ? `${r.name} (${r.affiliation})` : r.name));
   const values: Record<string, string> = {
@@ -68,7 +72,9 @@ export function renderHtml(report: Report, options: RenderOptions = {}): RenderR
     confidentiality: meta.confidentiality,
     edition,
     editionLabel: editionLabel(edition),
-    css: `${template.screenCss}\n${template.printCss}\n${options.extraCss ?? ''}`,
+    css: `${embeddedFontCss()}\n${template.screenCss}\n${template.printCss}\n${switcher.css}\n${options.extraCss ?? ''}`,
+    viewSwitcher: switcher.html,
+    date: meta.date ?? '',
     titleBlock: toHtml(titleBlock(report, edition, options.kind)),
     body: toHtml(body),
     stamp: toHtml(stampElement(report, options.stamp)),

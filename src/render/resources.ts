@@ -22,6 +22,8 @@ export function isRemote(url: string): boolean {
  */
 export function embedImages(tree: Root, report: Report): VFileMessage[] {
   const problems: VFileMessage[] = [];
+  // The model lists every image; without one, skip a walk of the whole tree (it counts in watch).
+  if (!report.resources.some((r) => r.kind === 'image')) return problems;
   const root = realpathSync(report.root);
   visit(tree, 'image', (node: Image, index, parent) => {
     const file = (node.data as { sourceFile?: string } | undefined)?.sourceFile ?? report.file;

@@ -44,7 +44,16 @@ export function reportsTouched(root: string, files: string[]): ReportTarget[] | 
 }
 
 export function registerHooks(program: Command, io: Io, setExit: (code: number) => void): void {
-  const hooks = program.command('hooks').description('git hooks: lint the reports a commit touches');
+  const hooks = program
+    .command('hooks')
+    .description('git hooks: lint the reports a commit touches')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rapporteur hooks install          lint the reports each commit touches; a lint error stops the commit
+  $ rapporteur hooks run pre-commit   what the installed hook runs, by hand`,
+    );
 
   hooks
     .command('install')

@@ -1,0 +1,97 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { UserError } from '../util/problems.js';
+
+/** Flags that keep a print-only browser quiet: no GPU, no phoning home, no first-run work. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+const SYSTEM_BROWSERS = [
+  // Debian/Ubuntu chromium, then Google Chrome.
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export const INSTALL_HINT =
+  'install one (Debian/Ubuntu: `sudo apt-get install chromium`, or run `npm run setup`), ' +
+  'or point PUPPETEER_EXECUTABLE_PATH (or CHROME_PATH) at a Chrome or Chromium binary';
+
+/** Chrome builds that `npx @puppeteer/browsers install chrome` left in puppeteer's cache. */
+function puppeteerCache(home: string): string[] {
+  const root = path.join(process.env.PUPPETEER_CACHE_DIR ?? path.join(home, '.cache', 'puppeteer'), 'chrome');
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .sort()
+    .reverse()
+    .flatMap((version) => [
+      path.join(root, version, 'chrome-linux64', 'chrome'),
+      path.join(root, version, 'chrome-mac-x64', 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing'),
+      path.join(root, version, 'chrome-mac-arm64', 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing'),
+    ]);
+}
+
+/**
+ * Finds the browser in the documented order: an explicit path, PUPPETEER_EXECUTABLE_PATH or
+ * CHROME_PATH, Debian/Ubuntu chromium, Google Chrome, puppeteer's own cache.
+ */
+export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env, system: string[] = SYSTEM_BROWSERS): string {
+  const named: Array<[string, string | undefined]> = [
+    ['the browser option', explicit],
+    ['PUPPETEER_EXECUTABLE_PATH', env.PUPPETEER_EXECUTABLE_PATH],
+    ['CHROME_PATH', env.CHROME_PATH],
+  ];
+  for (const [where, file] of named) {
+    if (!file) continue;
+    if (existsSync(file)) return file;
+    throw new UserError(`${where} names ${file}, which does not exist; ${INSTALL_HINT}`, { exitCode: 2 });
+  }
+  const found = [...system, ...puppeteerCache(env.HOME ?? os.homedir())].find((file) => existsSync(file));
+  if (found) return found;
+  throw new UserError(`PDF output needs Chrome or Chromium and none was found; ${INSTALL_HINT}`, { exitCode: 2 });
+}
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** One headless browser with a throwaway profile, closed (and its profile removed) by `close`. */
+export async function launchBrowser(executablePath: string): Promise<LaunchedBrowser> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      userDataDir,
+      args: CHROMIUM_ARGS,
+      protocolTimeout: 600_000,
+    });
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw new UserError(`could not start ${executablePath}: ${(error as Error).message.split('\n')[0]}; ${INSTALL_HINT}`, { exitCode: 2 });
+  }
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Functions that run inside the browser page (passed to `page.evaluate`), so each is
+ * self-contained. They are Rapporteur's own code: the source's HTML never brings a script.
+ */
+
+export interface PreparedDocument {
+  /** The text of every style sheet of the page, in order. */
+  styles: string[];
+  lang: string;
+  bodyClass: string;
+  chunks: string[];
+}
+
+/**
+ * Readies the rendered report for paged media and cuts it into chunks that Paged.js can lay out
+ * separately: the cover, the front matter before the first section, then runs of top-level
+ * sections of about `chunkChars` characters. Every chunk starts on a new page anyway (sections
+ * break before), so laying them out apart gives the same pages as laying out the whole.
+ */
+export function prepareDocument(chunkChars: number): PreparedDocument {
+  // Web-only parts: permalinks and the view switcher.
+  document.querySelectorAll('.permalink, .view-switcher, .skip-link').forEach((element) => element.remove());
+
+  // GFM footnotes become Paged.js `float: footnote` spans at their first call.
+  const seen = new Set<string>();
+  for (const ref of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]'))) {
+    const id = decodeURIComponent((ref.getAttribute('href') ?? '').replace(/^#/, ''));
+    const definition = document.getElementById(id);
+    const call = ref.closest('sup') ?? ref;
+    if (!definition) continue;
+    if (seen.has(id)) {
+      const repeat = document.createElement('sup');
+      repeat.className = 'footnote-repeat';
+      repeat.textContent = ref.textContent;
+      call.replaceWith(repeat);
+      continue;
+    }
+    seen.add(id);
+    definition.querySelectorAll('a[data-footnote-backref]').forEach((a) => a.remove());
+    const note = document.createElement('span');
+    note.className = 'footnote';
+    note.id = id;
+    Array.from(definition.childNodes).forEach((child, index) => {
+      if (child.nodeType === Node.ELEMENT_NODE && (child as Element).tagName === 'P') {
+        if (index > 0 && note.childNodes.length) note.append(' ');
+        note.append(...Array.from(child.childNodes));
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        note.append(child);
+      } else if ((child.textContent ?? '').trim()) {
+        note.append(child);
+      }
+    });
+    // Trailing spaces left by the removed back-link.
+    if (note.lastChild?.nodeType === Node.TEXT_NODE) note.lastChild.textContent = (note.lastChild.textContent ?? '').trimEnd();
+    call.replaceWith(note);
+  }
+  document.querySelectorAll('section[data-footnotes]').forEach((section) => section.remove());
+
+  // Room for the page number in every contents entry, filled in once the pages are known.
+  for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]'))) {
+    const leader = document.createElement('span');
+    leader.className = 'toc-leader';
+    leader.setAttribute('aria-hidden', 'true');
+    const number = document.createElement('span');
+    number.className = 'toc-page';
+    number.textContent = '000';
+    link.append(leader, number);
+  }
+
+  const chunks: string[] = [];
+  const cover = document.querySelector('header.title-block');
+  if (cover) chunks.push(cover.outerHTML);
+  const main = document.querySelector('main');
+  const footer = document.querySelector('footer.report-footer');
+  if (main) {
+    const groups: Element[][] = [];
+    let current: Element[] = [];
+    let size = 0;
+    let inSections = false;
+    for (const child of Array.from(main.children)) {
+      const startsSection = child.tagName === 'H2';
+      if (startsSection && current.length && (!inSections || size >= chunkChars)) {
+        groups.push(current);
+        current = [];
+        size = 0;
+      }
+      if (startsSection) inSections = true;
+      current.push(child);
+      size += (child.textContent ?? '').length;
+    }
+    if (current.length) groups.push(current);
+    groups.forEach((group, index) => {
+      const attributes = index === 0 ? ' id="main"' : '';
+      chunks.push(`<main class="${main.className}"${attributes}>${group.map((element) => element.outerHTML).join('')}</main>`);
+    });
+  }
+  if (footer) {
+    if (chunks.length) chunks[chunks.length - 1] += footer.outerHTML;
+    else chunks.push(footer.outerHTML);
+  }
+  // The template's sheet, through the CSSOM (safe: it has no paged-media properties), minus what
+  // only a screen needs: the embedded fonts (the PDF serves the same files) and the rules of the
+  // interactive parts (hover, focus, the view switcher) and of screen widths.
+  const screenOnly = /:checked|:hover|:focus|:target|\.view-switcher|\.permalink|\.skip-link/;
+  const styles = Array.from(document.querySelectorAll('style'))
+    .filter((style) => style.id !== 'rapporteur-hold')
+    .map((style) => {
+      if (style.id === 'rapporteur-paged' || !style.sheet) return style.textContent ?? '';
+      return Array.from(style.sheet.cssRules)
+        .filter((rule) => !(rule instanceof CSSFontFaceRule && rule.style.getPropertyValue('src').includes('data:font/')))
+        .filter((rule) => !(rule instanceof CSSStyleRule && screenOnly.test(rule.selectorText)))
+        // Layouts for a screen's width (the side column of contents) have no place on a page.
+        .filter((rule) => !(rule instanceof CSSMediaRule && /width|hover|pointer/.test(rule.conditionText)))
+        .map((rule) => rule.cssText)
+        .join('\n');
+    });
+  return { styles, lang: document.documentElement.lang, bodyClass: document.body.className, chunks };
+}
+
+export interface LaidOut {
+  pages: string;
+  count: number;
+  css: string[];
+}
+
+/**
+ * Lays out one chunk with a fresh Paged.js previewer in this tab, which keeps the polyfill and
+ * the loaded fonts from one chunk to the next; hands back the pages and the CSS Paged.js made.
+ */
+export async function layOut(input: { html: string; styles: string[]; lang: string; bodyClass: string }): Promise<LaidOut> {
+  document.querySelectorAll('style, template').forEach((element) => element.remove());
+  document.body.innerHTML = '';
+  document.documentElement.lang = input.lang;
+  document.body.className = input.bodyClass;
+  const template = document.createElement('template');
+  template.innerHTML = input.html;
+  type Previewer = { preview: (content: DocumentFragment, styles: Array<Record<string, string>>, renderTo: HTMLElement) => Promise<unknown> };
+  const polyfill = (window as unknown as { PagedPolyfill: { constructor: new () => Previewer } }).PagedPolyfill;
+  const previewer = new polyfill.constructor();
+  await previewer.preview(template.content, input.styles.map((text) => ({ [location.href]: text })), document.body);
+  const pages = document.querySelector('.pagedjs_pages');
+  // Paged.js writes running strings as unterminated CSS strings (`"Title`): fine while they live in
+  // the style object, but once serialized each one would swallow the declarations after it.
+  for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page'))) {
+    for (const property of Array.from(page.style)) {
+      if (!property.startsWith('--pagedjs-string-')) continue;
+      const value = page.style.getPropertyValue(property).trim();
+      if (value.startsWith('"') && (value.length === 1 || !value.endsWith('"') || value.endsWith('\\"'))) page.style.setProperty(property, `${value}"`);
+    }
+  }
+  const css: string[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    for (const rule of Array.from(sheet.cssRules)) css.push(rule.cssText);
+  }
+  return { pages: pages?.innerHTML ?? '', count: pages?.children.length ?? 0, css };
+}
+
+export interface MergeResult {
+  count: number;
+  /** For each heading id (h1–h3), the page it stands on. */
+  headingPages: Record<string, number>;
+}
+
+/**
+ * Puts the chunks' pages one after another in this page, under one `.pagedjs_pages`, so CSS
+ * counters (page, footnote) run on across chunks; then writes the contents page numbers and
+ * the watermark.
+ */
+export function mergePages(input: { pages: string[]; css: string[]; watermark: string; prune: boolean }): MergeResult {
+  document.querySelectorAll('style, link[rel="stylesheet"]').forEach((element) => element.remove());
+  const style = document.createElement('style');
+  style.textContent = input.css.join('\n');
+  document.head.append(style);
+  document.body.innerHTML = '';
+  const container = document.createElement('div');
+  container.className = 'pagedjs_pages';
+  container.innerHTML = input.pages.join('');
+  // Margin boxes that never hold anything (corners and sides) only cost time when printing.
+  if (input.prune) {
+    container
+      .querySelectorAll('[class$="-corner-holder"], .pagedjs_margin-left, .pagedjs_margin-right')
+      .forEach((holder) => {
+        if (!holder.querySelector('.hasContent')) holder.remove();
+      });
+  }
+  const pages = Array.from(container.children) as HTMLElement[];
+  container.style.setProperty('--pagedjs-page-count', String(pages.length));
+  pages.forEach((page, index) => {
+    page.id = `page-${index + 1}`;
+    page.dataset.pageNumber = String(index + 1);
+    page.classList.remove('pagedjs_first_page');
+    if (input.watermark) {
+      const mark = document.createElement('div');
+      mark.className = 'rapporteur-watermark';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.innerHTML = input.watermark;
+      page.querySelector('.pagedjs_pagebox')?.append(mark);
+    }
+  });
+  document.body.append(container);
+  for (const link of Array.from(container.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]'))) {
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    const page = target?.closest<HTMLElement>('.pagedjs_page');
+    const slot = link.querySelector('.toc-page');
+    if (slot) slot.textContent = page?.dataset.pageNumber ?? '';
+  }
+  const headingPages: Record<string, number> = {};
+  for (const heading of Array.from(container.querySelectorAll<HTMLElement>('h1[id], h2[id], h3[id]'))) {
+    const page = heading.closest<HTMLElement>('.pagedjs_page');
+    if (page && !(heading.id in headingPages)) headingPages[heading.id] = Number(page.dataset.pageNumber);
+  }
+  return { count: pages.length, headingPages };
+}

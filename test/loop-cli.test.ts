@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bin, makeWorkspace, removeWorkspace, reportSource, runCli } from './helpers.js';
+
+const workspaces: string[] = [];
+afterEach(() => {
+  for (const root of workspaces.splice(0)) removeWorkspace(root);
+});
+function workspace(files: Record<string, string> = {}): string {
+  const root = makeWorkspace(files);
+  workspaces.push(root);
+  return root;
+}
+
+/** Command names as `rapporteur --help` lists them (commander's own list, so it is always current). */
+function commandsOf(help: string): string[] {
+  const section = help.split(/^Commands:\s*$/m)[1] ?? '';
+  return [...section.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]).filter((name) => name !== 'help');
+}
+
+/** Runs the binary on a real pseudo-terminal (util-linux `script`), as a user's shell would. */
+function onTerminal(args: string[], cwd: string, env: Record<string, string | undefined>): string {
+  const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const result = spawnSync('script', ['-qefc', command, '/dev/null'], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color', ...env },
+  });
+  return result.stdout;
+}
+
+const ESC = '\u001b[';
+
+describe('command-line conventions', () => {
+  it('prints the version', () => {
+    const root = workspace();
+    const result = runCli(['--version'], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('gives every command a --help with examples', () => {
+    const root = workspace();
+    const commands = commandsOf(runCli(['--help'], { cwd: root }).stdout);
+    expect(commands).toEqual(expect.arrayContaining(['new', 'build', 'watch', 'config', 'completion']));
+    for (const command of commands) {
+      const help = runCli([command, '--help'], { cwd: root });
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, `${command} --help`).toMatch(/Examples?:/);
+    }
+  });
+
+  it('uses colours on a terminal, and never with NO_COLOR or in a pipe', () => {
+    const root = workspace();
+    // util-linux `script` gives a real terminal (Debian always has it; elsewhere FORCE_COLOR stands in below).
+    if (spawnSync('script', ['--version']).status === 0) {
+      expect(onTerminal(['new', 'coloured'], root, {})).toContain(ESC);
+      const plain = onTerminal(['new', 'plain'], root, { NO_COLOR: '1' });
+      expect(plain).toContain('created');
+      expect(plain).not.toContain(ESC);
+    }
+    // A pipe is not a terminal: no colours even without NO_COLOR.
+    const piped = runCli(['new', 'piped'], { cwd: root, env: { NO_COLOR: undefined } });
+    expect(piped.stdout).toContain('created');
+    expect(piped.stdout).not.toContain(ESC);
+    // NO_COLOR wins over FORCE_COLOR.
+    expect(runCli(['new', 'forced'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+    expect(runCli(['new', 'both'], { cwd: root, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+  });
+
+  it('is silent with --quiet', () => {
+    const root = workspace({ 'reports/demo/report.md': reportSource('# Introduction\n\nText.\n') });
+    const created = runCli(['new', 'quiet-one', '--quiet'], { cwd: root });
+    expect(created.code).toBe(0);
+    expect(created.stdout).toBe('');
+    const built = runCli(['build', 'demo', '--quiet'], { cwd: root });
+    expect(built.code).toBe(0);
+    expect(built.stdout).toBe('');
+  });
+
+  it('exits 2 with a one-line message for an unknown command or option', () => {
+    const root = workspace();
+    const unknown = runCli(['biuld'], { cwd: root });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("(Did you mean build?)");
+    expect(runCli(['new', 'x', '--colour'], { cwd: root }).code).toBe(2);
+  });
+});
+
+describe('rapporteur completion', () => {
+  it('completes every command, for bash and zsh', () => {
+    const root = workspace();
+    const commands = commandsOf(runCli(['--help'], { cwd: root }).stdout);
+    for (const shell of ['bash', 'zsh']) {
+      const script = runCli(['completion', shell], { cwd: root });
+      expect(script.code).toBe(0);
+      for (const command of commands) expect(script.stdout, `${shell}: ${command}`).toContain(command);
+    }
+    const zsh = runCli(['completion', 'zsh'], { cwd: root }).stdout;
+    expect(zsh.startsWith('#compdef rapporteur')).toBe(true);
+    for (const command of commands) expect(zsh).toContain(`_rapporteur_${command.replace(/-/g, '_')}()`);
+    // Both scripts are valid shell (zsh is checked where it is installed).
+    const file = path.join(root, 'completion');
+    writeFileSync(file, runCli(['completion', 'bash'], { cwd: root }).stdout);
+    expect(spawnSync('bash', ['-n', file], { encoding: 'utf8' }).status).toBe(0);
+    if (spawnSync('zsh', ['--version']).status === 0) {
+      writeFileSync(file, zsh);
+      const checked = spawnSync('zsh', ['-n', file], { encoding: 'utf8' });
+      expect(checked.stderr).toBe('');
+      expect(checked.status).toBe(0);
+    }
+  });
+
+  it('is a bash script that completes commands, options, option values and report names', () => {
+    const root = workspace({ 'reports/access-to-evidence/report.md': reportSource('Text.\n') });
+    const script = path.join(root, 'completion.bash');
+    writeFileSync(script, runCli(['completion', 'bash'], { cwd: root }).stdout);
+    const complete = (line: string) => {
+      const words = line.split(' ');
+      const program = `source ${JSON.stringify(script)}; COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${
+        words.length - 1
+      }; _rapporteur; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program], { cwd: root, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      return result.stdout.split('\n').filter(Boolean);
+    };
+    expect(complete('rapporteur bu')).toEqual(['build']);
+    expect(complete('rapporteur build --fo')).toEqual(['--format']);
+    expect(complete('rapporteur watch acc')).toEqual(['access-to-evidence']);
+    expect(complete('rapporteur completion ')).toEqual(['bash', 'zsh']);
+    expect(complete('rapporteur build --out ')).toEqual(['reports']); // folders only
+    expect(complete('rapporteur new ')).toEqual([]); // a new slug is the user's to type
+    expect(complete('rapporteur ')).toEqual(expect.arrayContaining(['new', 'build', 'watch', 'config', 'completion']));
+  });
+
+  it('refuses a shell it does not know', () => {
+    const root = workspace();
+    const result = runCli(['completion', 'fish'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bash, zsh');
+  });
+});
