@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 
 const BLOCK = new Set([
-  'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'code',
+  'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code',
   'containerDirective', 'leafDirective', 'footnoteDefinition', 'thematicBreak', 'html',
 ]);
 
