@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
+import { packagePath } from '../../util/package-root.js';
 import { problem, UserError } from '../../util/problems.js';
 import type { WatchThreadData, WatchThreadMessage } from '../../watch/thread.js';
 import { targetsFrom, type Io } from '../shared.js';
@@ -54,7 +55,8 @@ cannot be read keeps the last good version on screen. Nothing is written to disk
       const port = options.port === undefined ? undefined : parsePort(options.port);
       const { root, targets } = await targetsFrom(reports, io);
       const data: WatchThreadData = { root, targets, all: reports.length === 0, template: options.template, edition: options.edition, port, quiet: Boolean(options.quiet), color: io.color };
-      const worker = new Worker(new URL('../../watch/thread.js', import.meta.url), {
+      // packagePath, not a URL relative to this file: the CLI may run from the one-file bundle (lib/bundle/).
+      const worker = new Worker(packagePath('lib', 'watch', 'thread.js'), {
         workerData: data,
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
