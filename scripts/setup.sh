@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(chromium fonts-ipafont-gothic fonts-ipafont-mincho fonts-nanum fonts-wqy-zenhei poppler-utils pandoc hyperfine git)
+DEBIAN_PACKAGES=(chromium fonts-liberation fonts-ipafont-gothic fonts-ipafont-mincho fonts-nanum fonts-wqy-zenhei poppler-utils pandoc hyperfine git)
 
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
@@ -25,7 +25,9 @@ fi
 # puppeteer-core never downloads a browser; this keeps any other package from trying either.
 export PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # npm 11 writes lock files without other platforms' optional packages (rollup's, esbuild's) and
+  # then refuses them in `npm ci`; `npm install` installs the same locked versions.
+  npm ci --no-audit --no-fund 2>/dev/null || npm install --no-audit --no-fund
 fi
 npm run --silent compile
 
