@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(chromium fonts-liberation fonts-ipafont-gothic fonts-ipafont-mincho fonts-nanum fonts-wqy-zenhei poppler-utils pandoc hyperfine git)
+DEBIAN_PACKAGES=(chromium fonts-liberation fonts-ipafont-gothic fonts-ipafont-mincho fonts-nanum fonts-wqy-zenhei poppler-utils pandoc hyperfine time git)
 
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
