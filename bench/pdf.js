@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // PDF speed: plain Chromium print of the report's HTML (no Paged.js) against Rapporteur's paged
 // route (chunks laid out by Paged.js in parallel tabs, merged, printed once), on a generated report.
-// Usage: node bench/pdf.js [sections=12] [--naive]   (npm run compile first)
-//   about 8.5 pages per section: 12 → ~100 pages, 120 → ~1,000 pages.
+// Usage: node bench/pdf.js [pages=100] [--naive]   (npm run compile first)
+//   the report comes from the shared generator (bench/generate.js), as in `npm run bench`.
 // --naive also times the whole document as one Paged.js chunk.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -12,16 +12,15 @@ import { loadReport } from '../lib/model/load.js';
 import { renderHtml } from '../lib/render/html.js';
 import { findBrowser, launchBrowser } from '../lib/pdf/browser.js';
 import { renderPdfJobs } from '../lib/pdf/index.js';
-import { generateReport } from './pdf-report.js';
+import { generateReport, writeWorkspace } from './generate.js';
 
-const sections = Number(process.argv[2] ?? 12);
+const pages = Number(process.argv[2] ?? 100);
 const naive = process.argv.includes('--naive');
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-bench-pdf-'));
 try {
-  mkdirSync(path.join(root, 'reports', 'bench'), { recursive: true });
-  writeFileSync(path.join(root, 'reports', 'bench', 'report.md'), generateReport(sections));
-  const { report } = await loadReport({ slug: 'bench', root, file: path.join(root, 'reports', 'bench', 'report.md') });
+  const { reportDir } = writeWorkspace(root, generateReport({ pages, slug: 'bench' }));
+  const { report } = await loadReport({ slug: 'bench', root, file: path.join(reportDir, 'report.md') });
   const { html } = renderHtml(report, { edition: 'full' });
 
   // Both routes are timed from browser launch to PDF bytes.
