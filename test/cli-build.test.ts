@@ -1,15 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, repoRoot, reportSource, runCli } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commitAll, git, initRepo, repoRoot, reportSource, runCli, tempWorkspaces } from './helpers.js';
 
-const workspaces: string[] = [];
-afterAll(() => workspaces.forEach(removeWorkspace));
-function workspace(files: Record<string, string | Uint8Array>): string {
-  const root = makeWorkspace(files);
-  workspaces.push(root);
-  return root;
-}
+const workspace = tempWorkspaces();
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 

@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const bin = path.join(repoRoot, 'bin', 'rapporteur');
@@ -41,6 +42,22 @@ export function makeWorkspace(files: Record<string, string | Uint8Array>): strin
 
 export function removeWorkspace(root: string): void {
   rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * A test file's workspace maker: each call makes a temporary workspace (as makeWorkspace), and
+ * all of them are removed after the file's tests (or after each test, with `afterEach`).
+ */
+export function tempWorkspaces(cleanup: (fn: () => void) => void = afterAll): (files?: Record<string, string | Uint8Array>) => string {
+  const roots: string[] = [];
+  cleanup(() => {
+    for (const root of roots.splice(0)) removeWorkspace(root);
+  });
+  return (files = {}) => {
+    const root = makeWorkspace(files);
+    roots.push(root);
+    return root;
+  };
 }
 
 /** Runs git in `cwd` with a fixed identity and no user config, failing loudly. */

@@ -2,17 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, makeWorkspace, removeWorkspace, reportSource, runCli } from './helpers.js';
+import { bin, reportSource, runCli, tempWorkspaces } from './helpers.js';
 
-const workspaces: string[] = [];
-afterEach(() => {
-  for (const root of workspaces.splice(0)) removeWorkspace(root);
-});
-function workspace(files: Record<string, string> = {}): string {
-  const root = makeWorkspace(files);
-  workspaces.push(root);
-  return root;
-}
+const workspace = tempWorkspaces(afterEach);
 
 /** Command names as `rapporteur --help` lists them (commander's own list, so it is always current). */
 function commandsOf(help: string): string[] {

@@ -1,17 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeWorkspace, removeWorkspace, reportSource, runCli } from './helpers.js';
+import { reportSource, runCli, tempWorkspaces } from './helpers.js';
 
-const workspaces: string[] = [];
-afterEach(() => {
-  for (const root of workspaces.splice(0)) removeWorkspace(root);
-});
-function workspace(files: Record<string, string>): string {
-  const root = makeWorkspace(files);
-  workspaces.push(root);
-  return root;
-}
+const workspace = tempWorkspaces(afterEach);
 const report = { 'reports/demo/report.md': reportSource('# Introduction\n\nText.\n') };
 
 describe('rapporteur config', () => {

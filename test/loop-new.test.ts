@@ -1,17 +1,9 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeWorkspace, removeWorkspace, runCli } from './helpers.js';
+import { runCli, tempWorkspaces } from './helpers.js';
 
-const workspaces: string[] = [];
-afterEach(() => {
-  for (const root of workspaces.splice(0)) removeWorkspace(root);
-});
-function workspace(files: Record<string, string> = {}): string {
-  const root = makeWorkspace(files);
-  workspaces.push(root);
-  return root;
-}
+const workspace = tempWorkspaces(afterEach);
 
 function hasCommand(cwd: string, name: string): boolean {
   const help = runCli(['--help'], { cwd }).stdout;

@@ -1,18 +1,16 @@
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { familyOfSystem, jurisdiction, jurisdictionCodes, jurisdictionSource } from '../src/model/jurisdictions.js';
 import { loadReport } from '../src/model/load.js';
 import { prepareTree } from '../src/render/transform.js';
 import { renderBody } from '../src/render/html.js';
 import { toHtml } from 'hast-util-to-html';
-import { makeWorkspace, removeWorkspace, reportSource } from './helpers.js';
+import { reportSource, tempWorkspaces } from './helpers.js';
 
-const workspaces: string[] = [];
-afterAll(() => workspaces.forEach(removeWorkspace));
+const workspace = tempWorkspaces();
 
 async function load(files: Record<string, string>) {
-  const root = makeWorkspace(files);
-  workspaces.push(root);
+  const root = workspace(files);
   const file = path.join(root, 'reports', 'r', 'report.md');
   return loadReport({ slug: 'r', root, file });
 }
