@@ -92,7 +92,7 @@ function verifyRewrite(updated: string, comment: CommentItem, status: string): v
   });
   const start = comment.node.position?.start.offset;
   const target = found.find((n) => n.position?.start.offset === start);
-  if (!target || target.attributes?.status !== status || target.type !== comment.node.type) {
+  if (!target || target.attributes?.status !== status || target.type !== (comment.kind === 'inline' ? 'textDirective' : comment.node.form === 'leaf' ? 'leafDirective' : 'containerDirective')) {
     throw new UserError(`${comment.source.file}:${comment.source.line}:${comment.source.column}: could not set the status of comment ${comment.id} safely; edit it by hand`);
   }
 }

@@ -196,7 +196,7 @@ export function changesOnly(tree: Root): Root {
 
 /** An unchanged recommendation shown as context: its heading only. */
 function collapsed(node: RootContent): RootContent {
-  const heading = (node as Extract<RootContent, { children: unknown[] }>).children.find((c) => (c as Nodes).type === 'heading');
+  const heading = (node as Extract<RootContent, { children: unknown[] }>).children.find((c) => (c as Nodes).type === 'recommendationHeading');
   const note = {
     type: 'paragraph',
     children: [{ type: 'text', value: 'Unchanged; its text is not shown.' }],
