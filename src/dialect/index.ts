@@ -1,6 +1,7 @@
 import type { BlockContent, DefinitionContent, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { Handlers } from 'mdast-util-to-hast';
 import type { VFileMessage } from 'vfile-message';
+import { parseMarkdown } from '../parse/processor.js';
 import { comment } from './comment.js';
 import { definition } from './definition.js';
 import { example } from './example.js';
@@ -133,4 +134,10 @@ export function applyDialect(tree: Root, input: DialectInput): VFileMessage[] {
   };
   walk(tree);
   return problems;
+}
+
+/** Parses one file and applies the dialect: the tree every command reads. */
+export function parseDialect(source: string, file: string): { tree: Root; problems: VFileMessage[] } {
+  const tree = parseMarkdown(source);
+  return { tree, problems: applyDialect(tree, { file, source }) };
 }
