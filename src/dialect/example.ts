@@ -3,6 +3,7 @@ import { blockElement, labelParagraph } from './hast.js';
 import { base } from './fields.js';
 import type { DirectiveSpec, Example } from './types.js';
 import { jurisdiction } from '../model/jurisdictions.js';
+import { regionName, stateLang, ui } from '../i18n/ui.js';
 
 /** `:::example{jurisdiction=FR}` … `:::`: a real-world example from one jurisdiction. */
 export const example: DirectiveSpec<Example> = {
@@ -14,9 +15,13 @@ export const example: DirectiveSpec<Example> = {
   build: (input) => ({ type: 'example', ...base(input), jurisdiction: (input.fields.attributes.jurisdiction ?? '').trim(), children: input.children as Example['children'] }),
   handler: (state, node: Example) => {
     const code = node.jurisdiction.toUpperCase();
-    const name = jurisdiction(code)?.name ?? code;
-    return blockElement(state, node, 'aside', { className: ['example'], dataJurisdiction: code, ariaLabel: `Example: ${name}` }, [
-      labelParagraph('example-label', `Example: ${name}`),
+    const lang = stateLang(state);
+    // The table's English names for English; other languages take the name from Node's CLDR data.
+    const english = jurisdiction(code)?.name;
+    const name = (lang && !lang.startsWith('en') ? regionName(lang, code) : undefined) ?? english ?? code;
+    const label = ui(lang, 'example', { name });
+    return blockElement(state, node, 'aside', { className: ['example'], dataJurisdiction: code, ariaLabel: label }, [
+      labelParagraph('example-label', label),
     ]);
   },
   text: true,

@@ -1,3 +1,4 @@
+import { stateLang, ui } from '../i18n/ui.js';
 import { z } from 'zod';
 import { base } from './fields.js';
 import { blockElement } from './hast.js';
@@ -12,8 +13,8 @@ export const glossary: DirectiveSpec<Glossary> = {
   example: '::glossary on a line of its own',
   build: (input) => ({ type: 'glossary', ...base(input), children: [] }),
   handler: (state, node: Glossary) =>
-    blockElement(state, node, 'section', { className: ['glossary'], ariaLabel: 'Glossary' }, [
-      { type: 'element', tagName: 'h2', properties: { className: ['glossary-title'] }, children: [{ type: 'text', value: 'Glossary' }] },
+    blockElement(state, node, 'section', { className: ['glossary'], ariaLabel: ui(stateLang(state), 'glossary') }, [
+      { type: 'element', tagName: 'h2', properties: { className: ['glossary-title'] }, children: [{ type: 'text', value: ui(stateLang(state), 'glossary') }] },
     ]),
   text: true,
   identity: () => 'glossary',

@@ -1,3 +1,4 @@
+import { stateLang, ui } from '../i18n/ui.js';
 import { z } from 'zod';
 import { blockElement, labelParagraph } from './hast.js';
 import { base } from './fields.js';
@@ -11,7 +12,7 @@ export const rationale: DirectiveSpec<Rationale> = {
   attributes: z.object({}),
   example: ':::rationale … :::',
   build: (input) => ({ type: 'rationale', ...base(input), children: input.children as Rationale['children'] }),
-  handler: (state, node: Rationale) => blockElement(state, node, 'div', { className: ['rationale'] }, [labelParagraph('rationale-label', 'Rationale')]),
+  handler: (state, node: Rationale) => blockElement(state, node, 'div', { className: ['rationale'] }, [labelParagraph('rationale-label', ui(stateLang(state), 'rationale'))]),
   text: true,
   identity: () => 'rationale',
 };

@@ -1,3 +1,4 @@
+import { stateLang, ui } from '../i18n/ui.js';
 import { z } from 'zod';
 import { blockElement, labelParagraph } from './hast.js';
 import { base } from './fields.js';
@@ -33,7 +34,7 @@ export const recommendation: DirectiveSpec<Recommendation> = {
       const blocks = element.children.filter((child) => child.type === 'element');
       const principle = blocks[1];
       const at = principle ? element.children.indexOf(principle) + 1 : element.children.length;
-      element.children.splice(at, 0, { type: 'text', value: '\n' }, labelParagraph('uniform-note', 'This recommendation is the same for every legal system.'));
+      element.children.splice(at, 0, { type: 'text', value: '\n' }, labelParagraph('uniform-note', ui(stateLang(state), 'uniform')));
     }
     return element;
   },

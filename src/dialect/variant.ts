@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { blockElement, labelParagraph } from './hast.js';
 import { base } from './fields.js';
 import type { DirectiveSpec, Variant } from './types.js';
-import { systemLabel } from '../render/editions.js';
+import { systemName, stateLang } from '../i18n/ui.js';
 
 /** `:::variant{system=civil-law}` … `:::`: the form a recommendation takes in one legal system. */
 export const variant: DirectiveSpec<Variant> = {
@@ -13,7 +13,7 @@ export const variant: DirectiveSpec<Variant> = {
   example: ':::variant{system=civil-law} … :::',
   build: (input) => ({ type: 'variant', ...base(input), system: input.fields.attributes.system ?? '', children: input.children as Variant['children'] }),
   handler: (state, node: Variant) =>
-    blockElement(state, node, 'div', { className: ['variant'], dataSystem: node.system }, [labelParagraph('variant-label', `${systemLabel(node.system)} systems`)]),
+    blockElement(state, node, 'div', { className: ['variant'], dataSystem: node.system }, [labelParagraph('variant-label', systemName(stateLang(state), node.system))]),
   text: true,
   identity: (node) => `variant:${node.system}`,
 };

@@ -68,6 +68,8 @@ export interface RecommendationItem {
   /** Stable author-chosen slug; '' when missing (lint reports it). */
   id: string;
   title: string;
+  /** Set on a translated report's copy when the title is shown in the source language (no translation yet). */
+  titleLang?: string;
   /** Derived from position: "2.3" is the third recommendation of section 2. */
   number: string;
   topic?: string;

@@ -1,3 +1,4 @@
+import { ui } from '../i18n/ui.js';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,14 +77,22 @@ export function dynamicCss(report: Report): string {
   const meta = report.meta;
   const paper = meta.paper ?? loadConfig(report.root).config.paper ?? 'A4';
   const shortTitle = typeof meta.shorttitle === 'string' && meta.shorttitle ? meta.shorttitle : meta.title;
-  const status = meta.status === 'final' ? '' : `${meta.status === 'review' ? 'REVIEW DRAFT' : 'DRAFT'} · version ${meta.version}`;
-  const notice = meta.confidentiality === 'working-group' ? 'Working group only — not for distribution' : '';
+  const lang = meta.lang;
+  const english = lang.startsWith('en');
+  const mark = ui(lang, meta.status === 'review' ? 'reviewMark' : 'draftMark');
+  const status = meta.status === 'final' ? '' : english ? `${mark} · version ${meta.version}` : `${mark} · ${ui(lang, 'version', { version: meta.version })}`;
+  const notice = meta.confidentiality === 'working-group' ? ui(lang, 'workingGroupOnly') : '';
+  // "Page {page} of {pages}" in the report's language, cut around the two counters for paged.css.
+  const [beforePage, between, afterPages] = ui(lang, 'page').split(/\{page\}|\{pages\}/);
   const separator = notice && status ? '   ·   ' : '';
   return `@page { size: ${SIZES[paper].css}; }
 :root {
   --rapporteur-short-title: ${cssString(shortTitle)};
   --rapporteur-notice: ${cssString(notice + separator)};
   --rapporteur-status-line: ${cssString(status)};
+  --rapporteur-page-before: ${cssString(beforePage ?? '')};
+  --rapporteur-page-between: ${cssString(between ?? '')};
+  --rapporteur-page-after: ${cssString(afterPages ?? '')};
 }`;
 }
 

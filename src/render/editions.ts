@@ -1,3 +1,4 @@
+import { systemName, ui } from '../i18n/ui.js';
 import type { Report } from '../model/types.js';
 import { UserError } from '../util/problems.js';
 
@@ -20,8 +21,9 @@ export function selectEditions(report: Report, requested: string[]): string[] {
   return [...result];
 }
 
-export function editionLabel(edition: string): string {
-  return edition === FULL ? 'Full edition' : `${systemLabel(edition)} edition`;
+export function editionLabel(edition: string, lang = 'en'): string {
+  if (edition === FULL) return ui(lang, 'fullEdition');
+  return ui(lang, 'systemEdition', { system: lang.startsWith('en') ? systemLabel(edition) : systemName(lang, edition) });
 }
 
 /** "civil-law" → "Civil-law", the way a variant is labelled. */
@@ -29,6 +31,7 @@ export function systemLabel(system: string): string {
   return system.charAt(0).toUpperCase() + system.slice(1);
 }
 
-export function outputName(slug: string, edition: string, ext: string): string {
-  return edition === FULL ? `${slug}.${ext}` : `${slug}-${edition}.${ext}`;
+/** `<slug>[-<edition>][.<lang>].<ext>`: a translated edition carries its language before the extension. */
+export function outputName(slug: string, edition: string, ext: string, lang?: string): string {
+  return `${edition === FULL ? slug : `${slug}-${edition}`}${lang ? `.${lang}` : ''}.${ext}`;
 }

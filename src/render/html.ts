@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Root } from 'mdast';
-import { toHast } from 'mdast-util-to-hast';
+import { toHast, type Options } from 'mdast-util-to-hast';
 import type { VFileMessage } from 'vfile-message';
 import type { Stamp } from '../git/index.js';
 import type { Report } from '../model/types.js';
@@ -15,6 +15,7 @@ import { addPermalinks, viewSwitcher } from './publish.js';
 import { prepareTree } from './transform.js';
 import { dialectHandlers } from '../dialect/index.js';
 import { renderHandlers } from './nodes.js';
+import { systemName, ui } from '../i18n/ui.js';
 
 export interface RenderOptions {
   edition?: string;
@@ -34,15 +35,18 @@ export interface RenderResult {
 }
 
 /** mdast → hast with the dialect's footnote labels, then the publish sanitizer. */
-export function markdownToHast(tree: Root): HastRoot {
-  const hast = toHast(tree, {
+export function markdownToHast(tree: Root, lang = 'en'): HastRoot {
+  const options: Options & { uiLang: string } = {
     allowDangerousHtml: false,
     handlers: { ...dialectHandlers, ...renderHandlers },
-    footnoteLabel: 'Notes',
+    footnoteLabel: ui(lang, 'notes'),
     footnoteLabelTagName: 'h2',
     footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
-      `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
-  }) as HastRoot;
+      ui(lang, 'backToReference', { number: `${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}` }),
+    // The dialect's hast handlers read it (src/i18n/ui.ts stateLang) for their labels.
+    uiLang: lang,
+  };
+  const hast = toHast(tree, options) as HastRoot;
   return sanitizeTree(hast);
 }
 
@@ -50,7 +54,7 @@ export function markdownToHast(tree: Root): HastRoot {
 export function renderBody(report: Report, edition: string = FULL): { hast: HastRoot; problems: VFileMessage[] } {
   const tree = prepareTree(report, edition);
   const problems = embedImages(tree, report);
-  return { hast: markdownToHast(tree), problems };
+  return { hast: markdownToHast(tree, report.meta.lang), problems };
 }
 
 export function renderHtml(report: Report, options: RenderOptions = {}): RenderResult {
@@ -58,14 +62,14 @@ export function renderHtml(report: Report, options: RenderOptions = {}): RenderR
   const template = options.template ?? loadTemplate('default', report.root);
   const { hast, problems } = renderBody(report, edition);
   const body: HastRoot = { type: 'root', children: [...(options.preface?.children ?? []), ...hast.children] };
-  addPermalinks(body);
+  addPermalinks(body, report.meta.lang);
   const switcher = options.kind ? { html: '', css: '' } : viewSwitcher(report, edition);
   const meta = report.meta;
   const rapporteurs = meta.rapporteurs.map((r) => (r.affiliation ? `${r.name} (${r.affiliation})` : r.name));
   const values: Record<string, string> = {
     lang: meta.lang,
     title: meta.title,
-    documentTitle: [options.kind, meta.title, edition === FULL ? '' : editionLabel(edition)].filter(Boolean).join(' — '),
+    documentTitle: [options.kind, meta.title, edition === FULL ? '' : editionLabel(edition, meta.lang)].filter(Boolean).join(' — '),
     description: typeof meta.description === 'string' ? meta.description : `${meta.dialogue ?? 'Report'}: ${meta.title}`,
     author: rapporteurs.join(', '),
     keywords: [...new Set(report.recommendations.map((r) => r.topic).filter(Boolean) as string[])].join(', '),
@@ -74,7 +78,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): RenderR
     status: meta.status,
     confidentiality: meta.confidentiality,
     edition,
-    editionLabel: editionLabel(edition),
+    editionLabel: editionLabel(edition, meta.lang),
     css: `${embeddedFontCss()}\n${template.screenCss}\n${template.printCss}\n${switcher.css}\n${options.extraCss ?? ''}`,
     viewSwitcher: switcher.html,
     date: meta.date ?? '',
@@ -93,30 +97,30 @@ function titleBlock(report: Report, edition: string, kind?: string): Element {
   children.push(h('h1.report-title', meta.title));
   if (typeof meta.subtitle === 'string') children.push(h('p.subtitle', meta.subtitle));
   const facts = [
-    `Version ${meta.version}`,
-    statusLabel(meta.status),
+    ui(meta.lang, 'version', { version: meta.version }),
+    statusLabel(meta.status, meta.lang),
     meta.date,
-    edition === FULL ? undefined : editionLabel(edition),
+    edition === FULL ? undefined : editionLabel(edition, meta.lang),
   ].filter(Boolean) as string[];
   children.push(h('p.report-facts', facts.join(' · ')));
   if (meta.rapporteurs.length) {
     children.push(
       h('div.rapporteurs', [
-        h('p.rapporteurs-label', meta.rapporteurs.length > 1 ? 'Rapporteurs' : 'Rapporteur'),
+        h('p.rapporteurs-label', ui(meta.lang, meta.rapporteurs.length > 1 ? 'rapporteurs' : 'rapporteur')),
         h('ul', meta.rapporteurs.map((r) => h('li', [h('span.name', r.name), r.affiliation ? h('span.affiliation', `, ${r.affiliation}`) : '']))),
       ]),
     );
   }
-  if (meta.confidentiality === 'working-group') children.push(h('p.confidentiality', 'Working group only — not for distribution'));
+  if (meta.confidentiality === 'working-group') children.push(h('p.confidentiality', ui(meta.lang, 'workingGroupOnly')));
   return h('header.title-block', { role: 'banner' }, children);
 }
 
-export function statusLabel(status: string): string {
-  return status === 'final' ? 'Final' : status === 'review' ? 'Review draft' : 'Draft';
+export function statusLabel(status: string, lang = 'en'): string {
+  return ui(lang, status === 'final' ? 'final' : status === 'review' ? 'review' : 'draft');
 }
 
 function stampElement(report: Report, stamp?: Stamp): Element {
-  const parts = [`Version ${report.meta.version}`, statusLabel(report.meta.status)];
+  const parts = [ui(report.meta.lang, 'version', { version: report.meta.version }), statusLabel(report.meta.status, report.meta.lang)];
   if (report.meta.date) parts.push(report.meta.date);
   if (stamp?.commit) parts.push(`commit ${stamp.commit}${stamp.dirty ? ' + uncommitted changes' : ''}`);
   else if (stamp?.dirty === false && !stamp.commit) parts.push('not committed to git');

@@ -6,6 +6,7 @@ import { termAnchor } from '../dialect/definition.js';
 import { FULL, systemLabel } from './editions.js';
 import type { DerivedNumber, Principle, RecommendationHeading } from './nodes.js';
 import { cloneTree } from '../util/clone.js';
+import { systemName, ui } from '../i18n/ui.js';
 
 /**
  * The render pipeline's Markdown steps, each a named function over a private copy of the
@@ -97,8 +98,8 @@ function text(value: string): PhrasingContent {
   return { type: 'text', value };
 }
 
-function span(className: string, children: PhrasingContent[]): PhrasingContent {
-  return { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: [className] } } };
+function span(className: string, children: PhrasingContent[], lang?: string): PhrasingContent {
+  return { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: [className], ...(lang ? { lang } : {}) } } };
 }
 
 function paragraph(className: string, children: PhrasingContent[], hName = 'p'): BlockContent {
@@ -130,7 +131,7 @@ export function numberHeadings(tree: Root, { report }: Pick<RenderContext, 'repo
 }
 
 /** Gives each recommendation its heading and principle, from its own model item (found by identity). */
-export function decorateRecommendations(tree: Root, { itemOf }: Pick<RenderContext, 'itemOf'>): void {
+export function decorateRecommendations(tree: Root, { itemOf, report }: Pick<RenderContext, 'itemOf' | 'report'>): void {
   // Runs after number-headings, so depths here are already the rendered ones.
   let headingDepth = 1;
   rewrite(tree, (node) => {
@@ -141,7 +142,7 @@ export function decorateRecommendations(tree: Root, { itemOf }: Pick<RenderConte
     if (node.type !== 'recommendation') return undefined;
     const item = itemOf(node);
     if (!item) return undefined;
-    return [renderRecommendation(node, item, Math.min(6, headingDepth + 1))];
+    return [renderRecommendation(node, item, Math.min(6, headingDepth + 1), report.meta.lang)];
   }, true);
 }
 
@@ -149,13 +150,13 @@ function isPart(node: RootContent): boolean {
   return node.type === 'variant' || node.type === 'example' || node.type === 'rationale';
 }
 
-export function renderRecommendation(node: Recommendation, item: RecommendationItem, depth: number): Recommendation {
+export function renderRecommendation(node: Recommendation, item: RecommendationItem, depth: number, lang?: string): Recommendation {
   const principle: Principle = { type: 'principle', children: node.children.filter((child) => !isPart(child)) };
   const parts = node.children.filter(isPart);
   const heading: RecommendationHeading = {
     type: 'recommendationHeading',
     depth: Math.min(6, depth) as RecommendationHeading['depth'],
-    children: [derived('recommendation', `Recommendation ${item.number}`), text(' '), span('recommendation-title', [text(item.title)])],
+    children: [derived('recommendation', ui(lang, 'recommendation', { number: item.number })), text(' '), span('recommendation-title', [text(item.title)], item.titleLang)],
   };
   return { ...node, number: item.number, children: [heading, principle, ...parts] };
 }
@@ -166,10 +167,11 @@ export function resolveReferences(tree: Root, { report }: Pick<RenderContext, 'r
   rewrite(tree, (node) => {
     if (node.type !== 'xref') return undefined;
     const recommendation = recommendations.get(node.target);
-    if (recommendation) return [{ ...node, children: [text(`Recommendation ${recommendation.number}`)] }];
+    const lang = report.meta.lang;
+    if (recommendation) return [{ ...node, children: [text(ui(lang, 'recommendation', { number: recommendation.number }))] }];
     const heading = headings.get(node.target);
-    if (heading) return [{ ...node, children: [text(heading.number ? `Section ${heading.number}` : heading.text)] }];
-    return [span('xref-missing', [text(`[unknown reference: ${node.target}]`)])];
+    if (heading) return [{ ...node, children: [text(heading.number ? ui(lang, 'section', { number: heading.number }) : heading.text)] }];
+    return [span('xref-missing', [text(ui(lang, 'unknownReference', { target: node.target }))])];
   });
 }
 
@@ -191,16 +193,20 @@ export function expandContents(tree: Root, { report }: Pick<RenderContext, 'repo
 export function expandSummary(tree: Root, { report }: Pick<RenderContext, 'report'>): void {
   rewrite(tree, (node) => {
     if (node.type !== 'recommendationSummary') return undefined;
+    const lang = report.meta.lang;
     const cell = (children: PhrasingContent[]) => ({ type: 'tableCell' as const, children });
     const rows = report.recommendations.map((r) => ({
       type: 'tableRow' as const,
       children: [
         cell([text(r.number)]),
-        cell([{ type: 'link', url: `#${r.id}`, children: [text(r.title || r.id)] }]),
-        cell([text(r.uniform ? 'All systems' : r.variants.map((v) => systemLabel(v.system)).join(', '))]),
+        cell([{ type: 'link', url: `#${r.id}`, children: [text(r.title || r.id)], ...(r.titleLang ? { data: { hProperties: { lang: r.titleLang } } } : {}) }]),
+        cell([text(r.uniform ? ui(lang, 'allSystems') : r.variants.map((v) => (lang === 'en' ? systemLabel(v.system) : systemName(lang, v.system))).join(', '))]),
       ],
     }));
-    const header = { type: 'tableRow' as const, children: [cell([text('No.')]), cell([text('Recommendation')]), cell([text('Variants')])] };
+    const header = {
+      type: 'tableRow' as const,
+      children: [cell([text(ui(lang, 'summaryNumber'))]), cell([text(ui(lang, 'summaryRecommendation'))]), cell([text(ui(lang, 'summaryVariants'))])],
+    };
     return [
       {
         ...node,
