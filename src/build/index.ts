@@ -9,6 +9,10 @@ import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isError, UserError } from '../util/problems.js';
+import { languageState, storedLanguages } from '../i18n/check.js';
+import { localizeReport } from '../i18n/localize.js';
+import { renderBilingualHtml } from '../i18n/bilingual.js';
+import { canonicalLang } from '../i18n/workflow.js';
 
 export const FORMATS = ['html', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -22,6 +26,41 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Reuse parsed chapters from the parse cache (default true; `--no-cache` turns it off). */
   cache?: boolean;
+  /**
+   * Languages to build (`--lang`): a language tag, `all` (the source and every stored translation)
+   * or `en+ja` (the bilingual edition). Absent: the source language only, under the plain names.
+   */
+  langs?: string[];
+}
+
+/** One language a report is built in: the source (no suffix), a translation, or a pair side by side. */
+type LanguageJob = { kind: 'source' } | { kind: 'translation'; lang: string } | { kind: 'bilingual'; lang: string };
+
+function languageJobs(report: Report, requested: string[] | undefined): LanguageJob[] {
+  if (!requested || requested.length === 0) return [{ kind: 'source' }];
+  const jobs: LanguageJob[] = [];
+  const source = report.meta.lang;
+  for (const value of requested) {
+    if (value === 'all') {
+      jobs.push({ kind: 'source' }, ...storedLanguages(report).map((lang) => ({ kind: 'translation' as const, lang })));
+    } else if (value.includes('+')) {
+      const [first, second, ...rest] = value.split('+').map((part) => canonicalLang(part));
+      if (rest.length || first !== source || !second || second === source) {
+        throw new UserError(`--lang ${value}: a bilingual edition is the source language and one translation (${source}+ja)`);
+      }
+      jobs.push({ kind: 'bilingual', lang: second });
+    } else {
+      const lang = canonicalLang(value);
+      jobs.push(lang === source ? { kind: 'source' } : { kind: 'translation', lang });
+    }
+  }
+  const seen = new Set<string>();
+  return jobs.filter((job) => {
+    const key = job.kind === 'source' ? 'source' : `${job.kind}:${job.lang}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export interface BuildOutcome {
@@ -67,18 +106,34 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     const template = loadTemplate(options.template ?? 'default', report.root);
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
-    for (const edition of editions) {
-      const started = performance.now();
-      const { html, problems } = renderHtml(report, { edition, stamp, template });
-      outcome.problems.push(...problems);
-      if (options.formats.includes('html')) {
-        const file = path.join(dir, outputName(report.slug, edition, 'html'));
-        await writeFileAtomic(file, html);
-        outcome.outputs.push(file);
-        log(`${path.relative(process.cwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
+    for (const job of languageJobs(report, options.langs)) {
+      let built = report;
+      let suffix: string | undefined;
+      let render = (edition: string) => renderHtml(built, { edition, stamp, template });
+      if (job.kind !== 'source') {
+        const state = languageState(report, job.lang);
+        if (!state) throw new UserError(`${report.file}: no translation into ${job.lang} (extract one with \`rapporteur translate extract ${report.slug} --lang ${job.lang}\`, then \`translate import\` it)`);
+        const localized = localizeReport(report, state, job.lang);
+        built = localized.report;
+        suffix = job.kind === 'bilingual' ? `${report.meta.lang}+${job.lang}` : job.lang;
+        const stale = localized.fallbacks.filter((f) => f.status === 'stale').map((f) => f.id);
+        const missing = localized.fallbacks.filter((f) => f.status !== 'stale').map((f) => f.id);
+        log(`${report.slug} ${job.lang}: ${localized.translated} of ${localized.total} units translated; shown in ${report.meta.lang}: ${stale.length} stale${stale.length ? ` (${stale.join(', ')})` : ''}, ${missing.length} untranslated${missing.length ? ` (${missing.join(', ')})` : ''}`);
+        if (job.kind === 'bilingual') render = (edition: string) => renderBilingualHtml(report, localized.report, { edition, stamp, template });
       }
-      if (options.formats.includes('pdf')) {
-        pdfJobs.push({ report, edition, html, file: path.join(dir, outputName(report.slug, edition, 'pdf')) });
+      for (const edition of editions) {
+        const started = performance.now();
+        const { html, problems } = render(edition);
+        outcome.problems.push(...problems);
+        if (options.formats.includes('html')) {
+          const file = path.join(dir, outputName(report.slug, edition, 'html', suffix));
+          await writeFileAtomic(file, html);
+          outcome.outputs.push(file);
+          log(`${path.relative(process.cwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
+        }
+        if (options.formats.includes('pdf')) {
+          pdfJobs.push({ report: built, edition, html, file: path.join(dir, outputName(report.slug, edition, 'pdf', suffix)) });
+        }
       }
     }
   }

@@ -45,7 +45,12 @@ function mark(node: Nodes, properties: Record<string, unknown>): void {
   data.hProperties = { ...existing, ...properties, ...(className.length ? { className } : {}) };
 }
 
+/**
+ * `state` undefined with `lang` the source language gives a copy of the source itself, every unit
+ * tagged with its id (the bilingual edition pairs the two sides by these tags).
+ */
 export function localizeReport(report: Report, state: LanguageState | undefined, lang: string): LocalizedReport {
+  const isSource = !state && lang === report.meta.lang;
   const sourceLang = report.meta.lang;
   const draft = report.meta.status !== 'final';
   const copies = new Map<object, object>();
@@ -67,6 +72,9 @@ export function localizeReport(report: Report, state: LanguageState | undefined,
         ? { className: ['translation-fallback', `translation-${status?.status ?? 'missing'}`], title: ui(lang, status?.status === 'stale' ? 'stale' : 'untranslated'), dataUnit: unit.id }
         : {}),
     };
+    // Every block carries its unit id: reviewers find a unit in the page, and the bilingual edition pairs by it.
+    if (unit.node) mark(unit.node as Nodes, { dataUnit: unit.id });
+    if (isSource) continue;
     if (unit.id.startsWith('_meta/')) {
       const field = unit.id.slice('_meta/'.length) as 'title' | 'subtitle' | 'shorttitle';
       if (target) meta[field] = inlinePlain(target);

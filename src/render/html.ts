@@ -27,6 +27,8 @@ export interface RenderOptions {
   kind?: string;
   /** HTML placed before the report body (already sanitized by its producer). */
   preface?: HastRoot;
+  /** Rewrites the rendered, sanitized body before it is written (the bilingual edition pairs blocks here). */
+  transformBody?: (body: HastRoot) => void;
 }
 
 export interface RenderResult {
@@ -61,6 +63,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): RenderR
   const edition = options.edition ?? FULL;
   const template = options.template ?? loadTemplate('default', report.root);
   const { hast, problems } = renderBody(report, edition);
+  options.transformBody?.(hast);
   const body: HastRoot = { type: 'root', children: [...(options.preface?.children ?? []), ...hast.children] };
   addPermalinks(body, report.meta.lang);
   const switcher = options.kind ? { html: '', css: '' } : viewSwitcher(report, edition);

@@ -15,6 +15,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
     .option('-e, --edition <editions>', 'full, a legal system (e.g. civil-law), or all (default: config, else full)')
     .option('-o, --out <dir>', 'output folder (default: config, else dist/ in the workspace)')
     .option('-t, --template <name>', 'template folder under templates/ (default: config, else default)')
+    .option('-l, --lang <langs>', 'languages: the source, a stored translation (ja), all, or en+ja for the bilingual edition')
     .option('-q, --quiet', 'print nothing but problems')
     .option('--no-cache', 'parse every file again instead of reusing cached parses (~/.cache/rapporteur)')
     .addHelpText(
@@ -23,9 +24,11 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
 Examples:
   $ rapporteur build                                   every report, full edition, HTML
   $ rapporteur build access-to-evidence --format html,pdf --edition all
-  $ rapporteur build reports/access-to-evidence/report.md --out /tmp/site`,
+  $ rapporteur build reports/access-to-evidence/report.md --out /tmp/site
+  $ rapporteur build access-to-evidence --lang ja --format html,pdf      the Japanese edition
+  $ rapporteur build access-to-evidence --lang en+ja                    source and translation side by side`,
     )
-    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; quiet?: boolean; cache: boolean }) => {
+    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; lang?: string; quiet?: boolean; cache: boolean }) => {
       const { root, targets } = await targetsFrom(reports, io);
       const { config } = loadConfig(root);
       const formats = parseFormats(options.format ?? config.formats.join(','));
@@ -37,6 +40,7 @@ Examples:
         template: options.template ?? config.template,
         log: quiet ? undefined : (line) => io.out(line),
         cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',
+        langs: options.lang ? splitList(options.lang, []) : undefined,
       });
       printProblems(outcome.problems, io);
       if (outcome.failed.length > 0) {
