@@ -76,7 +76,7 @@ export function localizeReport(report: Report, state: LanguageState | undefined,
     if (unit.node) mark(unit.node as Nodes, { dataUnit: unit.id });
     if (isSource) continue;
     if (unit.id.startsWith('_meta/')) {
-      const field = unit.id.slice('_meta/'.length) as 'title' | 'subtitle' | 'shorttitle';
+      const field = unit.id.slice('_meta/'.length) as 'title' | 'subtitle' | 'shorttitle' | 'dialogue';
       if (target) meta[field] = inlinePlain(target);
       continue;
     }

@@ -83,6 +83,12 @@ function dispOf(node: Nodes): string {
       return node.url;
     case 'termUse':
       return `:term[${node.term}]`;
+    case 'emphasis':
+      return '*';
+    case 'strong':
+      return '**';
+    case 'delete':
+      return '~~';
     default:
       return node.type;
   }
@@ -183,7 +189,7 @@ export function collectUnits(report: Report, tree: Root = report.tree, nodeMap?:
     return count === 1 ? id : `${id}-${count}`;
   };
   const meta = report.meta;
-  for (const field of ['title', 'subtitle', 'shorttitle'] as const) {
+  for (const field of ['title', 'subtitle', 'shorttitle', 'dialogue'] as const) {
     const value = meta[field];
     if (typeof value === 'string' && value.trim()) units.push(makeUnit(`_meta/${field}`, [value.trim()], new Map()));
   }
