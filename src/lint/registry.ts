@@ -19,6 +19,7 @@ import refTarget from './rules/ref-target.js';
 import unknownAttribute from './rules/unknown-attribute.js';
 import unknownDirective from './rules/unknown-directive.js';
 import variantCoverage from './rules/variant-coverage.js';
+import translation from './rules/translation.js';
 import variantEmpty from './rules/variant-empty.js';
 import variantSystem from './rules/variant-system.js';
 import type { AnyRule } from './types.js';
@@ -41,6 +42,7 @@ export const rules: readonly AnyRule[] = [
   recommendationSupport,
   recommendationTitle,
   refTarget,
+  translation,
   unknownAttribute,
   unknownDirective,
   variantCoverage,
