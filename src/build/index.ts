@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { diskParseStore, parseCacheDir, type ParseStore } from '../cache/parse-cache.js';
 import { startStamp } from '../git/stamp.js';
+import { lintReport } from '../lint/engine.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
 import type { Report } from '../model/types.js';
 import { outputName, selectEditions } from '../render/editions.js';
@@ -41,8 +42,19 @@ export async function loadForBuild(target: ReportTarget, problems: VFileMessage[
   const loaded = await loadReport(target, { store });
   problems.push(...loaded.problems);
   if (!loaded.report || loaded.problems.some(isError)) return undefined;
+  // A structure that cannot be read (a part outside any recommendation, a recommendation inside
+  // another or inside a variant) would publish text under the wrong recommendation: stop with
+  // lint's message instead.
+  const structure = lintReport({ report: loaded.report, problems: [] }, { only: STRUCTURE_RULES }).filter(isError);
+  if (structure.length > 0) {
+    problems.push(...structure);
+    return undefined;
+  }
   return loaded.report;
 }
+
+/** The lint rules whose errors mean the recommendations cannot be read from the tree. */
+const STRUCTURE_RULES = ['directive-nesting'];
 
 export async function buildReports(targets: ReportTarget[], options: BuildOptions): Promise<BuildOutcome> {
   const outcome: BuildOutcome = { outputs: [], problems: [], failed: [] };

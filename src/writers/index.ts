@@ -24,7 +24,7 @@ export function parseFormatList(value: string, extra: readonly string[] = []): s
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
   if (formats.includes('all')) return [...known];
   for (const format of formats) {
-    if (!known.includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${known.join(', ')}, or all)`);
+    if (!known.includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${known.join(', ')})`);
   }
   return [...new Set(formats)];
 }
