@@ -2,6 +2,7 @@ import type { Root, Nodes, FootnoteDefinition, Heading as MdHeading } from 'mdas
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Comment, DialectNode, Example, Rationale, Recommendation, TermDefinition, TermUse, Variant, Xref } from '../dialect/index.js';
 import type { FrontMatter } from './frontmatter.js';
+import type { ResolvedResource } from './resources.js';
 
 /** A place in a source file. `file` is relative to the workspace root, with `/` separators. */
 export interface SourceSpan {
@@ -166,6 +167,8 @@ export interface DirectiveItem {
 export interface ResourceItem {
   kind: 'image' | 'link' | 'definition';
   url: string;
+  /** Where it points, resolved once by the loader (lint and build read this). */
+  resolved: ResolvedResource;
   source: SourceSpan;
 }
 
