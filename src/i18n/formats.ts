@@ -139,6 +139,10 @@ export function writePo(input: WriteInput): string {
     charset: 'utf-8',
     headers: {
       'Project-Id-Version': input.report,
+      // Header fields msgfmt --check asks for; a PO editor fills the translator's.
+      'PO-Revision-Date': new Date().toISOString().slice(0, 16).replace('T', ' ') + '+0000',
+      'Last-Translator': '',
+      'Language-Team': '',
       Language: input.trgLang,
       'MIME-Version': '1.0',
       'Content-Type': 'text/plain; charset=UTF-8',
