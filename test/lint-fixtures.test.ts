@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module shared with the benchmark
@@ -13,6 +13,7 @@ afterAll(() => workspaces.forEach(removeWorkspace));
 const plantedRoot = path.join(repoRoot, 'test', 'fixtures', 'lint', 'planted');
 const plantedReport = path.join(plantedRoot, 'reports', 'planted', 'report.md');
 const plantedChapter = path.join(plantedRoot, 'reports', 'planted', 'chapters', '01-one.md');
+const plantedTranslation = path.join(plantedRoot, 'reports', 'planted', 'translations', 'ja.po');
 
 /** Line (1-based) of the only line of `file` containing `needle`. */
 function lineOf(file: string, needle: string, nth = 1): number {
@@ -24,6 +25,7 @@ function lineOf(file: string, needle: string, nth = 1): number {
 
 const R = 'reports/planted/report.md';
 const C = 'reports/planted/chapters/01-one.md';
+const T = 'reports/planted/translations/ja.po';
 
 /** One planted defect per rule: [rule, file, line of the finding]. */
 const planted: [string, string, number][] = [
@@ -54,6 +56,9 @@ const planted: [string, string, number][] = [
   ['term-duplicate', R, lineOf(plantedReport, 'term="Defined  twice"')],
   ['comment-syntax', R, lineOf(plantedReport, ':::comment {author="Ann"}')],
   ['heading-slug-unique', C, lineOf(plantedChapter, '## Evidence')],
+  // A stored Japanese translation with a unit the report does not have; nothing else is translated.
+  ['translation', T, lineOf(plantedTranslation, 'msgctxt "no-such-recommendation/principle"')],
+  ['translation', T, 1],
 ];
 
 describe('a report with one planted defect per rule', () => {
@@ -90,10 +95,18 @@ describe('precision: well-formed reports lint clean', () => {
     expect(outcome.messages.map((m) => `${m.file}:${m.line} ${m.reason} ${m.ruleId}`)).toEqual([]);
   });
 
-  it('the sample report reports/access-to-evidence has zero findings', async () => {
+  it('the sample report reports/access-to-evidence has zero findings (but its partial Japanese translation)', async () => {
     const file = path.join(repoRoot, 'reports', 'access-to-evidence', 'report.md');
     const outcome = await lintTargets(repoRoot, [{ slug: 'access-to-evidence', root: repoRoot, file }], { cache: false });
-    expect(outcome.messages.map((m) => `${m.file}:${m.line} ${m.reason} ${m.ruleId}`)).toEqual([]);
+    // The sample's Japanese translation covers three recommendations, and one of its units was
+    // translated before a source edit, on purpose: the build's fallback and stale marking show.
+    const translation = outcome.messages.filter((m) => m.ruleId === 'translation');
+    expect(translation.map((m) => `${m.fatal ? 'error' : 'warning'} ${m.reason.replace(/\(.*\)/, '(…)')}`)).toEqual([
+      'warning ja: 170 of 219 units have no translation (…); the ja edition shows them in en',
+      'warning ja: unit "ex-parte-safeguards/example/US" is stale: the source changed since it was translated (…); the ja edition shows the source text until it is updated',
+    ]);
+    const rest = outcome.messages.filter((m) => m.ruleId !== 'translation');
+    expect(rest.map((m) => `${m.file}:${m.line} ${m.reason} ${m.ruleId}`)).toEqual([]);
   });
 });
 
@@ -152,6 +165,8 @@ describe('a copy of the sample report with planted defects', () => {
     workspaces.push(root);
     const dir = path.join(root, 'reports', 'access-to-evidence');
     cpSync(sample, dir, { recursive: true });
+    // These are source defects; the sample's translation would only echo them as changed units.
+    rmSync(path.join(dir, 'translations'), { recursive: true, force: true });
     const edit = (file: string, change: (text: string) => string) => {
       const abs = path.join(dir, file);
       const before = readFileSync(abs, 'utf8');

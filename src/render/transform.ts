@@ -148,7 +148,7 @@ export function numberHeadings(tree: Root, { report }: Pick<RenderContext, 'repo
 }
 
 /** Gives each recommendation its heading and principle, from its own model item (found by identity). */
-export function decorateRecommendations(tree: Root, { itemOf, report }: Pick<RenderContext, 'itemOf' | 'report'>): void {
+export function decorateRecommendations(tree: Root, { itemOf, report }: Pick<RenderContext, 'itemOf'> & Partial<Pick<RenderContext, 'report'>>): void {
   // Runs after number-headings, so depths here are already the rendered ones.
   let headingDepth = 1;
   rewrite(tree, (node) => {
@@ -159,7 +159,7 @@ export function decorateRecommendations(tree: Root, { itemOf, report }: Pick<Ren
     if (node.type !== 'recommendation') return undefined;
     const item = itemOf(node);
     if (!item) return undefined;
-    return [renderRecommendation(node, item, Math.min(6, headingDepth + 1), report.meta.lang)];
+    return [renderRecommendation(node, item, Math.min(6, headingDepth + 1), report?.meta.lang)];
   }, true);
 }
 
@@ -184,7 +184,7 @@ export function resolveReferences(tree: Root, { report }: Pick<RenderContext, 'r
   rewrite(tree, (node) => {
     if (node.type !== 'xref') return undefined;
     const recommendation = recommendations.get(node.target);
-    const lang = report.meta.lang;
+    const lang = report.meta?.lang;
     if (recommendation) return [{ ...node, children: [text(ui(lang, 'recommendation', { number: recommendation.number }))] }];
     const heading = headings.get(node.target);
     if (heading) return [{ ...node, children: [text(heading.number ? ui(lang, 'section', { number: heading.number }) : heading.text)] }];
@@ -210,7 +210,7 @@ export function expandContents(tree: Root, { report }: Pick<RenderContext, 'repo
 export function expandSummary(tree: Root, { report }: Pick<RenderContext, 'report'>): void {
   rewrite(tree, (node) => {
     if (node.type !== 'recommendationSummary') return undefined;
-    const lang = report.meta.lang;
+    const lang = report.meta?.lang;
     const cell = (children: PhrasingContent[]) => ({ type: 'tableCell' as const, children });
     const rows = report.recommendations.map((r) => ({
       type: 'tableRow' as const,
