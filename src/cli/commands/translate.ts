@@ -24,7 +24,15 @@ async function loadOne(args: string[], io: Io): Promise<{ report: Report; root: 
 export function registerTranslate(program: Command, io: Io, _setExit: (code: number) => void): void {
   const translate = program
     .command('translate')
-    .description('extract a report for translation (XLIFF 2.1 or PO) and import the translated file');
+    .description('extract a report for translation (XLIFF 2.1 or PO) and import the translated file')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rapporteur translate extract access-to-evidence --lang ja     units to translate, keyed by recommendation id
+  $ rapporteur translate import access-to-evidence.ja.xlf          check and store the translated file
+  $ rapporteur build access-to-evidence --lang ja                  the Japanese edition`,
+    );
 
   translate
     .command('extract')
