@@ -227,21 +227,30 @@ describe('a translation keyed by id', () => {
     git(root, ['add', '-A']);
     git(root, ['commit', '-qm', 'ja']);
     const source = path.join(root, 'reports', 'remedies', 'report.md');
-    writeFileSync(source, readFileSync(source, 'utf8').replace('A search order should be available.', 'A search order should be available in urgent cases.'));
+    writeFileSync(
+      source,
+      readFileSync(source, 'utf8')
+        .replace('A search order should be available.', 'A search order should be available in urgent cases.')
+        .replace('before the action starts', 'before any action starts'),
+    );
     git(root, ['commit', '-qam', 'reword']);
 
     const lint = await cli(['lint', 'remedies'], root);
     const stale = lint.out.split('\n').find((line) => line.includes('preserve/variant/common-law'));
     expect(stale).toMatch(new RegExp(`^reports/remedies/translations/ja\\.xlf:\\d+:\\d+ warning ja: unit "preserve/variant/common-law" is stale: the source changed since it was translated \\(translated from the source at commit ${first}\\).* translation$`));
-    expect(lint.out.split('\n').filter((line) => line.includes(' translation')).length).toBe(1);
+    expect(lint.out.split('\n').filter((line) => line.includes(' translation')).length).toBe(2);
 
     const built = await cli(['build', 'remedies', '--lang', 'ja'], root);
-    expect(built.out).toContain('shown in en: 1 stale (preserve/variant/common-law), 0 untranslated');
+    expect(built.out).toContain('shown in en: 2 stale (preserve/principle, preserve/variant/common-law), 0 untranslated');
     const html = readFileSync(path.join(root, 'dist', 'remedies', 'remedies.ja.html'), 'utf8');
     expect(html).toMatch(/<p data-unit="preserve\/variant\/common-law" lang="en" class="translation-fallback translation-stale" title="[^"]+">A search order should be available in urgent cases\.<\/p>/);
 
+    // A reference inside text shown in English reads in English.
+    expect(unitText(html, 'preserve/principle')).toContain('>Recommendation 2.1</a>');
+    expect(unitText(html, 'protect/principle')).toContain('訳：');
+
     const again = await cli(['translate', 'extract', 'remedies', '--lang', 'ja', '-o', 'again.xlf'], root);
-    expect(again.out).toContain('1 changed since translated (marked for review): preserve/variant/common-law');
+    expect(again.out).toContain('2 changed since translated (marked for review): preserve/principle, preserve/variant/common-law');
     const unit = parseXliff(readFileSync(path.join(root, 'again.xlf'), 'utf8')).units.find((u) => u.id === 'preserve/variant/common-law')!;
     expect(unit.state).toBe('initial');
     expect(inlineToText(unit.target!)).toBe('訳：A search order should be available.');

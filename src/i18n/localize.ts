@@ -87,7 +87,13 @@ export function localizeReport(report: Report, state: LanguageState | undefined,
     }
     if (!unit.node) continue;
     if (target) unit.node.children = rebuild(target, unit.codes);
-    else mark(unit.node as Nodes, fallbackProps);
+    else {
+      mark(unit.node as Nodes, fallbackProps);
+      // A cross-reference in source-language text reads "Recommendation 2.3", not "勧告 2.3".
+      for (const code of unit.codes.values()) {
+        if (code.node.type === 'xref') code.node.data = { ...(code.node.data ?? {}), uiLang: sourceLang } as typeof code.node.data;
+      }
+    }
   }
   const recommendations = report.recommendations.map((item) => {
     const node = copyOf(item.node);

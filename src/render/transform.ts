@@ -184,7 +184,8 @@ export function resolveReferences(tree: Root, { report }: Pick<RenderContext, 'r
   rewrite(tree, (node) => {
     if (node.type !== 'xref') return undefined;
     const recommendation = recommendations.get(node.target);
-    const lang = report.meta?.lang;
+    // Set by a translated copy on references inside text still shown in the source language.
+    const lang = (node.data as { uiLang?: string } | undefined)?.uiLang ?? report.meta?.lang;
     if (recommendation) return [{ ...node, children: [text(ui(lang, 'recommendation', { number: recommendation.number }))] }];
     const heading = headings.get(node.target);
     if (heading) return [{ ...node, children: [text(heading.number ? ui(lang, 'section', { number: heading.number }) : heading.text)] }];
