@@ -13,7 +13,7 @@ export default defineRule({
       {
         title: 'A system the report does not list',
         source: '::::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{system=civl-law}\nA bailiff.\n:::\n::::\n',
-        line: 4,
+        line: 4, output: ["4:12-4:27 variant for `civl-law`, which is not among this report's systems (civil-law, common-law), so no single-system edition prints it; did you mean `civil-law`?"],
       },
     ],
     correct: [
