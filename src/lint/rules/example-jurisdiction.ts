@@ -49,7 +49,7 @@ export default defineRule({
     for (const item of report.directives) {
       if (item.node.type !== 'example') continue;
       const code = (item.attributes.jurisdiction ?? '').trim();
-      if (!code && misspeltAttribute('example', item.attributes, 'jurisdiction') !== undefined) continue; // unknown-attribute says it
+      if (!code && misspeltAttribute(item.node, 'jurisdiction') !== undefined) continue; // unknown-attribute says it
       if (!code) {
         emit('example without a jurisdiction; write :::example{jurisdiction=FR} (an ISO 3166-1 alpha-2 code, or EU)', attributePlace(item.source.file, item.node));
       } else if (!jurisdiction(code)) {

@@ -16,7 +16,7 @@ export default defineRule({
   },
   check({ report, emit }) {
     for (const rec of report.recommendations) {
-      if (rec.title || misspeltAttribute('recommendation', rec.attributes, 'title') !== undefined) continue;
+      if (rec.title || misspeltAttribute(rec.node, 'title') !== undefined) continue;
       const name = rec.id ? `recommendation \`${rec.id}\`` : `recommendation ${rec.number}`;
       emit(`${name} has no title; add title="…" (it names the recommendation in the summary and in references)`, attributePlace(rec.source.file, rec.node));
     }

@@ -47,7 +47,7 @@ export default defineRule({
         continue;
       }
       // A misspelt `system` attribute counts for the system it names: unknown-attribute reports the typo.
-      const systemOf = (v: (typeof rec.variants)[number]) => v.system || misspeltAttribute('variant', v.node.attributes as Record<string, string>, 'system') || '';
+      const systemOf = (v: (typeof rec.variants)[number]) => v.system || misspeltAttribute(v.node, 'system') || '';
       const missing = systems.filter((system) => !rec.variants.some((v) => systemOf(v) === system));
       // A report for one legal system needs no variants: its principle is that system's text.
       if (missing.length > 0 && systems.length > 1) {

@@ -27,7 +27,7 @@ export default defineRule({
     const systems = report.meta.systems;
     for (const rec of report.recommendations) {
       for (const variant of rec.variants) {
-        if (!variant.system && misspeltAttribute('variant', variant.node.attributes as Record<string, string>, 'system') !== undefined) continue;
+        if (!variant.system && misspeltAttribute(variant.node, 'system') !== undefined) continue;
         if (!variant.system) {
           emit(`variant without a system; write :::variant{system=${systems[0]}} (this report's systems: ${systems.join(', ')})`, attributePlace(variant.source.file, variant.node));
         } else if (!systems.includes(variant.system)) {
