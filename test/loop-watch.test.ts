@@ -254,6 +254,26 @@ describe('rapporteur watch', () => {
     expect(status).toBe(403);
   });
 
+  it('survives any URL: malformed percent-escapes, odd request targets, then still serves the report', async () => {
+    const root = workspace({ 'reports/demo/report.md': reportSource(body('Still here after the probes.')) });
+    const watcher = await startWatch(root, ['demo']);
+    const port = Number(new URL(watcher.url).port);
+    const get = (target: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.get({ host: '127.0.0.1', port, path: target, headers: { host: `127.0.0.1:${port}` } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+      });
+    // What any web page open in the browser can send (fetch/img to http://127.0.0.1:port/...).
+    for (const target of ['/%E0%A4%A/', '/demo/%E0%A4%A/', '/%/', '/%zz', '/demo/%ff/', '//x/%E0/']) {
+      expect([400, 404, 302]).toContain(await get(target));
+    }
+    expect(watcher.child.exitCode).toBe(null);
+    expect(await page(watcher.url)).toContain('Still here after the probes.');
+  });
+
   it('takes --port, and refuses a port that is in use with a clear message', async () => {
     const root = workspace({ 'reports/demo/report.md': reportSource(body('Text.')) });
     const first = await startWatch(root, ['demo']);

@@ -4,6 +4,7 @@ import { findWorkspaceRoot, resolveReports } from '../workspace.js';
 import type { ReportTarget } from '../model/load.js';
 import { formatProblem } from '../util/problems.js';
 import { colorEnabled } from './color.js';
+import { terminalSafe } from '../util/printable.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -15,8 +16,9 @@ export interface Io {
 
 export function defaultIo(): Io {
   return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    // Every line printed passes the terminal filter: messages quote text from sources.
+    out: (text) => process.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
+    err: (text) => process.stderr.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
     cwd: process.cwd(),
     color: colorEnabled(process.stdout),
   };

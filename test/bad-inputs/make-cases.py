@@ -203,6 +203,21 @@ case('lint-broken-yaml', 'lint reports broken front matter with its line', ['lin
 case('lint-nested-lists-10000', 'lint refuses 10,000 nested lists quickly', ['lint', 'r'], 2, None,
      generate={R: {'prefix': LFM + 'Intro.\n\n', 'text': '- ', 'repeat': 10000, 'suffix': 'item\n'}}, stderrIncludes=['reports/r/report.md:13:1', 'line nests 10000'])
 
+# --- hardening round 2 (#18): hostile sources, templates and collaborators
+ESCAPES = '\x1b]52;c;ZXZpbA==\x07'  # OSC 52: writes the clipboard of the terminal that prints it
+case('lint-terminal-escapes', 'escape sequences in attribute values and titles never reach the terminal raw (#18.9)', ['lint', 'r'], 1,
+     {R: LFM.replace('title: Test Report', 'title: "Test \\e[2J Report"') + '# One\n\n' + REC.replace('jurisdiction=FR', f'jurisdiction="{ESCAPES}X\x1b[2J\u009b31m"').replace('#preserve-evidence', '#preserve-evidence\x1b[1A')},
+     anyIncludes=['reports/r/report.md:', '\\u001b]52;c;ZXZpbA==\\u0007', 'example-jurisdiction'], anyExcludes=['\x1b]', '\x07', '\x1b[2J', '\x1b[1A', '\u009b'])
+case('lint-github-terminal-escapes', 'github annotations carry no raw escape either (#18.9)', ['lint', 'r', '--format', 'github'], 1,
+     {R: LFM + '# One\n\n' + REC.replace('jurisdiction=FR', f'jurisdiction="{ESCAPES}"')},
+     anyIncludes=['::error file=reports/r/report.md', '\\u001b]52'], anyExcludes=['\x1b', '\x07'])
+case('no-systems-no-recommendations', 'a background paper without `systems:` or recommendations lints and builds cleanly (#18.16)', ['build', 'r', '--edition', 'all'], 0,
+     {R: fm(confidentiality='public') + '# Background\n\nTrade secrets are protected in many ways.[^1]\n\n## History\n\nMore text.\n\n[^1]: A source.\n'},
+     outputs=['r/r.html', 'r/r-civil-law.html', 'r/r-common-law.html'], stderrExcludes=['error', 'warning'])
+case('lint-no-systems-no-recommendations', 'lint finds nothing in a report without `systems:` or recommendations (#18.16)', ['lint', 'r'], 0,
+     {R: fm(confidentiality='public') + '# Background\n\nTrade secrets are protected in many ways.[^1]\n\n[^1]: A source.\n'},
+     anyExcludes=['systems', 'error', 'warning'])
+
 for name, (spec, files) in cases.items():
     d = os.path.join(root, name)
     os.makedirs(d, exist_ok=True)
