@@ -129,9 +129,9 @@ case('nested-ordered-lists-chapter', '10,000 nested ordered lists in a chapter',
 case('nested-by-indentation', 'lists nested by indentation, 300 levels', ['build', 'r'], 2, None,
      generate={R: {'prefix': fm(), 'text': '', 'suffix': ''.join('  ' * i + '- a\n' for i in range(300))}},
      stderrIncludes=['reports/r/report.md:', 'at most 400 columns are read'])
-case('nested-emphasis-deep', '3,000 nested emphasis marks', ['build', 'r'], 2, None,
+case('nested-emphasis-deep', '3,000 nested emphasis marks (12 KB; refused before the parse, #18.8/#11)', ['build', 'r'], 2, None,
      generate={R: {'prefix': fm(), 'text': '*a ', 'repeat': 3000, 'suffix': 'b' + '*' * 3000 + '\n'}},
-     stderrIncludes=['reports/r/report.md:', 'nested more than 400 levels deep'])
+     stderrIncludes=['reports/r/report.md:9:1', 'the paragraph starting on line 9 has more than 500 emphasis or strikethrough markers'])
 case('long-line-50000', 'a paragraph on one 50,000-character line', ['build', 'r'], 0, None,
      generate={R: {'prefix': fm() + '# Long\n\n', 'text': 'evidence ', 'repeat': 5600, 'suffix': '\n'}}, outputs=['r/r.html'])
 case('huge-table', 'a table of 2,000 rows and 8 columns', ['build', 'r'], 0, None,
@@ -217,6 +217,30 @@ case('no-systems-no-recommendations', 'a background paper without `systems:` or 
 case('lint-no-systems-no-recommendations', 'lint finds nothing in a report without `systems:` or recommendations (#18.16)', ['lint', 'r'], 0,
      {R: fm(confidentiality='public') + '# Background\n\nTrade secrets are protected in many ways.[^1]\n\n[^1]: A source.\n'},
      anyExcludes=['systems', 'error', 'warning'])
+# item 8: the work is bounded before the parse, with the place
+case('emphasis-alternating-60kb', 'a 60 KB paragraph of alternating emphasis markers (took 124 s) (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# One\n\n', 'text': '*a_', 'repeat': 20000, 'suffix': '\n'}},
+     stderrIncludes=['reports/r/report.md:11:1', 'the paragraph starting on line 11 has more than 500 emphasis or strikethrough markers'], noOutputs=['r/r.html'])
+case('strikethrough-300kb', '300 KB of `~~a` (took over 120 s) (#18.8)', ['lint', 'r'], 2, None,
+     generate={R: {'prefix': LFM + '# One\n\n', 'text': '~~a', 'repeat': 100000, 'suffix': '\n'}},
+     stderrIncludes=['reports/r/report.md:13:1', 'more than 500 emphasis or strikethrough markers'])
+case('markers-spread-over-a-file', 'many short paragraphs of markers: a limit per file too (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# One\n\n', 'text': '*a_' * 150 + '\n\n', 'repeat': 200}},
+     stderrIncludes=['reports/r/report.md:', 'more than 30000 emphasis or strikethrough markers (*, _, ~) in one file'])
+case('inline-comments-20000', '20,000 inline comments (took over 100 s) (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# One\n\n', 'text': 'Text :comment[note]{author="A"} more.\n\n', 'repeat': 20000}},
+     stderrIncludes=['reports/r/report.md:6011:6', 'more than 3000 inline directives'])
+case('nested-directives-1000', '1,000 nested directives (69 s before the refusal) (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# One\n\n', 'text': ':::rationale\n', 'repeat': 1000, 'suffix': 'deep\n'}},
+     stderrIncludes=['reports/r/report.md:31:1', 'directives are nested 21 deep here; at most 20 levels are read'])
+case('directives-10000', '10,000 directives in one file (#18.8)', ['lint', 'r'], 2, None,
+     generate={R: {'prefix': LFM + '# One\n\n', 'text': ':::rationale\nWhy.\n:::\n\n', 'repeat': 10000}},
+     stderrIncludes=['reports/r/report.md:', 'more than 5000 block directives in one file'])
+case('table-5000-columns', 'a 2 MB table of 5,000 columns (V8 ran out of memory) (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# Table\n\n|' + 'a|' * 5000 + '\n|' + '-|' * 5000 + '\n', 'text': '|' + 'x|' * 5000 + '\n', 'repeat': 200}},
+     stderrIncludes=['reports/r/report.md:11:1', 'a table row with 5001 `|` separators; tables are read up to 100 columns'])
+case('long-list-with-emphasis', 'a 4,000-item list with emphasis in every item is not refused (markers count per item) (#18.8)', ['build', 'r'], 0, None,
+     generate={R: {'prefix': fm() + '# List\n\n', 'text': '- the *saisie* of _evidence_\n', 'repeat': 4000}}, outputs=['r/r.html'])
 
 for name, (spec, files) in cases.items():
     d = os.path.join(root, name)
