@@ -8,7 +8,8 @@ import { outputName, selectEditions } from '../render/editions.js';
 import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { isError, UserError } from '../util/problems.js';
+import { isContained } from '../util/contain.js';
+import { isError, problem, UserError } from '../util/problems.js';
 
 export const FORMATS = ['html', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -67,13 +68,21 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     const template = loadTemplate(options.template ?? 'default', report.root);
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
+    if (!isContained(options.out, dir)) {
+      // A `dist/<slug>` link (committed, or planted) would carry the HTML and the PDF elsewhere.
+      outcome.problems.push(
+        problem(`the output folder ${path.relative(process.cwd(), dir) || dir} is a symbolic link that leads outside ${path.relative(process.cwd(), options.out) || options.out}; remove it`, { file: report.file }, { ruleId: 'output' }),
+      );
+      outcome.failed.push(report.slug);
+      continue;
+    }
     for (const edition of editions) {
       const started = performance.now();
       const { html, problems } = renderHtml(report, { edition, stamp, template });
       outcome.problems.push(...problems);
       if (options.formats.includes('html')) {
         const file = path.join(dir, outputName(report.slug, edition, 'html'));
-        await writeFileAtomic(file, html);
+        await writeFileAtomic(file, html, { within: options.out });
         outcome.outputs.push(file);
         log(`${path.relative(process.cwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
       }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { findWorkspaceRoot, resolveReports } from '../workspace.js';
 import type { ReportTarget } from '../model/load.js';
-import { formatProblem } from '../util/problems.js';
+import { formatProblem, UserError } from '../util/problems.js';
+import { isContained } from '../util/contain.js';
 import { colorEnabled } from './color.js';
 import { terminalSafe } from '../util/printable.js';
 
@@ -33,8 +34,20 @@ export function printProblems(problems: VFileMessage[], io: Io): void {
   for (const message of problems) io.err(formatProblem(message));
 }
 
-export function resolveOut(out: string | undefined, root: string, cwd: string): string {
-  return out ? path.resolve(cwd, out) : path.join(root, 'dist');
+/**
+ * The output folder. `--out` is the user's own choice and goes anywhere; the default `dist/` and a
+ * configured `out:` come from the repository, which a collaborator controls, so they must stay in
+ * the workspace with links followed (a committed `dist` link to `~` would otherwise write there).
+ */
+export function resolveOut(out: string | undefined, root: string, cwd: string, configured?: string): string {
+  if (out) return path.resolve(cwd, out);
+  const dir = path.resolve(root, configured ?? 'dist');
+  if (!isContained(root, dir)) {
+    const shown = path.relative(cwd, dir) || dir;
+    const why = configured && configured !== 'dist' ? `\`out: ${configured}\` in the configuration names ${shown}, outside the workspace` : `the output folder ${shown} is a symbolic link that leads outside the workspace`;
+    throw new UserError(`${why}; outputs are written only inside the workspace unless you name a folder with --out`);
+  }
+  return dir;
 }
 
 export function splitList(value: string | undefined, fallback: string[]): string[] {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
+import { isContained } from '../../util/contain.js';
 import { diskParseStore, parseCacheDir, type ParseStore } from '../../cache/parse-cache.js';
 import { compareReports, versionInfo, type Comparison } from '../../diff/index.js';
 import { renderRedlineHtml } from '../../diff/redline.js';
@@ -155,6 +156,7 @@ async function diffOne(
     );
     const base = `${target.slug}${edition === FULL ? '' : `-${edition}`}-redline-${fromName}-${toName}`;
     const dir = path.join(out, target.slug);
+    if (!isContained(out, dir)) throw new UserError(`the output folder ${path.relative(process.cwd(), dir) || dir} is a symbolic link that leads outside ${path.relative(process.cwd(), out) || out}; remove it`);
     if (formats.includes('json')) await writeFileAtomic(path.join(dir, `${base}.json`), `${JSON.stringify(comparison, null, 2)}\n`);
     if (formats.includes('html') || formats.includes('pdf')) {
       const html = renderRedlineHtml(comparison, tree, after, { edition, changesOnly: options.changesOnly, template });

@@ -1,3 +1,6 @@
+import { withinLimits } from '../../parse/limits.js';
+import { yamlData } from '../../util/yaml-data.js';
+import { oneLine } from '../../util/printable.js';
 import type { Command } from 'commander';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -58,11 +61,18 @@ Examples:
 async function frontMatterAt(file: string, reader: SourceReader): Promise<{ version: string; status: string; reportDate: string }> {
   const bytes = await reader.read(file);
   const decoded = bytes ? decodeSource(bytes) : undefined;
-  if (!decoded?.ok) return { version: '?', status: '?', reportDate: '' };
+  // A tagged version is as hostile as any source: the same limits before the parse, and only
+  // plain values shown (a `version:` mapping, or an alias bomb, is '?', not an internal error).
+  if (!decoded?.ok || !withinLimits(decoded.text)) return { version: '?', status: '?', reportDate: '' };
   const tree = parseMarkdown(decoded.text);
   const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0].value : '';
-  const data = parseDocument(yaml).toJS() as Record<string, unknown> | null;
-  const field = (name: string) => (data && typeof data === 'object' && data[name] != null ? String(data[name]) : '');
+  const read = yamlData(parseDocument(yaml));
+  const data = read.ok ? (read.value as Record<string, unknown> | null) : null;
+  const field = (name: string) => {
+    const value = data && typeof data === 'object' && !Array.isArray(data) ? data[name] : undefined;
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? oneLine(String(value)) : '';
+  };
   return { version: field('version') || '?', status: field('status') || '?', reportDate: field('date') };
 }
 
