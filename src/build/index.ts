@@ -8,7 +8,7 @@ import { outputName, selectEditions } from '../render/editions.js';
 import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { isContained } from '../util/contain.js';
+import { escapeReason } from '../util/contain.js';
 import { isError, problem, UserError } from '../util/problems.js';
 
 export const FORMATS = ['html', 'pdf'] as const;
@@ -66,13 +66,13 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     }
     const editions = selectEditions(report, options.editions);
     const template = loadTemplate(options.template ?? 'default', report.root);
+    for (const note of template.problems) if (!outcome.problems.some((p) => p.file === note.file && p.reason === note.reason && p.line === note.line)) outcome.problems.push(note);
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
-    if (!isContained(options.out, dir)) {
+    const escape = escapeReason(options.out, dir, path.relative(process.cwd(), options.out) || options.out);
+    if (escape) {
       // A `dist/<slug>` link (committed, or planted) would carry the HTML and the PDF elsewhere.
-      outcome.problems.push(
-        problem(`the output folder ${path.relative(process.cwd(), dir) || dir} is a symbolic link that leads outside ${path.relative(process.cwd(), options.out) || options.out}; remove it`, { file: report.file }, { ruleId: 'output' }),
-      );
+      outcome.problems.push(problem(`the output folder ${path.relative(process.cwd(), dir) || dir} ${escape}; remove the link`, { file: report.file }, { ruleId: 'output' }));
       outcome.failed.push(report.slug);
       continue;
     }

@@ -3,7 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { findWorkspaceRoot, resolveReports } from '../workspace.js';
 import type { ReportTarget } from '../model/load.js';
 import { formatProblem, UserError } from '../util/problems.js';
-import { isContained } from '../util/contain.js';
+import { escapeReason } from '../util/contain.js';
 import { colorEnabled } from './color.js';
 import { terminalSafe } from '../util/printable.js';
 
@@ -42,9 +42,10 @@ export function printProblems(problems: VFileMessage[], io: Io): void {
 export function resolveOut(out: string | undefined, root: string, cwd: string, configured?: string): string {
   if (out) return path.resolve(cwd, out);
   const dir = path.resolve(root, configured ?? 'dist');
-  if (!isContained(root, dir)) {
+  const escape = escapeReason(root, dir, 'the workspace');
+  if (escape) {
     const shown = path.relative(cwd, dir) || dir;
-    const why = configured && configured !== 'dist' ? `\`out: ${configured}\` in the configuration names ${shown}, outside the workspace` : `the output folder ${shown} is a symbolic link that leads outside the workspace`;
+    const why = configured && configured !== 'dist' ? `\`out: ${configured}\` in the configuration names ${shown}, which ${escape}` : `the output folder ${shown} ${escape}`;
     throw new UserError(`${why}; outputs are written only inside the workspace unless you name a folder with --out`);
   }
   return dir;

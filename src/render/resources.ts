@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root, Image } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
@@ -11,6 +11,21 @@ const MIME: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
   '.svg': 'image/svg+xml', '.webp': 'image/webp', '.avif': 'image/avif',
 };
+
+/**
+ * Embedded images are read whole and base64-encoded into the page: past a few hundred MB that
+ * string exceeds what V8 can hold. No printed figure needs more than this.
+ */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/** The file a URL names: `%20` decoded, but `growth-100%.png` is a file name, not a bad escape. */
+function fileNameOf(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
 
 export function isRemote(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) ? !/^(data|mailto|tel):/i.test(url) : url.startsWith('//');
@@ -38,7 +53,7 @@ export function embedImages(tree: Root, report: Report): VFileMessage[] {
     };
     if (node.url.startsWith('data:')) return undefined;
     if (isRemote(node.url)) return drop(`remote image ${node.url} is not included: published builds fetch nothing from the network; save the image in the report folder`);
-    const decoded = decodeURIComponent(node.url.split(/[?#]/)[0]);
+    const decoded = fileNameOf(node.url.split(/[?#]/)[0]);
     const absolute = path.resolve(report.root, path.dirname(file), decoded);
     let real: string;
     try {
@@ -47,6 +62,10 @@ export function embedImages(tree: Root, report: Report): VFileMessage[] {
       return drop(`image ${node.url} does not exist`);
     }
     if (!isInside(root, real)) return drop(`image ${node.url} is outside the workspace and is not included`);
+    const size = statSync(real).size;
+    if (size > MAX_IMAGE_BYTES) {
+      return drop(`image ${node.url} is ${(size / 1024 / 1024).toFixed(1)} MB; images are embedded up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB: save a smaller version`);
+    }
     const mime = MIME[path.extname(real).toLowerCase()];
     if (!mime) return drop(`image ${node.url} is not a PNG, JPEG, GIF, SVG, WebP or AVIF file`);
     node.url = `data:${mime};base64,${readFileSync(real).toString('base64')}`;

@@ -30,12 +30,24 @@ function inside(parent: string, child: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** Where `abs` lands, links followed, relative to `root`: a loop of links cannot be shown inside. */
+export function containment(root: string, abs: string): 'inside' | 'outside' | 'loop' {
+  try {
+    return inside(realPathOf(root), realPathOf(abs)) ? 'inside' : 'outside';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return 'loop';
+    return 'outside';
+  }
+}
+
 /** True when `abs`, links followed, stays inside `root`, links followed. */
 export function isContained(root: string, abs: string): boolean {
-  try {
-    return inside(realPathOf(root), realPathOf(abs));
-  } catch {
-    // A path whose links cannot be followed (a loop) cannot be shown to be inside.
-    return false;
-  }
+  return containment(root, abs) === 'inside';
+}
+
+/** Why a path is refused, for messages: "goes round a loop…" or "leads outside <root>". */
+export function escapeReason(root: string, abs: string, rootName: string): string | undefined {
+  const where = containment(root, abs);
+  if (where === 'inside') return undefined;
+  return where === 'loop' ? 'goes round a loop of symbolic links' : `is a symbolic link that leads outside ${rootName}`;
 }
