@@ -286,6 +286,8 @@ case('versions-version-mapping', '`versions` on a front matter whose version is 
      stdoutIncludes=['v0.2.0', '?'])
 case('new-title-with-newline', '`new --title` with a newline writes one-line YAML (#18.11)', ['new', 'x', '--title', 'x\nstatus: final'], 0, {R: fm() + BODY},
      out='reports/x', outputs=['report.md'], outputExcludes=['\nstatus: final', 'title: |'], outputExcludesSkipCache=True, stderrExcludes=['error'])
+case('lint-reserved-ids', 'a recommendation id the page itself uses (main) is a lint error, not a duplicate id (#18.11)', ['lint', 'r'], 1,
+     {R: LFM + '# Main\n\n' + REC.replace('#preserve-evidence', '#main')}, anyIncludes=['reports/r/report.md:13:', 'recommendation id `main` is an id the page itself uses'])
 # item 5: templates contained and sanitized
 case('template-dotdot', '--template ../.. (#18.5)', ['build', 'r', '--template', '../..'], 2, {R: fm() + BODY},
      stderrIncludes=['template "../.." is not a template name'])
