@@ -40,8 +40,8 @@ await esbuild.build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Packages that find their own files (workers, polyfills) at run time and are loaded lazily.
-  external: ['puppeteer-core', 'pagedjs', 'pdfjs-dist', 'esbuild'],
+  // Packages that find their own files (workers, polyfills, css-tree's data) at run time and are loaded lazily.
+  external: ['puppeteer-core', 'pagedjs', 'pdfjs-dist', 'esbuild', 'css-tree'],
   // CommonJS packages inside an ES module bundle still need `require`.
   banner: { js: "import { createRequire as __rapporteurRequire } from 'node:module'; const require = __rapporteurRequire(import.meta.url);" },
   logLevel: 'warning',

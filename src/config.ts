@@ -5,6 +5,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import { z } from 'zod';
 import { problem, UserError } from './util/problems.js';
 import { FORMAT_NAMES } from './writers/index.js';
+import { yamlData } from './util/yaml-data.js';
 
 const severity = z.enum(['off', 'warn', 'error']);
 export const ruleSetting = z.union([severity, z.tuple([severity]), z.tuple([severity, z.record(z.unknown())])]);
@@ -15,7 +16,12 @@ export const configSchema = z
     template: z.string().min(1).default('default'),
     editions: z.array(z.string().min(1)).min(1).default(['full']),
     formats: z.array(z.enum(FORMAT_NAMES)).min(1).default(['html']),
-    out: z.string().min(1).default('dist'),
+    // Relative to the workspace and inside it (links are checked when it is used).
+    out: z
+      .string()
+      .min(1)
+      .refine((dir) => !path.isAbsolute(dir) && !path.normalize(dir).split(/[\\/]/).includes('..'), 'the output folder must be a folder inside the workspace, such as dist (use --out for any other)')
+      .default('dist'),
     paper: z.enum(['A4', 'Letter']).default('A4'),
     systems: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),
     lint: z.object({ rules: z.record(ruleSetting).default({}), maxWarnings: z.number().int().min(0).optional() }).strict().default({}),
@@ -104,7 +110,9 @@ function readConfig(root: string): LoadedConfig {
         problems: [problem(`not valid YAML: ${doc.errors[0].message.split('\n')[0]}`, { file: shown, line: pos.line, column: pos.col }, { ruleId: 'config' })],
       });
     }
-    const parsed = configSchema.safeParse(doc.toJS() ?? {});
+    const data = yamlData(doc);
+    if (!data.ok) throw new UserError('invalid configuration', { problems: [problem(`the configuration ${data.reason}`, { file: shown, line: 1, column: 1 }, { ruleId: 'config' })] });
+    const parsed = configSchema.safeParse(data.value ?? {});
     if (!parsed.success) {
       throw new UserError('invalid configuration', {
         problems: issueProblems(parsed.error.issues, doc, lineCounter, shown, []),

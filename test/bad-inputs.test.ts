@@ -38,6 +38,8 @@ interface Case {
   stderrExcludes?: string[];
   /** Fragments of stdout and stderr together (lint prints its findings on stdout). */
   anyIncludes?: string[];
+  /** Fragments that neither stdout nor stderr may contain (raw terminal escapes, leaked text). */
+  anyExcludes?: string[];
   /** The command whose presence activates the case (default: the first argument). */
   requires?: string;
   /** Files (relative to the output folder) that must exist afterwards, or must not. */
@@ -246,6 +248,7 @@ describe('bad-input corpus (the real binary)', { timeout: 180_000 }, () => {
       for (const fragment of spec.stderrExcludes ?? []) expect(result.stderr, shown).not.toContain(fragment);
       for (const fragment of spec.stdoutIncludes ?? []) expect(result.stdout, shown).toContain(fragment);
       for (const fragment of spec.anyIncludes ?? []) expect(result.stdout + result.stderr, shown).toContain(fragment);
+      for (const fragment of spec.anyExcludes ?? []) expect(result.stdout + result.stderr, shown).not.toContain(fragment);
       expect(changes(before, snapshot(parent, skip)), 'nothing outside the output folder is touched').toEqual([]);
       for (const file of spec.outputs ?? []) expect(existsSync(path.join(out, file)), `${file} written`).toBe(true);
       for (const file of spec.noOutputs ?? []) expect(existsSync(path.join(out, file)), `${file} not written`).toBe(false);

@@ -184,6 +184,30 @@ describe('rapporteur hooks install', () => {
     expect(git(root, ['log', '--format=%s', '-1']).trim()).toBe('good');
   });
 
+  it('runs the installed Rapporteur by absolute path, never a rapporteur the repository commits', () => {
+    // A collaborator commits node_modules/.bin/rapporteur: the old hook ran it on every commit.
+    const planted = "#!/bin/sh\necho PLANTED-HOOK-RAN > \"$(git rev-parse --show-toplevel)/pwned.txt\"\nexit 0\n";
+    const root = repo({ 'reports/r/report.md': clean, 'node_modules/.bin/rapporteur': planted });
+    spawnSync('chmod', ['+x', path.join(root, 'node_modules/.bin/rapporteur')]);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'tooling'], env);
+    expect(runCli(['hooks', 'install'], { cwd: root, env }).code).toBe(0);
+    const script = readFileSync(path.join(root, '.git', 'hooks', 'pre-commit'), 'utf8');
+    expect(script).not.toContain('node_modules');
+    expect(script).toContain(`'${process.execPath}'`);
+
+    writeFileSync(path.join(root, 'reports/r/report.md'), withError);
+    git(root, ['add', '-A']);
+    const commit = spawnSync('git', ['commit', '-q', '-m', 'bad'], {
+      cwd: root, encoding: 'utf8',
+      env: { ...process.env, ...env, NO_COLOR: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' },
+    });
+    expect(existsSync(path.join(root, 'pwned.txt'))).toBe(false);
+    // The real lint ran (and stopped the commit), not the planted script (which would let it pass).
+    expect(commit.status).not.toBe(0);
+    expect(commit.stderr).toContain('commit stopped by rapporteur lint');
+  });
+
   it('refuses to overwrite a hook it did not install, and replaces its own', () => {
     const root = repo({ 'reports/r/report.md': clean });
     const hook = path.join(root, '.git', 'hooks', 'pre-commit');

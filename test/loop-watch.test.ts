@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -252,6 +252,45 @@ describe('rapporteur watch', () => {
       request.on('error', reject);
     });
     expect(status).toBe(403);
+  });
+
+  it('survives any URL: malformed percent-escapes, odd request targets, then still serves the report', async () => {
+    const root = workspace({ 'reports/demo/report.md': reportSource(body('Still here after the probes.')) });
+    const watcher = await startWatch(root, ['demo']);
+    const port = Number(new URL(watcher.url).port);
+    const get = (target: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.get({ host: '127.0.0.1', port, path: target, headers: { host: `127.0.0.1:${port}` } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+      });
+    // What any web page open in the browser can send (fetch/img to http://127.0.0.1:port/...).
+    for (const target of ['/%E0%A4%A/', '/demo/%E0%A4%A/', '/%/', '/%zz', '/demo/%ff/', '//x/%E0/']) {
+      expect([400, 404, 302]).toContain(await get(target));
+    }
+    expect(watcher.child.exitCode).toBe(null);
+    expect(await page(watcher.url)).toContain('Still here after the probes.');
+  });
+
+  it('does not follow a linked folder out of the workspace (inotify watches stay few)', async () => {
+    // A folder beside the workspace with 300 subfolders, linked from inside the report folder.
+    const outside = makeWorkspace({});
+    workspaces.push(outside);
+    for (let i = 0; i < 300; i++) mkdirSync(path.join(outside, 'tree', `d${i}`, 'e'), { recursive: true });
+    const root = workspace({ 'reports/demo/report.md': reportSource(body('Linked data folder.')) });
+    symlinkSync(path.join(outside, 'tree'), path.join(root, 'reports', 'demo', 'data'));
+    const watcher = await startWatch(root, ['demo']);
+    expect(await page(watcher.url)).toContain('Linked data folder.');
+    // Each inotify watch is one `inotify wd:` line in the fdinfo of the watching process.
+    let watches = 0;
+    for (const fd of readdirSync(`/proc/${watcher.child.pid}/fdinfo`)) {
+      const info = readFileSync(`/proc/${watcher.child.pid}/fdinfo/${fd}`, 'utf8');
+      watches += info.split('\n').filter((line) => line.startsWith('inotify wd:')).length;
+    }
+    expect(watches).toBeGreaterThan(0);
+    expect(watches).toBeLessThan(50);
   });
 
   it('takes --port, and refuses a port that is in use with a clear message', async () => {

@@ -8,7 +8,8 @@ import type { Report } from '../model/types.js';
 import { outputName, selectEditions } from '../render/editions.js';
 import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
-import { isError, UserError } from '../util/problems.js';
+import { isError, problem, UserError } from '../util/problems.js';
+import { escapeReason } from '../util/contain.js';
 import { FORMAT_NAMES, parseFormatList, WriterRun, writerFor, type Writer } from '../writers/index.js';
 import { languageState, storedLanguages } from '../i18n/check.js';
 import { localizeReport } from '../i18n/localize.js';
@@ -114,8 +115,16 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     }
     const editions = selectEditions(report, options.editions);
     const template = loadTemplate(options.template ?? 'default', report.root);
+    for (const note of template.problems) if (!outcome.problems.some((p) => p.file === note.file && p.reason === note.reason && p.line === note.line)) outcome.problems.push(note);
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
+    const escape = escapeReason(options.out, dir, path.relative(process.cwd(), options.out) || options.out);
+    if (escape) {
+      // A `dist/<slug>` link (committed, or planted) would carry the outputs elsewhere.
+      outcome.problems.push(problem(`the output folder ${path.relative(process.cwd(), dir) || dir} ${escape}; remove the link`, { file: report.file }, { ruleId: 'output' }));
+      outcome.failed.push(report.slug);
+      continue;
+    }
     for (const job of languageJobs(report, options.langs)) {
       let built = report;
       let suffix: string | undefined;
@@ -135,6 +144,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
         const started = performance.now();
         const written = await run.write(writers, built, edition, {
           file: (writer) => path.join(dir, outputName(report.slug, edition, writer.extension, suffix)),
+          within: options.out,
           html: () => {
             const { html, problems } = render(edition);
             outcome.problems.push(...problems);

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../util/package-root.js';
 import { UserError, formatProblem } from '../util/problems.js';
+import { oneLine } from '../util/printable.js';
 import { registerBuild } from './commands/build.js';
 import { registerNew } from './commands/new.js';
 import { registerWatch } from './commands/watch.js';
@@ -72,12 +73,12 @@ through a report from first draft to publication.`,
     }
     if (error instanceof UserError) {
       for (const problem of error.problems) io.err(formatProblem(problem));
-      io.err(`rapporteur: ${error.message}`);
+      io.err(`rapporteur: ${oneLine(error.message)}`);
       return error.exitCode;
     }
     const debug = argv.includes('--debug') || process.env.RAPPORTEUR_DEBUG === '1';
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`rapporteur: internal error: ${message}`);
+    io.err(`rapporteur: internal error: ${oneLine(message)}`);
     if (debug && error instanceof Error && error.stack) io.err(error.stack);
     else io.err('(run again with --debug to see where it happened, and report it)');
     return 2;

@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { findWorkspaceRoot, resolveReports } from '../workspace.js';
 import type { ReportTarget } from '../model/load.js';
-import { formatProblem } from '../util/problems.js';
+import { formatProblem, UserError } from '../util/problems.js';
+import { escapeReason } from '../util/contain.js';
 import { colorEnabled } from './color.js';
+import { terminalSafe } from '../util/printable.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -15,8 +17,9 @@ export interface Io {
 
 export function defaultIo(): Io {
   return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    // Every line printed passes the terminal filter: messages quote text from sources.
+    out: (text) => process.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
+    err: (text) => process.stderr.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
     cwd: process.cwd(),
     color: colorEnabled(process.stdout),
   };
@@ -31,8 +34,21 @@ export function printProblems(problems: VFileMessage[], io: Io): void {
   for (const message of problems) io.err(formatProblem(message));
 }
 
-export function resolveOut(out: string | undefined, root: string, cwd: string): string {
-  return out ? path.resolve(cwd, out) : path.join(root, 'dist');
+/**
+ * The output folder. `--out` is the user's own choice and goes anywhere; the default `dist/` and a
+ * configured `out:` come from the repository, which a collaborator controls, so they must stay in
+ * the workspace with links followed (a committed `dist` link to `~` would otherwise write there).
+ */
+export function resolveOut(out: string | undefined, root: string, cwd: string, configured?: string): string {
+  if (out) return path.resolve(cwd, out);
+  const dir = path.resolve(root, configured ?? 'dist');
+  const escape = escapeReason(root, dir, 'the workspace');
+  if (escape) {
+    const shown = path.relative(cwd, dir) || dir;
+    const why = configured && configured !== 'dist' ? `\`out: ${configured}\` in the configuration names ${shown}, which ${escape}` : `the output folder ${shown} ${escape}`;
+    throw new UserError(`${why}; outputs are written only inside the workspace unless you name a folder with --out`);
+  }
+  return dir;
 }
 
 export function splitList(value: string | undefined, fallback: string[]): string[] {

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { toPosix } from '../model/reader.js';
 import type { Report } from '../model/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { problem } from '../util/problems.js';
+import { isContained } from '../util/contain.js';
+import { problem, UserError } from '../util/problems.js';
+import { yamlData } from '../util/yaml-data.js';
 
 /**
  * The comments ledger: comments that do not live in the Markdown (imported from reviewers'
@@ -58,6 +60,18 @@ export interface LedgerRead {
   problems: VFileMessage[];
 }
 
+/** A ledger sits in `<report>/comments/`: the report folder is two levels up. */
+function reportDirOf(absFile: string): string {
+  return path.dirname(path.dirname(absFile));
+}
+
+/** Neither reads nor writes a ledger that links (or whose folder links) out of its report folder. */
+function refuseOutside(absFile: string): void {
+  if (!isContained(reportDirOf(absFile), absFile)) {
+    throw new UserError(`${path.relative(process.cwd(), absFile) || absFile} is a link to a file outside the report folder; comments ledgers must stay inside it, and nothing was written`);
+  }
+}
+
 export function ledgerDir(report: Report): string {
   return path.join(report.dir, 'comments');
 }
@@ -75,7 +89,19 @@ export async function readLedger(report: Report): Promise<LedgerRead> {
   for (const name of names) {
     const absFile = path.join(dir, name);
     const file = toPosix(path.relative(report.root, absFile));
-    const text = await fs.readFile(absFile, 'utf8');
+    // The containment rule of chapters: a ledger (or a comments/ folder) linking out of the
+    // report folder is not read, and `import` never writes through it.
+    if (!isContained(report.dir, absFile)) {
+      result.problems.push(problem(`${file} is a link to a file outside the report folder; comments ledgers must stay inside it`, { file }, { ruleId: 'comments-ledger' }));
+      continue;
+    }
+    let text: string;
+    try {
+      text = await fs.readFile(absFile, 'utf8');
+    } catch (error) {
+      result.problems.push(problem(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : 'unreadable'}`, { file }, { ruleId: 'comments-ledger' }));
+      continue;
+    }
     const parsed = parseLedgerText(text, file);
     result.problems.push(...parsed.problems);
     for (const entry of parsed.entries) result.entries.push({ ...entry, absFile });
@@ -98,7 +124,9 @@ export function parseLedgerText(text: string, file: string): { entries: Omit<Led
       ),
     };
   }
-  const parsed = ledgerSchema.safeParse(doc.toJS() ?? {});
+  const data = yamlData(doc);
+  if (!data.ok) return { entries: [], problems: [problem(`comments ledger ${data.reason}`, { file, line: 1, column: 1 }, { ruleId: 'comments-ledger' })] };
+  const parsed = ledgerSchema.safeParse(data.value ?? {});
   if (!parsed.success) {
     return {
       entries: [],
@@ -137,6 +165,7 @@ const HEADER = ' Comments imported by `rapporteur comments import`. Edit with ca
  * byte as far as the YAML library allows (it keeps comments and key order).
  */
 export async function appendToLedger(absFile: string, from: string, comments: LedgerComment[]): Promise<void> {
+  refuseOutside(absFile);
   let doc: Document;
   try {
     doc = parseDocument(await fs.readFile(absFile, 'utf8'));
@@ -154,7 +183,7 @@ export async function appendToLedger(absFile: string, from: string, comments: Le
     if (!('anchor' in clean)) clean.anchor = '';
     (seq as { items: unknown[] }).items.push(doc.createNode(clean));
   }
-  await writeFileAtomic(absFile, doc.toString({ lineWidth: 0 }));
+  await writeFileAtomic(absFile, doc.toString({ lineWidth: 0 }), { within: reportDirOf(absFile) });
 }
 
 /**
@@ -162,6 +191,7 @@ export async function appendToLedger(absFile: string, from: string, comments: Le
  * adding a `status:` line under its id), so hand-written comments and layout survive.
  */
 export async function resolveInLedger(absFile: string, id: string): Promise<boolean> {
+  refuseOutside(absFile);
   const text = await fs.readFile(absFile, 'utf8');
   const doc = parseDocument(text);
   const seq = doc.getIn(['comments'], true);
@@ -194,6 +224,6 @@ export async function resolveInLedger(absFile: string, id: string): Promise<bool
   const check = ledgerSchema.safeParse(parseDocument(updated).toJS());
   const entry = check.success ? check.data.comments.find((c) => c.id === id) : undefined;
   if (!entry || entry.status !== 'resolved') return false;
-  await writeFileAtomic(absFile, updated);
+  await writeFileAtomic(absFile, updated, { within: reportDirOf(absFile) });
   return true;
 }

@@ -7,6 +7,7 @@ import type { Report } from '../model/types.js';
 import { FULL, selectEditions } from '../render/editions.js';
 import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { isContained } from '../util/contain.js';
 import { formatProblem, isError, UserError } from '../util/problems.js';
 import { parseFormatList, writerFor, type Writer, type WriterRun } from '../writers/index.js';
 import { compareReports, versionInfo, type Comparison } from './index.js';
@@ -110,6 +111,7 @@ export async function redlineReport(target: ReportTarget, options: RedlineOption
     );
     const name = `${target.slug}${edition === FULL ? '' : `-${edition}`}-redline-${fromName}-${toName}`;
     const dir = path.join(out, target.slug);
+    if (!isContained(out, dir)) throw new UserError(`the output folder ${path.relative(process.cwd(), dir) || dir} is a symbolic link that leads outside ${path.relative(process.cwd(), out) || out}; remove it`);
     if (formats.includes(JSON_FORMAT)) await writeFileAtomic(path.join(dir, `${name}.json`), `${JSON.stringify(comparison, null, 2)}\n`);
     const written = await options.run.write(writers, after, edition, {
       file: (writer) => path.join(dir, `${name}.${writer.extension}`),

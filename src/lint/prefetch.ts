@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ParseStore } from '../cache/parse-cache.js';
 import type { ReportTarget } from '../model/load.js';
 import { isInside } from '../model/reader.js';
+import { isContained } from '../util/contain.js';
 import { withinLimits } from '../parse/limits.js';
 import { parseMarkdown } from '../parse/processor.js';
 
@@ -91,6 +92,8 @@ export async function prefetchStore(target: ReportTarget, disk: ParseStore | und
 
 async function reportTexts(target: ReportTarget, parse: (text: string) => Root, ready: Map<string, Root>): Promise<string[]> {
   let main: string;
+  // The loader's rule: a report.md that links out of the workspace is neither read nor cached.
+  if (!isContained(target.root, target.file)) return [];
   try {
     main = await readFile(target.file, 'utf8');
   } catch {

@@ -1,3 +1,4 @@
+import { reservedPageIds } from '../render/page-ids.js';
 import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
@@ -58,6 +59,7 @@ export function directiveLabel(node: ContainerDirective): string | undefined {
  */
 export function extractModel(input: ExtractInput): Report {
   const slugger = new GithubSlugger();
+  for (const id of reservedPageIds(input.meta.systems)) slugger.occurrences[id] = 0;
   // Recommendation ids are the author's permalinks; a heading with the same words gets `-1`, so
   // no two elements of a page share an id.
   for (const file of input.files) {

@@ -8,6 +8,7 @@ import { parseMarkdown } from '../parse/processor.js';
 import { cloneTree } from '../util/clone.js';
 import { problem } from '../util/problems.js';
 import { applyDialect } from '../dialect/index.js';
+import { yamlData } from '../util/yaml-data.js';
 import { extractModel } from './extract.js';
 import { fallbackFrontMatter, frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { decodeSource, diskReader, isInside, toPosix, type SourceReader } from './reader.js';
@@ -68,6 +69,15 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
   const rel = (abs: string) => toPosix(path.relative(target.root, abs)) || path.basename(abs);
   const reportPath = rel(target.file);
 
+  // The containment rule chapters and images follow holds for report.md too: a report.md, or a
+  // reports/<slug> folder, that links out of the workspace is not read (it would be published).
+  if (reader.realpath) {
+    const outside = await linksOutside(target.file, target.root, reader.realpath);
+    if (outside) {
+      problems.push(problem(`${reportPath} is a link to a file outside the workspace; a report must stay inside it`, { file: reportPath }, { ruleId: 'unreadable-file' }));
+      return { problems };
+    }
+  }
   const main = await readSource(target.file, reportPath, reader);
   if (!main.ok) {
     problems.push(problem(main.reason, { file: reportPath }, { ruleId: 'unreadable-file' }));
@@ -144,6 +154,18 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     files,
   });
   return { report, problems };
+}
+
+/** True when `abs`, links followed, is outside the workspace (a file that does not exist is not). */
+async function linksOutside(abs: string, root: string, realpath: (p: string) => Promise<string>): Promise<boolean> {
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch (error) {
+    // A link loop is refused like a link out; a missing file is reported by the read.
+    return (error as NodeJS.ErrnoException).code === 'ELOOP';
+  }
+  return !isInside(await realpath(root).catch(() => root), real);
 }
 
 /** `reason` names the file; `detail` is the same without it, for messages that name it already. */
@@ -241,7 +263,12 @@ function readFrontMatter(tree: Root, file: string, problems: VFileMessage[]): Fr
     return { meta: fallbackFrontMatter({}), raw: {}, source, spanOf };
   }
   const parsed = { doc, counter: lineCounter, firstLine };
-  const data: unknown = doc.toJS();
+  const read = yamlData(doc);
+  if (!read.ok) {
+    problems.push(problem(`front matter ${read.reason}`, { ...source, line: firstLine }, { ruleId: 'front-matter' }));
+    return { meta: fallbackFrontMatter({}), raw: {}, source, spanOf };
+  }
+  const data: unknown = read.value;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push(
       problem('front matter must be a YAML mapping of fields such as `title: …`', { ...source, line: firstLine }, { ruleId: 'front-matter' }),

@@ -97,9 +97,8 @@ export function dynamicCss(report: Report): string {
 }
 
 function pagedCss(report: Report): string {
-  const template = loadTemplate('default', report.root);
-  const file = path.join(template.dir, 'paged.css');
-  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+  // Read, contained and sanitized by the template loader (#18 item 5).
+  return loadTemplate('default', report.root).pagedCss;
 }
 
 function timeoutSeconds(options: PdfOptions): number {

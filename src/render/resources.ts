@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root, Image } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
@@ -13,9 +13,11 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml', '.webp': 'image/webp', '.avif': 'image/avif',
 };
 
-export function isRemote(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) ? !/^(data|mailto|tel):/i.test(url) : url.startsWith('//');
-}
+/**
+ * Embedded images are read whole and base64-encoded into the page: past a few hundred MB that
+ * string exceeds what V8 can hold. No printed figure needs more than this.
+ */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 /**
  * Makes every image part of the output: local files are embedded as data URLs (so the HTML is
@@ -50,6 +52,10 @@ export function embedImages(tree: Root, report: Report): VFileMessage[] {
       return drop(`image ${node.url} does not exist (looked for ${target.shown}; paths are relative to the file that names them, or to the workspace when they start with /)`);
     }
     if (!isInside(root, real)) return drop(`image ${node.url} is outside the workspace and is not included`);
+    const size = statSync(real).size;
+    if (size > MAX_IMAGE_BYTES) {
+      return drop(`image ${node.url} is ${(size / 1024 / 1024).toFixed(1)} MB; images are embedded up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB: save a smaller version`);
+    }
     const mime = MIME[path.extname(real).toLowerCase()];
     if (!mime) return drop(`image ${node.url} is not a PNG, JPEG, GIF, SVG, WebP or AVIF file`);
     node.url = `data:${mime};base64,${readFileSync(real).toString('base64')}`;

@@ -1,7 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../util/package-root.js';
-import { UserError } from '../util/problems.js';
+import type { VFileMessage } from 'vfile-message';
+import { toPosix } from '../model/reader.js';
+import { isContained } from '../util/contain.js';
+import { problem, UserError } from '../util/problems.js';
+import { sanitizeCss, sanitizeTemplateHtml } from './template-sanitize.js';
 
 export interface Template {
   name: string;
@@ -9,19 +13,68 @@ export interface Template {
   html: string;
   screenCss: string;
   printCss: string;
+  /** Paged.js page rules (the PDF), sanitized like the rest. */
+  pagedCss: string;
+  /** What sanitizing left out of a workspace template, as warnings at their place. */
+  problems: VFileMessage[];
 }
+
+const TEMPLATE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * A template is a folder: `template.html` (the skeleton, with `{{field}}` escaped and `{{{field}}}`
- * raw slots), `screen.css` and `print.css`. The workspace's `templates/<name>/` wins over the one
- * shipped with Rapporteur.
+ * raw slots), `screen.css`, `print.css` and `paged.css`. The workspace's `templates/<name>/` wins
+ * over the one shipped with Rapporteur. A template name is a folder name, nothing more
+ * (`--template ../..` or a config `template:` cannot reach outside), and a workspace template, a
+ * collaborator's work, must lie inside the workspace with links followed and is sanitized: its
+ * HTML and CSS keep no script, no remote or outside resource, no redirect (template-sanitize.ts).
  */
 export function loadTemplate(name: string, workspaceRoot: string): Template {
-  const candidates = [path.join(workspaceRoot, 'templates', name), packagePath('templates', name)];
+  if (!TEMPLATE_NAME.test(name) || name.includes('..')) {
+    throw new UserError(`template "${name}" is not a template name: name a folder under templates/ (such as default)`);
+  }
+  const shipped = packagePath('templates', name);
+  const own = path.join(workspaceRoot, 'templates', name);
+  const candidates = [own, shipped];
   const dir = candidates.find((candidate) => existsSync(path.join(candidate, 'template.html')));
   if (!dir) throw new UserError(`template "${name}" not found (looked in ${candidates.map((c) => path.join(c, 'template.html')).join(' and ')})`);
-  const read = (file: string) => (existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file), 'utf8') : '');
-  return { name, dir, html: read('template.html'), screenCss: read('screen.css'), printCss: read('print.css') };
+  const isShipped = dir === shipped || sameFolder(dir, shipped);
+  if (!isShipped && !isContained(workspaceRoot, dir)) {
+    throw new UserError(`template "${name}": ${path.relative(process.cwd(), dir) || dir} is a symbolic link that leads outside the workspace; a template must be inside it`);
+  }
+  const problems: VFileMessage[] = [];
+  const read = (file: string): { text: string; shown: string } => {
+    const abs = path.join(dir, file);
+    const shown = toPosix(path.relative(workspaceRoot, abs));
+    if (!existsSync(abs)) return { text: '', shown };
+    if (!isShipped && !isContained(dir, abs)) {
+      problems.push(problem(`template: ${file} is a link to a file outside the template folder and is not read`, { file: shown }, { ruleId: 'template', severity: 'warning' }));
+      return { text: '', shown };
+    }
+    return { text: readFileSync(abs, 'utf8'), shown };
+  };
+  const html = read('template.html');
+  const css = (file: string) => {
+    const { text, shown } = read(file);
+    return isShipped || !text ? text : sanitizeCss(text, { dir, file: shown, problems });
+  };
+  return {
+    name,
+    dir,
+    html: isShipped ? html.text : sanitizeTemplateHtml(html.text, { dir, file: html.shown, problems }),
+    screenCss: css('screen.css'),
+    printCss: css('print.css'),
+    pagedCss: css('paged.css'),
+    problems,
+  };
+}
+
+function sameFolder(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 export function escapeHtml(value: string): string {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isContained } from './contain.js';
 import { UserError } from './problems.js';
 
 const REASONS: Record<string, string> = {
@@ -13,6 +14,7 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is exhausted',
   ENAMETOOLONG: 'the path is too long',
+  ELOOP: 'its path goes round a loop of symbolic links',
 };
 
 /**
@@ -21,7 +23,14 @@ const REASONS: Record<string, string> = {
  * A failure the user can fix (a file where a folder should be, no permission, a full disk) is a
  * UserError naming the file, never a stack trace.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: { within?: string } = {}): Promise<void> {
+  // `within`: the folder this write must land in (the output folder, the report folder). A linked
+  // folder on the way that leads elsewhere would make the write land outside it: refused before
+  // any folder is created.
+  if (options.within !== undefined && !isContained(options.within, file)) {
+    const shown = path.relative(process.cwd(), file) || file;
+    throw new UserError(`cannot write ${shown}: a symbolic link on its path leads outside ${path.relative(process.cwd(), options.within) || options.within}; nothing is written there`);
+  }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });

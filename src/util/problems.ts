@@ -1,5 +1,6 @@
 import { VFileMessage } from 'vfile-message';
 import type { SourceSpan } from '../model/types.js';
+import { oneLine } from './printable.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -31,9 +32,9 @@ export function isError(message: VFileMessage): boolean {
 
 /** `file:line:column severity message rule-id`, the one-line form every command prints. */
 export function formatProblem(message: VFileMessage): string {
-  const where = `${message.file || '<input>'}:${message.line ?? 1}:${message.column ?? 1}`;
+  const where = `${oneLine(message.file || '<input>')}:${message.line ?? 1}:${message.column ?? 1}`;
   const severity = message.fatal ? 'error' : 'warning';
-  return `${where} ${severity} ${message.reason} ${message.ruleId ?? ''}`.trimEnd();
+  return `${where} ${severity} ${oneLine(message.reason)} ${oneLine(message.ruleId ?? '')}`.trimEnd();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isContained } from '../util/contain.js';
 import { watch, type FSWatcher } from 'chokidar';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -49,12 +50,20 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
   const server: PreviewServer = await startPreviewServer(session, { port: options.port });
 
   // Sources: each report's folder (report.md, chapters, images, data) and the template's folder.
-  const templateDirs = (name: string) => [path.join(options.root, 'templates', name), packagePath('templates', name)].filter((d) => existsSync(d));
-  const sourceDirs = [...new Set([...options.targets.map((t) => path.dirname(t.file)), ...templateDirs(session.template)])];
+  const templateDirs = (name: string) =>
+    [path.join(options.root, 'templates', name), packagePath('templates', name)].filter((d) => existsSync(d) && (d === packagePath('templates', name) || isContained(options.root, d)));
+  // The containment rule: a report folder that links out of the workspace is not watched (the
+  // loader refuses to read it), and links inside the watched folders are not followed, so a
+  // linked folder cannot take watch out of the workspace (or into thousands of inotify watches).
+  const shipped = packagePath('templates');
+  const sourceDirs = [...new Set([...options.targets.map((t) => path.dirname(t.file)), ...templateDirs(session.template)])].filter(
+    (dir) => dir.startsWith(shipped + path.sep) || isContained(options.root, dir),
+  );
   const watched = new Set(sourceDirs);
   const outDir = path.join(options.root, 'dist');
   const sources: FSWatcher = watch(sourceDirs, {
     ignoreInitial: true,
+    followSymlinks: false,
     ignored: (file) => file !== options.root && (isEditorNoise(file) || file.startsWith(outDir + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)),
   });
   // The configuration sits at the workspace root: watch that folder alone, for those names only.
@@ -70,6 +79,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
     options.all && existsSync(reportsDir)
       ? watch(reportsDir, {
           ignoreInitial: true,
+          followSymlinks: false,
           depth: 1,
           ignored: (file, stats) => path.resolve(file) !== reportsDir && stats?.isFile() === true && path.basename(file) !== 'report.md',
         })

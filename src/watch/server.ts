@@ -25,7 +25,15 @@ export interface PreviewServer {
  */
 export async function startPreviewServer(session: WatchSession, options: { port?: number } = {}): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
-  const server = createServer((request, response) => handle(session, clients, request, response));
+  const server = createServer((request, response) => {
+    // Any web page can send requests here: no URL, header or method may end the preview.
+    try {
+      handle(session, clients, request, response);
+    } catch {
+      if (!response.headersSent) send(response, 400, 'text/plain; charset=utf-8', 'bad request\n');
+      else response.end();
+    }
+  });
   const port = await listen(server, options.port);
   const heartbeat = setInterval(() => {
     for (const client of clients) client.write(': ping\n\n');
@@ -92,7 +100,8 @@ function handle(session: WatchSession, clients: Set<ServerResponse>, request: In
   if (!isLocalHost(request.headers.host)) return send(response, 403, 'text/plain; charset=utf-8', 'rapporteur watch answers only to localhost\n');
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'only GET\n');
   const head = request.method === 'HEAD';
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  const url = parseUrl(request.url);
+  if (!url) return send(response, 400, 'text/plain; charset=utf-8', 'bad request\n', head);
   const html = 'text/html; charset=utf-8';
 
   if (url.pathname === CLIENT_PATH) return send(response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT, head);
@@ -107,12 +116,13 @@ function handle(session: WatchSession, clients: Set<ServerResponse>, request: In
   if (url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '', true);
 
   const slugs = [...session.reports.keys()];
-  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = url.pathname.split('/').filter(Boolean).map(decodeSegment);
+  if (parts.some((part) => part === undefined)) return send(response, 400, 'text/plain; charset=utf-8', 'bad request: malformed percent-escape\n', head);
   if (parts.length === 0) {
     if (slugs.length === 1) return send(response, 200, html, reportPage(session, slugs[0], undefined), head);
     return send(response, 200, html, indexPage(session), head);
   }
-  const [slug, edition] = parts;
+  const [slug, edition] = parts as string[];
   if (!session.reports.has(slug) || parts.length > 2) {
     return send(response, 404, html, injectPreview(notFound(url.pathname, slugs), { problems: [], stale: false, empty: false }, session.revision), head);
   }
@@ -122,6 +132,24 @@ function handle(session: WatchSession, clients: Set<ServerResponse>, request: In
   }
   const body = reportPage(session, slug, edition);
   return send(response, body ? 200 : 404, html, body ?? notFound(url.pathname, slugs), head);
+}
+
+/** The request's URL, or undefined when it cannot be one (a request target is not always a path). */
+function parseUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One path segment decoded, or undefined for a malformed escape such as `%E0%A4%A`. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 function reportPage(session: WatchSession, slug: string, edition: string | undefined): string {

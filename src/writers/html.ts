@@ -7,7 +7,7 @@ export const html: Writer = {
   extension: 'html',
   description: 'one self-contained web page',
   async write(_report, _edition, context) {
-    await writeFileAtomic(context.file, context.html());
+    await writeFileAtomic(context.file, context.html(), { within: context.within });
     context.wrote(context.file);
   },
 };

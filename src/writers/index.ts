@@ -45,13 +45,14 @@ export class WriterRun {
   constructor(private readonly log: (line: string) => void) {}
 
   /** Writes one edition with each writer; returns the files written now (batched ones come from `finish`). */
-  async write(writers: Writer[], report: Report, edition: string, target: { file: (writer: Writer) => string; html: () => string }): Promise<string[]> {
+  async write(writers: Writer[], report: Report, edition: string, target: { file: (writer: Writer) => string; html: () => string; within?: string }): Promise<string[]> {
     const before = this.outputs.length;
     let page: string | undefined;
     const html = () => (page ??= target.html());
     for (const writer of writers) {
       const context: WriteContext = {
         file: target.file(writer),
+        within: target.within,
         html,
         log: this.log,
         wrote: (file) => this.outputs.push(file),

@@ -4,6 +4,8 @@ import type { Report } from '../model/types.js';
 export interface WriteContext {
   /** The file to write (`<out>/<slug>/<name>.<extension>`); written atomically. */
   file: string;
+  /** The output folder the file must land in (a linked folder leading elsewhere is refused). */
+  within?: string;
   /**
    * The edition as one self-contained HTML page (a build's, or a redline's), rendered at most
    * once and shared by every writer of the run that asks for it.

@@ -129,9 +129,9 @@ case('nested-ordered-lists-chapter', '10,000 nested ordered lists in a chapter',
 case('nested-by-indentation', 'lists nested by indentation, 300 levels', ['build', 'r'], 2, None,
      generate={R: {'prefix': fm(), 'text': '', 'suffix': ''.join('  ' * i + '- a\n' for i in range(300))}},
      stderrIncludes=['reports/r/report.md:', 'at most 400 columns are read'])
-case('nested-emphasis-deep', '3,000 nested emphasis marks', ['build', 'r'], 2, None,
+case('nested-emphasis-deep', '3,000 nested emphasis marks (12 KB; refused before the parse, #18.8/#11)', ['build', 'r'], 2, None,
      generate={R: {'prefix': fm(), 'text': '*a ', 'repeat': 3000, 'suffix': 'b' + '*' * 3000 + '\n'}},
-     stderrIncludes=['reports/r/report.md:', 'nested more than 400 levels deep'])
+     stderrIncludes=['reports/r/report.md:9:1', 'the paragraph starting on line 9 has more than 500 emphasis or strikethrough markers'])
 case('long-line-50000', 'a paragraph on one 50,000-character line', ['build', 'r'], 0, None,
      generate={R: {'prefix': fm() + '# Long\n\n', 'text': 'evidence ', 'repeat': 5600, 'suffix': '\n'}}, outputs=['r/r.html'])
 case('huge-table', 'a table of 2,000 rows and 8 columns', ['build', 'r'], 0, None,
@@ -202,6 +202,114 @@ case('lint-broken-yaml', 'lint reports broken front matter with its line', ['lin
      anyIncludes=['reports/r/report.md:', 'front matter is not valid YAML'])
 case('lint-nested-lists-10000', 'lint refuses 10,000 nested lists quickly', ['lint', 'r'], 2, None,
      generate={R: {'prefix': LFM + 'Intro.\n\n', 'text': '- ', 'repeat': 10000, 'suffix': 'item\n'}}, stderrIncludes=['reports/r/report.md:13:1', 'line nests 10000'])
+
+# --- hardening round 2 (#18): hostile sources, templates and collaborators
+ESCAPES = '\x1b]52;c;ZXZpbA==\x07'  # OSC 52: writes the clipboard of the terminal that prints it
+case('lint-terminal-escapes', 'escape sequences in attribute values and titles never reach the terminal raw (#18.9)', ['lint', 'r'], 1,
+     {R: LFM.replace('title: Test Report', 'title: "Test \\e[2J Report"') + '# One\n\n' + REC.replace('jurisdiction=FR', f'jurisdiction="{ESCAPES}X\x1b[2J\u009b31m"').replace('#preserve-evidence', '#preserve-evidence\x1b[1A')},
+     anyIncludes=['reports/r/report.md:', '\\u001b]52;c;ZXZpbA==\\u0007', 'example-jurisdiction'], anyExcludes=['\x1b]', '\x07', '\x1b[2J', '\x1b[1A', '\u009b'])
+case('lint-github-terminal-escapes', 'github annotations carry no raw escape either (#18.9)', ['lint', 'r', '--format', 'github'], 1,
+     {R: LFM + '# One\n\n' + REC.replace('jurisdiction=FR', f'jurisdiction="{ESCAPES}"')},
+     anyIncludes=['::error file=reports/r/report.md', '\\u001b]52'], anyExcludes=['\x1b', '\x07'])
+case('no-systems-no-recommendations', 'a background paper without `systems:` or recommendations lints and builds cleanly (#18.16)', ['build', 'r', '--edition', 'all'], 0,
+     {R: fm(confidentiality='public') + '# Background\n\nTrade secrets are protected in many ways.[^1]\n\n## History\n\nMore text.\n\n[^1]: A source.\n'},
+     outputs=['r/r.html', 'r/r-civil-law.html', 'r/r-common-law.html'], stderrExcludes=['error', 'warning'])
+case('lint-no-systems-no-recommendations', 'lint finds nothing in a report without `systems:` or recommendations (#18.16)', ['lint', 'r'], 0,
+     {R: fm(confidentiality='public') + '# Background\n\nTrade secrets are protected in many ways.[^1]\n\n[^1]: A source.\n'},
+     anyExcludes=['systems', 'error', 'warning'])
+# item 8: the work is bounded before the parse, with the place
+case('emphasis-alternating-60kb', 'a 60 KB paragraph of alternating emphasis markers (took 124 s) (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# One\n\n', 'text': '*a_', 'repeat': 20000, 'suffix': '\n'}},
+     stderrIncludes=['reports/r/report.md:11:1', 'the paragraph starting on line 11 has more than 500 emphasis or strikethrough markers'], noOutputs=['r/r.html'])
+case('strikethrough-300kb', '300 KB of `~~a` (took over 120 s) (#18.8)', ['lint', 'r'], 2, None,
+     generate={R: {'prefix': LFM + '# One\n\n', 'text': '~~a', 'repeat': 100000, 'suffix': '\n'}},
+     stderrIncludes=['reports/r/report.md:13:1', 'more than 500 emphasis or strikethrough markers'])
+case('markers-spread-over-a-file', 'many short paragraphs of markers: a limit per file too (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# One\n\n', 'text': '*a_' * 150 + '\n\n', 'repeat': 200}},
+     stderrIncludes=['reports/r/report.md:', 'more than 30000 emphasis or strikethrough markers (*, _, ~) in one file'])
+case('inline-comments-20000', '20,000 inline comments (took over 100 s) (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# One\n\n', 'text': 'Text :comment[note]{author="A"} more.\n\n', 'repeat': 20000}},
+     stderrIncludes=['reports/r/report.md:6011:6', 'more than 3000 inline directives'])
+case('nested-directives-1000', '1,000 nested directives (69 s before the refusal) (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# One\n\n', 'text': ':::rationale\n', 'repeat': 1000, 'suffix': 'deep\n'}},
+     stderrIncludes=['reports/r/report.md:31:1', 'directives are nested 21 deep here; at most 20 levels are read'])
+case('directives-10000', '10,000 directives in one file (#18.8)', ['lint', 'r'], 2, None,
+     generate={R: {'prefix': LFM + '# One\n\n', 'text': ':::rationale\nWhy.\n:::\n\n', 'repeat': 10000}},
+     stderrIncludes=['reports/r/report.md:', 'more than 5000 block directives in one file'])
+case('table-5000-columns', 'a 2 MB table of 5,000 columns (V8 ran out of memory) (#18.8)', ['build', 'r'], 2, None,
+     generate={R: {'prefix': fm() + '# Table\n\n|' + 'a|' * 5000 + '\n|' + '-|' * 5000 + '\n', 'text': '|' + 'x|' * 5000 + '\n', 'repeat': 200}},
+     stderrIncludes=['reports/r/report.md:11:1', 'a table row with 5001 `|` separators; tables are read up to 100 columns'])
+case('long-list-with-emphasis', 'a 4,000-item list with emphasis in every item is not refused (markers count per item) (#18.8)', ['build', 'r'], 0, None,
+     generate={R: {'prefix': fm() + '# List\n\n', 'text': '- the *saisie* of _evidence_\n', 'repeat': 4000}}, outputs=['r/r.html'])
+# item 6: one containment rule for every file read or written
+SECRET_REPORT = fm() + '# Secret\n\nTOP-SECRET-OUTSIDE-TEXT\n'
+case('report-symlink-outside', 'a report.md that links to a file outside the workspace (#18.6)', ['build', 'r'], 2, None,
+     symlinks={R: '@outside/secret.md'}, outside={'secret.md': SECRET_REPORT},
+     stderrIncludes=['reports/r/report.md:1:1', 'is a link to a file outside the workspace'], outputExcludes=['TOP-SECRET-OUTSIDE-TEXT'], noOutputs=['r/r.html'])
+case('report-folder-symlink-outside', 'a reports/<slug> folder that links outside the workspace (#18.6)', ['build'], 2, {'reports/ok/report.md': fm() + BODY},
+     symlinks={'reports/r': '@outside/r'}, outside={'r/report.md': SECRET_REPORT},
+     stderrIncludes=['reports/r/report.md:1:1', 'is a link to a file outside the workspace'], outputExcludes=['TOP-SECRET-OUTSIDE-TEXT'], noOutputs=['r/r.html'])
+case('lint-report-symlink-outside', 'lint neither reads nor caches a linked report.md (#18.6)', ['lint', 'r'], 2, None,
+     symlinks={R: '@outside/secret.md'}, outside={'secret.md': SECRET_REPORT},
+     anyIncludes=['reports/r/report.md:1:1', 'is a link to a file outside the workspace'], outputExcludes=['TOP-SECRET-OUTSIDE-TEXT'])
+LEDGER = 'source: pdf\nfrom: review.pdf\ncomments:\n  - id: c1\n    author: Mallory\n    date: 2026-11-20\n    status: open\n    anchor: preserve-evidence\n    text: OUTSIDE-LEDGER-SECRET\n'
+case('ledger-symlink-outside', 'a comments ledger that links outside the report folder is not read (#18.6)', ['comments', 'r', '--format', 'json'], 2, {R: fm() + BODY},
+     symlinks={'reports/r/comments/review.yaml': '@outside/ledger.yaml'}, outside={'ledger.yaml': LEDGER},
+     stderrIncludes=['reports/r/comments/review.yaml:1:1', 'is a link to a file outside the report folder'], anyExcludes=['OUTSIDE-LEDGER-SECRET'])
+case('ledger-folder-symlink-outside', 'a comments/ folder that links outside is not read (#18.6)', ['comments', 'r', '--format', 'json'], 2, {R: fm() + BODY},
+     symlinks={'reports/r/comments': '@outside/comments'}, outside={'comments/review.yaml': LEDGER},
+     stderrIncludes=['reports/r/comments/review.yaml:1:1', 'is a link to a file outside the report folder'], anyExcludes=['OUTSIDE-LEDGER-SECRET'])
+# item 11: output redirected, located messages instead of internal errors
+case('dist-symlink-outside', 'a committed dist symlink leading out of the workspace (#18.11)', ['build', 'r'], 2, {R: fm() + BODY},
+     symlinks={'dist': '@outside/published'}, outside={'published/keep.txt': 'keep\n'}, out='unused-dist',
+     stderrIncludes=['the output folder dist is a symbolic link that leads outside the workspace'])
+case('dist-slug-symlink-outside', 'a dist/<slug> symlink leading out of the output folder (#18.11)', ['build', 'r'], 2, {R: fm() + BODY},
+     symlinks={'dist/r': '@outside/published'}, outside={'published/keep.txt': 'keep\n'},
+     stderrIncludes=['reports/r/report.md:1:1', 'the output folder dist/r is a symbolic link that leads outside dist'])
+case('config-out-outside', '`out: ../..` in the configuration (#18.11)', ['build', 'r'], 2, {R: fm() + BODY, 'rapporteur.config.yaml': 'out: ../..\n'},
+     stderrIncludes=['rapporteur.config.yaml:1:6', 'the output folder must be a folder inside the workspace'], out='unused-dist')
+case('out-symlink-loop', '--out names a loop of symbolic links (#18.11)', ['build', 'r', '--out', 'loop'], 2, {R: fm() + BODY},
+     symlinks={'loop': 'loop'}, out='unused-dist', stderrIncludes=['goes round a loop of symbolic links'])
+case('image-percent-name', 'an image named growth-100%.png (#18.11)', ['build', 'r'], 0, {R: fm() + BODY + '\n![Growth](images/growth-100%.png)\n'},
+     generate={'reports/r/images/growth-100%.png': {'base64': png}}, outputs=['r/r.html'], stderrExcludes=['error', 'does not exist'])
+case('image-60-megabytes', 'a 60 MB image is refused with its place, not an internal error (#18.11)', ['build', 'r'], 0, {R: fm() + BODY + '\n![Huge](images/huge.png)\n'},
+     generate={'reports/r/images/huge.png': {'text': 'A', 'repeat': 60 * 1024 * 1024}}, outputs=['r/r.html'],
+     stderrIncludes=['reports/r/report.md:', 'image images/huge.png is 60.0 MB; images are embedded up to 50 MB'])
+BOMB = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n'
+case('yaml-alias-bomb-front-matter', 'a YAML alias bomb in front matter (#18.11)', ['build', 'r'], 2, {R: fm().replace('---\n\n', BOMB + '---\n\n') + BODY},
+     stderrIncludes=['reports/r/report.md:2:1', 'repeats too much through YAML aliases'])
+case('yaml-alias-bomb-config', 'a YAML alias bomb in the configuration (#18.11)', ['build', 'r'], 2, {R: fm() + BODY, 'rapporteur.config.yaml': BOMB},
+     stderrIncludes=['rapporteur.config.yaml:1:1', 'repeats too much through YAML aliases'])
+case('yaml-alias-bomb-ledger', 'a YAML alias bomb in a comments ledger (#18.11)', ['comments', 'r'], 2, {R: fm() + BODY, 'reports/r/comments/x.yaml': BOMB + 'comments: []\n'},
+     stderrIncludes=['reports/r/comments/x.yaml:1:1', 'repeats too much through YAML aliases'])
+case('versions-version-mapping', '`versions` on a front matter whose version is a mapping (#18.11)', ['versions', 'r'], 0, {R: fm(version='{toString: 1, valueOf: 2}') + BODY}, git='tags',
+     stdoutIncludes=['v0.2.0', '?'])
+case('new-title-with-newline', '`new --title` with a newline writes one-line YAML (#18.11)', ['new', 'x', '--title', 'x\nstatus: final'], 0, {R: fm() + BODY},
+     out='reports/x', outputs=['report.md'], outputExcludes=['\nstatus: final', 'title: |'], outputExcludesSkipCache=True, stderrExcludes=['error'])
+case('lint-reserved-ids', 'a recommendation id the page itself uses (main) is a lint error, not a duplicate id (#18.11)', ['lint', 'r'], 1,
+     {R: LFM + '# Main\n\n' + REC.replace('#preserve-evidence', '#main')}, anyIncludes=['reports/r/report.md:13:', 'recommendation id `main` is an id the page itself uses'])
+# item 5: templates contained and sanitized
+case('template-dotdot', '--template ../.. (#18.5)', ['build', 'r', '--template', '../..'], 2, {R: fm() + BODY},
+     stderrIncludes=['template "../.." is not a template name'])
+case('template-config-dotdot', 'a configured template outside templates/ (#18.5)', ['build', 'r'], 2, {R: fm() + BODY, 'rapporteur.config.yaml': 'template: ../../outside/tpl\n'},
+     stderrIncludes=['is not a template name'])
+case('template-symlink-outside', 'a templates/default that links outside the workspace (#18.5)', ['build', 'r'], 2, {R: fm() + BODY},
+     symlinks={'templates/default': '@outside/tpl'}, outside={'tpl/template.html': '<html><body>OUTSIDE-TEMPLATE {{{body}}}</body></html>\n'},
+     stderrIncludes=['template "default"', 'leads outside the workspace'], outputExcludes=['OUTSIDE-TEMPLATE'])
+case('new-template-dotdot', '`new --template ../..` (#18.5)', ['new', 'x', '--template', '../..'], 2, {R: fm() + BODY}, stderrIncludes=['is not a template name'])
+HOSTILE_TEMPLATE = ('<!DOCTYPE html>\n<html><head><meta charset="utf-8">\n<meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/REFRESH">\n'
+    '<link rel="stylesheet" href="http://127.0.0.1:9/LINK.css">\n<script>alert("TEMPLATE-SCRIPT")</script>\n'
+    '<style>@import url("http://127.0.0.1:9/IMPORT.css");\n{{{css}}}</style></head>\n'
+    '<body onload="alert(1)"><img src="logo.png" alt="Logo"><img src="http://127.0.0.1:9/PIXEL.png">\n'
+    '<div style="background: url(file:///etc/passwd)">{{{body}}}</div></body></html>\n')
+HOSTILE_CSS = ('@font-face { font-family: Evil; src: url(https://127.0.0.1:9/FONT.woff2); }\n'
+    'body { background: url(file:///etc/hostname); color: #222; }\n.x { background-image: image-set("http://127.0.0.1:9/SET.png" 1x); }\n'
+    '.logo { background: url(logo.png); }\n')
+case('template-hostile-html-and-css', 'a workspace template with script, remote link, CSS urls, @font-face from a host, file: URLs, meta refresh (#18.5)', ['build', 'r'], 0,
+     {R: fm() + BODY, 'templates/default/template.html': HOSTILE_TEMPLATE, 'templates/default/screen.css': HOSTILE_CSS},
+     generate={'templates/default/logo.png': {'base64': png}}, outputs=['r/r.html'],
+     stderrIncludes=['templates/default/template.html:3:1', '<meta http-equiv="refresh"> left out', 'templates/default/screen.css:1:', 'https://127.0.0.1:9/FONT.woff2 is not a file of the template folder'],
+     outputExcludes=['127.0.0.1:9', 'TEMPLATE-SCRIPT', 'file:///', 'onload', '<script', 'http-equiv'], outputExcludesSkipCache=True)
 
 for name, (spec, files) in cases.items():
     d = os.path.join(root, name)

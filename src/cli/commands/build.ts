@@ -37,7 +37,7 @@ Examples:
       const outcome = await buildReports(targets, {
         formats,
         editions: splitList(options.edition, config.editions),
-        out: resolveOut(options.out ?? path.resolve(root, config.out), root, io.cwd),
+        out: resolveOut(options.out, root, io.cwd, config.out),
         template: options.template ?? config.template,
         log: quiet ? undefined : (line) => io.out(line),
         cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',

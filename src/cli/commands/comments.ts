@@ -71,7 +71,8 @@ Examples:
         if (format === 'table') tables.push(formatTable(register, entries, filter.status));
         if (format === 'html') {
           const file = path.join(resolveOut(options.out, root, io.cwd), report.slug, `${report.slug}-comments.html`);
-          await writeFileAtomic(file, formatHtml(register, entries, filter.status, new Date().toISOString().slice(0, 10)));
+          const out = resolveOut(options.out, root, io.cwd);
+          await writeFileAtomic(file, formatHtml(register, entries, filter.status, new Date().toISOString().slice(0, 10)), { within: out });
           io.out(`${path.relative(io.cwd, file) || file}  ${entries.length} comment${entries.length === 1 ? '' : 's'}`);
         }
       }

@@ -17,14 +17,17 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export function hookScript(): string {
   // packagePath, not a path relative to this file: the CLI may run from the one-file bundle.
+  // Only the Rapporteur that installed the hook runs, by absolute path: never a file the
+  // repository controls (a committed node_modules/.bin/rapporteur would run a collaborator's
+  // code on every commit) nor a PATH lookup that a relative PATH entry could turn into one.
   const bin = packagePath('bin', 'rapporteur');
   return `#!/bin/sh
 ${HOOK_MARKER} (installed by \`rapporteur hooks install\`).
 # Lints the reports this commit touches; a lint error stops the commit.
 # Skip it once with \`git commit --no-verify\`.
-if [ -x ./node_modules/.bin/rapporteur ]; then exec ./node_modules/.bin/rapporteur hooks run pre-commit; fi
 if [ -f ${quote(bin)} ] && [ -x ${quote(process.execPath)} ]; then exec ${quote(process.execPath)} ${quote(bin)} hooks run pre-commit; fi
-exec rapporteur hooks run pre-commit
+echo ${quote(`rapporteur pre-commit hook: ${bin} (run by ${process.execPath}) is gone; run \`rapporteur hooks install\` again, or commit with --no-verify`)} >&2
+exit 1
 `;
 }
 

@@ -1,3 +1,4 @@
+import { isContained } from '../../util/contain.js';
 import type { Command } from 'commander';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -35,12 +36,20 @@ export function titleFromSlug(slug: string): string {
 
 /** The starter report.md of a template: the workspace's own templates win over the shipped ones. */
 export function findStarter(template: string, root: string): { file: string; fallback: boolean } {
-  const own = [path.join(root, 'templates', template), packagePath('templates', template)];
+  // The same rules as every template: a folder name, and a workspace template inside the workspace.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(template) || template.includes('..')) {
+    throw new UserError(`template "${template}" is not a template name: name a folder under templates/ (such as default)`);
+  }
+  const workspaceTemplate = path.join(root, 'templates', template);
+  if (existsSync(workspaceTemplate) && !isContained(root, workspaceTemplate)) {
+    throw new UserError(`template "${template}": templates/${template} is a symbolic link that leads outside the workspace; a template must be inside it`);
+  }
+  const own = [workspaceTemplate, packagePath('templates', template)];
   const exists = own.filter((dir) => existsSync(dir));
   if (exists.length === 0) {
     throw new UserError(`template "${template}" not found (looked in ${own.join(' and ')})`);
   }
-  const starter = exists.map((dir) => path.join(dir, 'report.md')).find((file) => existsSync(file));
+  const starter = exists.map((dir) => path.join(dir, 'report.md')).find((file) => existsSync(file) && (file.startsWith(packagePath()) || isContained(root, file)));
   if (starter) return { file: starter, fallback: false };
   // A template that only restyles the output still needs a first draft: use the default one.
   return { file: packagePath('templates', 'default', 'report.md'), fallback: true };
@@ -48,7 +57,12 @@ export function findStarter(template: string, root: string): { file: string; fal
 
 /** Fills `{{title}}`, `{{date}}` and `{{slug}}`; the title is written as a YAML scalar, quoted if needed. */
 export function fillStarter(text: string, values: { title: string; date: string; slug: string }): string {
-  const title = stringify(values.title).trimEnd();
+  // A title is one line: a newline in it would otherwise become YAML of its own
+  // (`--title $'x\nstatus: final'`). Whitespace and control characters collapse to a space, and
+  // the scalar is written on one line (quoted when YAML needs it), never as a block.
+  // eslint-disable-next-line no-control-regex
+  const oneLineTitle = values.title.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  const title = stringify(oneLineTitle, { blockQuote: false, lineWidth: 0 }).trimEnd();
   return text.split('{{title}}').join(title).split('{{date}}').join(values.date).split('{{slug}}').join(values.slug);
 }
 

@@ -1,3 +1,4 @@
+import { oneLine } from '../../util/printable.js';
 import type { Command } from 'commander';
 import path from 'node:path';
 import { gitReader, repoRelative, requireRepository, tagsTouchingReport } from '../../git/revisions.js';
@@ -58,7 +59,12 @@ async function frontMatterAt(target: ReportTarget, reader: SourceReader): Promis
   const { report } = await loadReport(target, { reader, chapters: false });
   if (!report) return { version: '?', status: '?', reportDate: '' };
   const data = report.rawMeta;
-  const field = (name: string) => (data[name] != null ? String(data[name]) : '');
+  // Only plain values are shown: a `version:` mapping is '?', not an internal error.
+  const field = (name: string) => {
+    const value = data[name];
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? oneLine(String(value)) : '';
+  };
   return { version: field('version') || '?', status: field('status') || '?', reportDate: field('date') };
 }
 

@@ -1,7 +1,16 @@
 import type { VFileMessage } from 'vfile-message';
+import { oneLine } from '../../util/printable.js';
 
 // Workflow command escaping (actions/toolkit): data escapes %, CR, LF; properties also , and :.
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Other control characters (ESC, OSC 52…) are shown as escapes: the log is read in a terminal too.
+const data = (s: string) =>
+  s
+    .split(/(\r\n|\r|\n)/)
+    .map((part, index) => (index % 2 ? part : oneLine(part)))
+    .join('')
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
 const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions annotations: `::error file=…,line=…,col=…::message`, one per finding. */

@@ -1,4 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
+import { oneLine } from '../../util/printable.js';
 import { formatProblem } from '../../util/problems.js';
 
 const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -20,13 +21,13 @@ export function formatStylish(messages: VFileMessage[], options: { color: boolea
     if (m.file !== file) {
       if (file !== undefined) lines.push('');
       file = m.file;
-      lines.push(bold(file || '<input>'));
+      lines.push(bold(oneLine(file || '<input>')));
     }
     const text = formatProblem(m);
     const severity = m.fatal ? 'error' : 'warning';
-    const where = `${m.file || '<input>'}:${m.line ?? 1}:${m.column ?? 1}`;
+    const where = `${oneLine(m.file || '<input>')}:${m.line ?? 1}:${m.column ?? 1}`;
     const rest = text.slice(where.length + severity.length + 2);
-    const rule = m.ruleId ?? '';
+    const rule = oneLine(m.ruleId ?? '');
     const reason = rule && rest.endsWith(rule) ? rest.slice(0, rest.length - rule.length).trimEnd() : rest;
     lines.push(`${where} ${m.fatal ? red(severity) : yellow(severity)} ${reason} ${dim(rule)}`.trimEnd());
   }

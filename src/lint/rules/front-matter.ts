@@ -19,13 +19,13 @@ export default defineRule({
   options: z
     .object({
       /** Fields that the schema lets default but that a report should state explicitly. */
-      require: z.array(z.enum(['date', 'systems', 'confidentiality', 'dialogue', 'rapporteurs'])).default(['date', 'systems', 'confidentiality']),
+      require: z.array(z.enum(['date', 'systems', 'confidentiality', 'dialogue', 'rapporteurs'])).default(['date', 'confidentiality']),
     })
     .strict(),
   docs: {
     rationale:
       'The front matter drives everything else: `status` decides what lint tolerates (open comments in a final report), `systems` which variants each recommendation needs and which editions exist, `version` and `date` what the title page and the redline say, `confidentiality` whether a build may be published. These findings come from reading the report (the loader) and from this rule: no front matter, YAML that does not parse, a field of the wrong form (`status` not draft/review/final, `version` not semver, `date` not YYYY-MM-DD, `systems` not a list of kebab-case names, `confidentiality` not public/working-group), a bad `lint:` entry, or a field in `require` left out.',
-    options: '`require` (default `[date, systems, confidentiality]`): fields that must be written out even though they have defaults; any of date, systems, confidentiality, dialogue, rapporteurs.',
+    options: '`require` (default `[date, confidentiality]`): fields that must be written out even though they have defaults; any of date, systems, confidentiality, dialogue, rapporteurs. `systems` is not required by default: it defaults to `[civil-law, common-law]`, as the README says.',
     incorrect: [
       { title: 'An invalid status', source: '---\ntitle: A report\nversion: 0.1.0\nstatus: published\ndate: 2026-11-21\nsystems: [civil-law, common-law]\nconfidentiality: public\n---\n\nText.\n', line: 4, output: ["4:9-4:18 `status` must be one of draft, review, final"] },
       { title: 'A version that is not semver', source: '---\ntitle: A report\nversion: "1.0"\nstatus: draft\ndate: 2026-11-21\nsystems: [civil-law, common-law]\nconfidentiality: public\n---\n\nText.\n', line: 3, output: ["3:10-3:15 `version` must be a semantic version such as 0.3.0"] },

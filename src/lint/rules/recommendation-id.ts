@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import { defineRule, noOptions } from '../define.js';
+import { reservedPageIds } from '../../render/page-ids.js';
 import { attributePlace, where } from '../place.js';
 
 const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -8,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'recommendation-id',
     severity: 'error',
-    description: 'A recommendation without an id, with an id that is not a lower-case slug, or with an id used twice.',
+    description: 'A recommendation without an id, with an id that is not a lower-case slug, used twice, or used by the page itself (main, contents…).',
   },
   options: noOptions,
   docs: {
@@ -36,6 +37,9 @@ export default defineRule({
       }
       if (!SLUG.test(rec.id)) {
         emit(`recommendation id \`${rec.id}\` should be lower-case words joined by hyphens, such as \`${new GithubSlugger().slug(rec.id.replace(/_/g, '-'))}\``, place);
+      }
+      if (reservedPageIds(report.meta.systems).includes(rec.id)) {
+        emit(`recommendation id \`${rec.id}\` is an id the page itself uses (${reservedPageIds(report.meta.systems).join(', ')}); two elements would share it and links to it would land on the page's own; choose another`, place);
       }
       const first = seen.get(rec.id);
       if (first) {
