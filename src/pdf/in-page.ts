@@ -8,7 +8,18 @@ export interface PreparedDocument {
   styles: string[];
   lang: string;
   bodyClass: string;
-  chunks: string[];
+  chunks: Chunk[];
+}
+
+export interface Chunk {
+  html: string;
+  /**
+   * Footnotes called in the chunks before this one. A chunk is laid out with its footnote numbers
+   * counting on from here, so each call and each note is set at the width it is printed at: laid
+   * out from 1, a chunk's "1" calls fit lines that the printed "117" overflows, and the line that
+   * no longer fits falls off the page (issue #12).
+   */
+  footnotesBefore: number;
 }
 
 /**
@@ -67,9 +78,14 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     link.append(leader, number);
   }
 
-  const chunks: string[] = [];
+  const chunks: Chunk[] = [];
+  let footnotes = 0;
+  const addChunk = (parts: Element[], html: string) => {
+    chunks.push({ html, footnotesBefore: footnotes });
+    for (const part of parts) footnotes += part.querySelectorAll('.footnote').length + (part.matches('.footnote') ? 1 : 0);
+  };
   const cover = document.querySelector('header.title-block');
-  if (cover) chunks.push(cover.outerHTML);
+  if (cover) addChunk([cover], cover.outerHTML);
   const main = document.querySelector('main');
   const footer = document.querySelector('footer.report-footer');
   if (main) {
@@ -91,12 +107,12 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     if (current.length) groups.push(current);
     groups.forEach((group, index) => {
       const attributes = index === 0 ? ' id="main"' : '';
-      chunks.push(`<main class="${main.className}"${attributes}>${group.map((element) => element.outerHTML).join('')}</main>`);
+      addChunk(group, `<main class="${main.className}"${attributes}>${group.map((element) => element.outerHTML).join('')}</main>`);
     });
   }
   if (footer) {
-    if (chunks.length) chunks[chunks.length - 1] += footer.outerHTML;
-    else chunks.push(footer.outerHTML);
+    if (chunks.length) chunks[chunks.length - 1].html += footer.outerHTML;
+    else addChunk([footer], footer.outerHTML);
   }
   // The template's sheet, through the CSSOM (safe: it has no paged-media properties), minus what
   // only a screen needs: the embedded fonts (the PDF serves the same files) and the rules of the
@@ -127,13 +143,16 @@ export interface LaidOut {
  * Lays out one chunk with a fresh Paged.js previewer in this tab, which keeps the polyfill and
  * the loaded fonts from one chunk to the next; hands back the pages and the CSS Paged.js made.
  */
-export async function layOut(input: { html: string; styles: string[]; lang: string; bodyClass: string }): Promise<LaidOut> {
+export async function layOut(input: { chunk: Chunk; styles: string[]; lang: string; bodyClass: string }): Promise<LaidOut> {
   document.querySelectorAll('style, template').forEach((element) => element.remove());
   document.body.innerHTML = '';
+  // Paged.js starts its footnote counters at this variable (its own sheet sets it to 0 on :root;
+  // the inline style wins). The merged document counts from 0 and reaches the same numbers.
+  document.documentElement.style.setProperty('--pagedjs-footnotes-count', String(input.chunk.footnotesBefore));
   document.documentElement.lang = input.lang;
   document.body.className = input.bodyClass;
   const template = document.createElement('template');
-  template.innerHTML = input.html;
+  template.innerHTML = input.chunk.html;
   type Previewer = { preview: (content: DocumentFragment, styles: Array<Record<string, string>>, renderTo: HTMLElement) => Promise<unknown> };
   const polyfill = (window as unknown as { PagedPolyfill: { constructor: new () => Previewer } }).PagedPolyfill;
   const previewer = new polyfill.constructor();

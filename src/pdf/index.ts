@@ -226,7 +226,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
       const index = next++;
       await withTimeout(
         (async () => {
-          laidOut[index] = await page.evaluate(layOut, { html: prepared.chunks[index], styles: prepared.styles, lang: prepared.lang, bodyClass: prepared.bodyClass });
+          laidOut[index] = await page.evaluate(layOut, { chunk: prepared.chunks[index], styles: prepared.styles, lang: prepared.lang, bodyClass: prepared.bodyClass });
           phase(`chunk ${index} laid out: ${laidOut[index].count} pages`);
         })(),
         seconds,
