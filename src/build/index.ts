@@ -9,6 +9,7 @@ import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isError, UserError } from '../util/problems.js';
+import type { PdfJob } from '../pdf/index.js';
 
 export const FORMATS = ['html', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -22,6 +23,10 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Reuse parsed chapters from the parse cache (default true; `--no-cache` turns it off). */
   cache?: boolean;
+  /** Paper for PDFs when the front matter names none (the configuration's `paper`; default A4). */
+  paper?: 'A4' | 'Letter';
+  /** Check each PDF against its edition before writing it (default true; `--no-verify` turns it off). */
+  verify?: boolean;
 }
 
 export interface BuildOutcome {
@@ -50,7 +55,7 @@ export async function loadForBuild(target: ReportTarget, problems: VFileMessage[
 export async function buildReports(targets: ReportTarget[], options: BuildOptions): Promise<BuildOutcome> {
   const outcome: BuildOutcome = { outputs: [], problems: [], failed: [] };
   const log = options.log ?? (() => {});
-  const pdfJobs: Array<{ report: Report; edition: string; html: string; file: string }> = [];
+  const pdfJobs: PdfJob[] = [];
   for (const target of targets) {
     // git answers in its own processes while the report is parsed.
     const stampFor = startStamp(path.dirname(target.file));
@@ -78,13 +83,14 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
         log(`${path.relative(process.cwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
       }
       if (options.formats.includes('pdf')) {
-        pdfJobs.push({ report, edition, html, file: path.join(dir, outputName(report.slug, edition, 'pdf')) });
+        const paper = report.meta.paper ?? options.paper ?? 'A4';
+        pdfJobs.push({ report, edition, html, template, paper, file: path.join(dir, outputName(report.slug, edition, 'pdf')) });
       }
     }
   }
   if (pdfJobs.length > 0) {
     const { renderPdfs } = await import('../pdf/index.js');
-    const written = await renderPdfs(pdfJobs, { log });
+    const written = await renderPdfs(pdfJobs, { log, verify: options.verify });
     outcome.outputs.push(...written);
   }
   return outcome;

@@ -143,12 +143,14 @@ export interface LaidOut {
  * Lays out one chunk with a fresh Paged.js previewer in this tab, which keeps the polyfill and
  * the loaded fonts from one chunk to the next; hands back the pages and the CSS Paged.js made.
  */
-export async function layOut(input: { chunk: Chunk; styles: string[]; lang: string; bodyClass: string }): Promise<LaidOut> {
+export async function layOut(input: { chunk: Chunk; styles: string[]; lang: string; bodyClass: string; variables: Record<string, string> }): Promise<LaidOut> {
   document.querySelectorAll('style, template').forEach((element) => element.remove());
   document.body.innerHTML = '';
   // Paged.js starts its footnote counters at this variable (its own sheet sets it to 0 on :root;
   // the inline style wins). The merged document counts from 0 and reaches the same numbers.
   document.documentElement.style.setProperty('--pagedjs-footnotes-count', String(input.chunk.footnotesBefore));
+  // The report's own text (short title, status line) arrives as values, set through the CSSOM.
+  for (const [name, value] of Object.entries(input.variables)) document.documentElement.style.setProperty(name, value);
   document.documentElement.lang = input.lang;
   document.body.className = input.bodyClass;
   const template = document.createElement('template');
@@ -176,6 +178,11 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
 
 export interface MergeResult {
   count: number;
+  /**
+   * For each page, in CSS pixels from its top left corner: the page area (inside the margins),
+   * which printed text never reaches past left or right, and the page's size.
+   */
+  areas: Array<{ left: number; right: number; width: number; height: number; top: number; bottom: number }>;
   /** For each heading id (h1–h3), the page it stands on. */
   headingPages: Record<string, number>;
 }
@@ -185,8 +192,10 @@ export interface MergeResult {
  * counters (page, footnote) run on across chunks; then writes the contents page numbers and
  * the watermark.
  */
-export function mergePages(input: { pages: string[]; css: string[]; watermark: string; prune: boolean }): MergeResult {
+export function mergePages(input: { pages: string[]; css: string[]; watermark: string; prune: boolean; variables: Record<string, string> }): MergeResult {
   document.querySelectorAll('style, link[rel="stylesheet"]').forEach((element) => element.remove());
+  document.documentElement.removeAttribute('style');
+  for (const [name, value] of Object.entries(input.variables)) document.documentElement.style.setProperty(name, value);
   const style = document.createElement('style');
   style.textContent = input.css.join('\n');
   document.head.append(style);
@@ -228,5 +237,72 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
     const page = heading.closest<HTMLElement>('.pagedjs_page');
     if (page && !(heading.id in headingPages)) headingPages[heading.id] = Number(page.dataset.pageNumber);
   }
-  return { count: pages.length, headingPages };
+  const areas = pages.map((page) => {
+    const box = page.getBoundingClientRect();
+    const area = page.querySelector('.pagedjs_area')?.getBoundingClientRect() ?? box;
+    return {
+      left: area.left - box.left,
+      right: area.right - box.left,
+      width: box.width,
+      height: box.height,
+      top: area.top - box.top,
+      bottom: area.bottom - box.top,
+    };
+  });
+  return { count: pages.length, headingPages, areas };
+}
+
+/** One piece of the edition's text, in reading order, with the marks the PDF check needs. */
+export type TextRun =
+  | { text: string }
+  /** The call of footnote `call` (0-based, in order of calls) stands here. */
+  | { call: number }
+  /** The heading with this id starts here. */
+  | { heading: string }
+  /** The contents entry that points at this heading id ends here (its page number follows it). */
+  | { tocEnd: string };
+
+export interface EditionText {
+  runs: TextRun[];
+  /** The text of each footnote, in order of calls. */
+  footnotes: string[];
+}
+
+/**
+ * The text of the edition as the reader should find it, read from the prepared document (after
+ * footnotes become `.footnote` spans, before any layout): the body in reading order with footnote
+ * calls, heading starts and contents entries marked, and each footnote's text. What CSS hides is
+ * left out; the contents' page numbers (not known yet) are left out and checked apart.
+ */
+export function editionText(): EditionText {
+  const runs: TextRun[] = [];
+  const footnotes: string[] = [];
+  const skipped = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'NOSCRIPT', 'svg']);
+  const walk = (node: Node, into: (text: string) => void): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        into(child.textContent ?? '');
+        continue;
+      }
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      const element = child as HTMLElement;
+      if (skipped.has(element.tagName) || element.classList.contains('toc-page') || element.classList.contains('toc-leader')) continue;
+      if (getComputedStyle(element).display === 'none') continue;
+      if (element.classList.contains('footnote')) {
+        const parts: string[] = [];
+        walk(element, (text) => parts.push(text));
+        runs.push({ call: footnotes.length });
+        footnotes.push(parts.join(''));
+        continue;
+      }
+      if (/^H[1-6]$/.test(element.tagName) && element.id) runs.push({ heading: element.id });
+      walk(element, into);
+      if (element.tagName === 'A' && element.closest('.toc')) {
+        const hash = element.getAttribute('href') ?? '';
+        if (hash.startsWith('#')) runs.push({ tocEnd: decodeURIComponent(hash.slice(1)) });
+      }
+    }
+  };
+  walk(document.body, (text) => runs.push({ text }));
+  return { runs, footnotes };
 }
