@@ -67,8 +67,39 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
   }
   document.querySelectorAll('section[data-footnotes]').forEach((section) => section.remove());
 
-  // Room for the page number in every contents entry, filled in once the pages are known.
+  // URLs printed as text may break after "/" and "." (a <wbr> after each), so a long one wraps
+  // inside a note or a table cell instead of running past the margin.
+  for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    const texts: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+    for (const text of texts) {
+      const value = text.data;
+      if (!value.includes('/') || value.length < 30) continue;
+      const parts: Array<string | HTMLElement> = [];
+      let from = 0;
+      for (let index = 0; index < value.length; index++) {
+        const character = value[index];
+        if ((character === '/' || character === '.' || character === '-' || character === '_' || character === '?' || character === '&') && index + 1 < value.length) {
+          parts.push(value.slice(from, index + 1), document.createElement('wbr'));
+          from = index + 1;
+        }
+      }
+      parts.push(value.slice(from));
+      text.replaceWith(...parts);
+    }
+  }
+
+  // Room for the page number in every contents entry, filled in once the pages are known; the
+  // entry's words on a white ground (the leader is drawn behind them, see paged.css).
   for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]'))) {
+    for (const child of Array.from(link.childNodes)) {
+      if (child.nodeType !== Node.TEXT_NODE || !(child.textContent ?? '').trim()) continue;
+      const wrapper = document.createElement('span');
+      wrapper.className = 'toc-text';
+      child.replaceWith(wrapper);
+      wrapper.append(child);
+    }
     const leader = document.createElement('span');
     leader.className = 'toc-leader';
     leader.setAttribute('aria-hidden', 'true');
