@@ -41,7 +41,7 @@ export function stressReport(options = {}) {
   let url = 0;
   const longUrl = () => {
     url++;
-    return `https://www.example-law-review.org/volumes/2026/trade-secrets/articles/${url}/cross-border-evidence-confidentiality-${'segment'.repeat(3)}-${url}.pdf`;
+    return `https://www.example-law-review.org/volumes/2026/trade-secrets/articles/${url}/cross-border-evidence-confidentiality-${'segment'.repeat(3)}-${url}/${'CrossBorderEvidenceConfidentiality'.repeat(3)}${url}.pdf?session=${'A1B2C3D4E5'.repeat(4)}`;
   };
   const sentence = (section) => {
     sentenceNo++;
@@ -74,7 +74,9 @@ export function stressReport(options = {}) {
   };
   const body = ['::toc', ''];
   for (let s = 1; s <= sections; s++) {
-    body.push(`## ${ROMAN[(s - 1) % ROMAN.length]}. The *Increasing* Role of Evidence Part ${s}`, '', paragraph(s), '');
+    // Every third section has a heading long enough to wrap in the contents and the running head.
+    const tail = s % 3 === 0 ? ' in Cross-Border Proceedings Where Confidentiality Clubs, Court Experts and Protective Orders Meet' : '';
+    body.push(`## ${ROMAN[(s - 1) % ROMAN.length]}. The *Increasing* Role of Evidence Part ${s}${tail}`, '', paragraph(s), '');
     for (let sub = 0; sub < 2; sub++) {
       body.push(`### ${String.fromCharCode(65 + sub)}. Confidentiality *Clubs* and Experts ${s}${sub}`, '', paragraph(s), '');
       for (let p = 0; p < paragraphs; p++) body.push(paragraph(s), '');

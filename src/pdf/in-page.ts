@@ -29,6 +29,8 @@ export interface Chunk {
  * break before), so laying them out apart gives the same pages as laying out the whole.
  */
 export function prepareDocument(chunkChars: number): PreparedDocument {
+  // Characters of a section heading shown as the running head (with the title at 60, one line).
+  const RUNNING_SECTION_MAX = 45;
   // Web-only parts: permalinks and the view switcher.
   document.querySelectorAll('.permalink, .view-switcher, .skip-link').forEach((element) => element.remove());
 
@@ -88,6 +90,23 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
       parts.push(value.slice(from));
       text.replaceWith(...parts);
     }
+  }
+
+  // Each section's running head: its heading's text, cut at a word with an ellipsis when long,
+  // in an element Paged.js moves to the page head (position: running(section) in paged.css).
+  const shorten = (text: string, max: number) => {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean.length <= max) return clean;
+    const cut = clean.slice(0, max);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+  };
+  for (const heading of Array.from(document.querySelectorAll<HTMLElement>('.report-body > h2'))) {
+    const running = document.createElement('span');
+    running.className = 'running-section';
+    running.setAttribute('aria-hidden', 'true');
+    running.textContent = shorten(heading.textContent ?? '', RUNNING_SECTION_MAX);
+    heading.prepend(running);
   }
 
   // Room for the page number in every contents entry, filled in once the pages are known; the
@@ -317,7 +336,8 @@ export function editionText(): EditionText {
       }
       if (child.nodeType !== Node.ELEMENT_NODE) continue;
       const element = child as HTMLElement;
-      if (skipped.has(element.tagName) || element.classList.contains('toc-page') || element.classList.contains('toc-leader')) continue;
+      // Page numbers of the contents are checked apart; running heads are in the margins.
+      if (skipped.has(element.tagName) || ['toc-page', 'toc-leader', 'running-section'].some((name) => element.classList.contains(name))) continue;
       if (getComputedStyle(element).display === 'none') continue;
       if (element.classList.contains('footnote')) {
         const parts: string[] = [];

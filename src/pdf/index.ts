@@ -96,7 +96,7 @@ export function cssString(value: string): string {
 }
 
 /** Running heads never wrap: a title longer than this is cut at a word and ends with an ellipsis. */
-export const RUNNING_TITLE_MAX = 70;
+export const RUNNING_TITLE_MAX = 60;
 
 export function runningTitle(report: Report): string {
   const meta = report.meta;
