@@ -28,6 +28,7 @@ const C = 'reports/planted/chapters/01-one.md';
 /** One planted defect per rule: [rule, file, line of the finding]. */
 const planted: [string, string, number][] = [
   ['front-matter', R, lineOf(plantedReport, 'date: 21 November 2026')],
+  ['running-title', R, lineOf(plantedReport, 'title: "Planted defects')],
   ['chapter-path', R, lineOf(plantedReport, '99-missing.md')],
   ['heading-increment', R, lineOf(plantedReport, '### A skipped level')],
   ['unknown-attribute', R, lineOf(plantedReport, 'topc=evidence')],

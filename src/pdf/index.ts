@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Report } from '../model/types.js';
+import { runningTitle } from '../render/running-title.js';
 import { loadTemplate, type Template } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/problems.js';
@@ -93,18 +94,6 @@ export function cssString(value: string): string {
     out += /[A-Za-z0-9 ]/.test(character) ? character : `\\${character.codePointAt(0)!.toString(16)} `;
   }
   return `${out}"`;
-}
-
-/** Running heads never wrap: a title longer than this is cut at a word and ends with an ellipsis. */
-export const RUNNING_TITLE_MAX = 60;
-
-export function runningTitle(report: Report): string {
-  const meta = report.meta;
-  const title = typeof meta.shorttitle === 'string' && meta.shorttitle.trim() ? meta.shorttitle.trim() : meta.title.trim();
-  if (title.length <= RUNNING_TITLE_MAX) return title;
-  const cut = title.slice(0, RUNNING_TITLE_MAX);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > RUNNING_TITLE_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
 /**

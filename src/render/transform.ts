@@ -6,6 +6,7 @@ import { jurisdiction } from '../model/jurisdictions.js';
 import type { Report, RecommendationItem } from '../model/types.js';
 import { FULL, systemLabel } from './editions.js';
 import { cloneTree } from '../util/clone.js';
+import { shownNumber } from './numbering.js';
 
 /**
  * The render pipeline's Markdown steps, each a named function over a private copy of the
@@ -113,7 +114,8 @@ function numberHeadings(tree: Root, { report }: RenderContext): void {
     const id = (node.data?.hProperties as { id?: string } | undefined)?.id;
     const item = id ? bySlug.get(id) : undefined;
     node.depth = Math.min(6, Math.max(1, node.depth + shift)) as typeof node.depth;
-    if (item?.number) node.children.unshift(span('heading-number', [text(item.number)]), text(' '));
+    const number = item ? shownNumber(report, item) : '';
+    if (number) node.children.unshift(span('heading-number', [text(number)]), text(' '));
     return undefined;
   }, true);
 }
@@ -208,7 +210,7 @@ function expandContents(tree: Root, { report }: RenderContext): void {
     const items = outline.map((h) => ({
       type: 'listItem',
       spread: false,
-      children: [paragraph('toc-entry', [{ type: 'link', url: `#${h.slug}`, children: [span('toc-number', [text(h.number)]), text(' '), text(h.text)] } as PhrasingContent], 'span')],
+      children: [paragraph('toc-entry', [{ type: 'link', url: `#${h.slug}`, children: [span('toc-number', [text(shownNumber(report, h))]), text(' '), text(h.text)] } as PhrasingContent], 'span')],
       data: { hProperties: { className: [`toc-level-${h.number.split('.').length}`] } },
     }));
     const list = { type: 'list', ordered: false, spread: false, children: items, data: { hProperties: { className: ['toc-list'] } } } as RootContent;
