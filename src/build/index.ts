@@ -7,7 +7,7 @@ import type { Report } from '../model/types.js';
 import { outputName, selectEditions } from '../render/editions.js';
 import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../util/atomic-write.js';
 import { isError, UserError } from '../util/problems.js';
 import type { PdfJob } from '../pdf/index.js';
 
@@ -72,6 +72,8 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     const template = loadTemplate(options.template ?? 'default', report.root);
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
+    // What a killed build left half-written here is of no use to anyone.
+    await removeStaleTemporaries(dir);
     for (const edition of editions) {
       const started = performance.now();
       const { html, problems } = renderHtml(report, { edition, stamp, template });

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from '../util/problems.js';
 
@@ -71,6 +73,25 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
+const live = new Set<{ kill(): void }>();
+let signalsHandled = false;
+
+/**
+ * On Ctrl-C or a termination signal the build ends at once, and so do its browsers and their
+ * profiles (the default would leave Chromium running, re-parented to PID 1). SIGKILL reaches no
+ * handler: the reaper (reaper-worker.ts) covers that.
+ */
+function handleSignals(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(signal, () => {
+      for (const browser of live) browser.kill();
+      process.exit(code);
+    });
+  }
+}
+
 /** One headless browser with a throwaway profile, closed (and its profile removed) by `close`. */
 export async function launchBrowser(executablePath: string): Promise<LaunchedBrowser> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-'));
@@ -82,16 +103,48 @@ export async function launchBrowser(executablePath: string): Promise<LaunchedBro
       userDataDir,
       args: CHROMIUM_ARGS,
       protocolTimeout: 600_000,
+      // Our own handlers (above) end the whole process group and remove the profile.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
     throw new UserError(`could not start ${executablePath}: ${(error as Error).message.split('\n')[0]}; ${INSTALL_HINT}`, { exitCode: 2 });
   }
+  const pid = browser.process()?.pid;
+  const entry = {
+    kill() {
+      if (pid) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+        }
+      }
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  live.add(entry);
+  handleSignals();
+  if (pid) {
+    const reaper = spawn(process.execPath, [fileURLToPath(new URL('./reaper-worker.js', import.meta.url)), String(process.pid), String(pid), userDataDir], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    reaper.on('error', () => {});
+    reaper.unref();
+  }
   return {
     browser,
     async close() {
+      live.delete(entry);
       await browser.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
+      entry.kill();
     },
   };
 }
