@@ -1,15 +1,15 @@
 /**
  * A watchdog started beside each PDF browser, in its own process: when the build that launched
- * the browser is gone (killed, even with SIGKILL, which no handler sees), it kills the browser's
- * whole process group and removes its throwaway profile, so nothing is left re-parented to PID 1
- * and nothing is left in /tmp. It ends by itself once the browser is gone.
- * Usage (by launchBrowser): node reaper-worker.js <build pid> <browser pid> <profile dir>
+ * the browser is gone (killed, even with SIGKILL, which no handler sees), it kills every process
+ * of that browser and removes its throwaway profile, so nothing is left re-parented to PID 1 and
+ * nothing is left in /tmp. It ends by itself once the profile is gone (the build closed it).
+ * Usage (by launchBrowser): node reaper-worker.js <build pid> <profile dir>
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { killBrowserProcesses } from './kill.js';
 
-const [parent, browser, profile] = process.argv.slice(2);
+const [parent, profile] = process.argv.slice(2);
 const parentPid = Number(parent);
-const browserPid = Number(browser);
 
 function alive(pid: number): boolean {
   try {
@@ -20,26 +20,19 @@ function alive(pid: number): boolean {
   }
 }
 
-const timer = setInterval(() => {
-  if (!alive(browserPid)) {
-    clearInterval(timer);
-    return;
-  }
-  if (alive(parentPid) && process.ppid === parentPid) return;
-  try {
-    // The browser leads its own process group (puppeteer starts it detached): one signal ends all.
-    process.kill(-browserPid, 'SIGKILL');
-  } catch {
-    try {
-      process.kill(browserPid, 'SIGKILL');
-    } catch {
-      // Already gone.
+if (profile && /rapporteur-chromium-/.test(profile)) {
+  const timer = setInterval(() => {
+    if (!existsSync(profile)) {
+      clearInterval(timer);
+      return;
     }
-  }
-  // Chromium may still be writing into its profile as it dies.
-  setTimeout(() => {
-    if (profile && /rapporteur-chromium-/.test(profile)) rmSync(profile, { recursive: true, force: true });
-    process.exit(0);
-  }, 300);
-  clearInterval(timer);
-}, 250);
+    if (alive(parentPid) && process.ppid === parentPid) return;
+    clearInterval(timer);
+    killBrowserProcesses(profile);
+    // Chromium may still be writing into its profile as it dies.
+    setTimeout(() => {
+      killBrowserProcesses(profile);
+      rmSync(profile, { recursive: true, force: true });
+    }, 300);
+  }, 250);
+}
