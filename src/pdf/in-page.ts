@@ -112,13 +112,19 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
   // Room for the page number in every contents entry, filled in once the pages are known; the
   // entry's words on a white ground (the leader is drawn behind them, see paged.css).
   for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]'))) {
+    const label = document.createElement('span');
+    label.className = 'toc-label';
     for (const child of Array.from(link.childNodes)) {
-      if (child.nodeType !== Node.TEXT_NODE || !(child.textContent ?? '').trim()) continue;
-      const wrapper = document.createElement('span');
-      wrapper.className = 'toc-text';
-      child.replaceWith(wrapper);
-      wrapper.append(child);
+      if (child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').trim()) {
+        const wrapper = document.createElement('span');
+        wrapper.className = 'toc-text';
+        wrapper.append(child);
+        label.append(wrapper);
+      } else {
+        label.append(child);
+      }
     }
+    link.append(label);
     const leader = document.createElement('span');
     leader.className = 'toc-leader';
     leader.setAttribute('aria-hidden', 'true');

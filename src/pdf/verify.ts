@@ -343,7 +343,8 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     const head = Math.min(note.keys.length, CONTEXT);
     const onPage = align(pdf, note.keys, 0, head, pageFirst, pdf.pageStart[callPage + 1] ?? pdf.starts.length);
     if (onPage.at[0] === -1) {
-      const anywhere = align(pdf, note.keys, 0, head, 0, pdf.starts.length, Number.MAX_SAFE_INTEGER);
+      // Looked for from the call's page on: notes of the same text (a citation repeated) elsewhere are not it.
+      const anywhere = align(pdf, note.keys, 0, head, pageFirst, pdf.starts.length, Number.MAX_SAFE_INTEGER);
       const where = anywhere.at[0] === -1 ? 'its text is not in the PDF' : `its text begins on page ${pdf.pageAt(anywhere.at[0])}`;
       problems.push({ page: callPage, message: `${label} is called on page ${callPage} but ${where}` });
       continue;
