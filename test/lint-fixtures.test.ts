@@ -30,6 +30,7 @@ const T = 'reports/planted/translations/ja.po';
 /** One planted defect per rule: [rule, file, line of the finding]. */
 const planted: [string, string, number][] = [
   ['front-matter', R, lineOf(plantedReport, 'date: 21 November 2026')],
+  ['running-title', R, lineOf(plantedReport, 'title: "Planted defects')],
   ['chapter-path', R, lineOf(plantedReport, '99-missing.md')],
   ['heading-increment', R, lineOf(plantedReport, '### A skipped level')],
   ['unknown-attribute', R, lineOf(plantedReport, 'topc=evidence')],

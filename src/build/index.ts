@@ -8,6 +8,7 @@ import type { Report } from '../model/types.js';
 import { outputName, selectEditions } from '../render/editions.js';
 import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
+import { removeStaleTemporaries } from '../util/atomic-write.js';
 import { isError, problem, UserError } from '../util/problems.js';
 import { escapeReason } from '../util/contain.js';
 import { FORMAT_NAMES, parseFormatList, WriterRun, writerFor, type Writer } from '../writers/index.js';
@@ -34,6 +35,10 @@ export interface BuildOptions {
    * or `en+ja` (the bilingual edition). Absent: the source language only, under the plain names.
    */
   langs?: string[];
+  /** Paper for PDFs when the front matter names none (the configuration's `paper`; default A4). */
+  paper?: 'A4' | 'Letter';
+  /** Check each PDF against its edition before writing it (default true; `--no-verify` turns it off). */
+  verify?: boolean;
 }
 
 /** One language a report is built in: the source (no suffix), a translation, or a pair side by side. */
@@ -99,7 +104,7 @@ const STRUCTURE_RULES = ['directive-nesting'];
 export async function buildReports(targets: ReportTarget[], options: BuildOptions): Promise<BuildOutcome> {
   const outcome: BuildOutcome = { outputs: [], problems: [], failed: [] };
   const log = options.log ?? (() => {});
-  const run = new WriterRun(log);
+  const run = new WriterRun(log, { verify: options.verify });
   const writers = options.formats.map((format) => writerFor(format)).filter((writer): writer is Writer => writer !== undefined);
   for (const target of targets) {
     // git answers in its own processes while the report is parsed.
@@ -125,6 +130,9 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
       outcome.failed.push(report.slug);
       continue;
     }
+    // What a killed build left half-written here is of no use to anyone.
+    await removeStaleTemporaries(dir);
+    const paper = report.meta.paper ?? options.paper ?? 'A4';
     for (const job of languageJobs(report, options.langs)) {
       let built = report;
       let suffix: string | undefined;
@@ -145,6 +153,8 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
         const written = await run.write(writers, built, edition, {
           file: (writer) => path.join(dir, outputName(report.slug, edition, writer.extension, suffix)),
           within: options.out,
+          template,
+          paper,
           html: () => {
             const { html, problems } = render(edition);
             outcome.problems.push(...problems);

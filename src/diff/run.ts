@@ -115,6 +115,8 @@ export async function redlineReport(target: ReportTarget, options: RedlineOption
     if (formats.includes(JSON_FORMAT)) await writeFileAtomic(path.join(dir, `${name}.json`), `${JSON.stringify(comparison, null, 2)}\n`);
     const written = await options.run.write(writers, after, edition, {
       file: (writer) => path.join(dir, `${name}.${writer.extension}`),
+      within: out,
+      template,
       html: () => renderRedlineHtml(comparison, tree, after, { edition, changesOnly: options.changesOnly, template }),
     });
     for (const file of written) log(`${path.relative(process.cwd(), file)}  ${Math.round(performance.now() - started)} ms`);

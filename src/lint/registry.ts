@@ -16,6 +16,7 @@ import recommendationId from './rules/recommendation-id.js';
 import recommendationSupport from './rules/recommendation-support.js';
 import recommendationTitle from './rules/recommendation-title.js';
 import refTarget from './rules/ref-target.js';
+import runningTitle from './rules/running-title.js';
 import unknownAttribute from './rules/unknown-attribute.js';
 import unknownDirective from './rules/unknown-directive.js';
 import commentSyntax from './rules/comment-syntax.js';
@@ -46,6 +47,7 @@ export const rules: readonly AnyRule[] = [
   recommendationSupport,
   recommendationTitle,
   refTarget,
+  runningTitle,
   termDuplicate,
   termUndefined,
   translation,

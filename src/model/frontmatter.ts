@@ -47,6 +47,7 @@ export const frontMatterSchema = z
     description: z.string().optional(),
     keywords: z.array(z.string()).optional(),
     paper: z.enum(['A4', 'Letter'], { errorMap: () => ({ message: '`paper` must be A4 or Letter' }) }).optional(),
+    numbering: z.boolean({ invalid_type_error: '`numbering` must be true or false' }).optional(),
     chapters: z
       .array(z.string().min(1), { invalid_type_error: '`chapters` must be a list of file paths' })
       .default([]),

@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from '../util/problems.js';
+import { killBrowserProcesses } from './kill.js';
 
 /** Flags that keep a print-only browser quiet: no GPU, no phoning home, no first-run work. */
 export const CHROMIUM_ARGS = [
@@ -71,9 +74,44 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
+const live = new Set<{ kill(): void }>();
+let signalsHandled = false;
+
+/**
+ * On Ctrl-C or a termination signal the build ends at once, and so do its browsers and their
+ * profiles (the default would leave Chromium running, re-parented to PID 1). SIGKILL reaches no
+ * handler: the reaper (reaper-worker.ts), started before the browser, covers that.
+ */
+function handleSignals(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(signal, () => {
+      for (const browser of live) browser.kill();
+      process.exit(code);
+    });
+  }
+}
+
 /** One headless browser with a throwaway profile, closed (and its profile removed) by `close`. */
 export async function launchBrowser(executablePath: string): Promise<LaunchedBrowser> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-'));
+  let pid: number | undefined;
+  const entry = {
+    kill() {
+      killBrowserProcesses(userDataDir, pid);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  // Watched from the start: a build killed while the browser is still starting leaves nothing.
+  live.add(entry);
+  handleSignals();
+  const reaper = spawn(process.execPath, [fileURLToPath(new URL('./reaper-worker.js', import.meta.url)), String(process.pid), userDataDir], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  reaper.on('error', () => {});
+  reaper.unref();
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -82,16 +120,23 @@ export async function launchBrowser(executablePath: string): Promise<LaunchedBro
       userDataDir,
       args: CHROMIUM_ARGS,
       protocolTimeout: 600_000,
+      // Our own handlers (above) end every process of the browser and remove the profile.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    live.delete(entry);
+    entry.kill();
     throw new UserError(`could not start ${executablePath}: ${(error as Error).message.split('\n')[0]}; ${INSTALL_HINT}`, { exitCode: 2 });
   }
+  pid = browser.process()?.pid;
   return {
     browser,
     async close() {
+      live.delete(entry);
       await browser.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
+      entry.kill();
     },
   };
 }

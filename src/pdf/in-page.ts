@@ -8,7 +8,18 @@ export interface PreparedDocument {
   styles: string[];
   lang: string;
   bodyClass: string;
-  chunks: string[];
+  chunks: Chunk[];
+}
+
+export interface Chunk {
+  html: string;
+  /**
+   * Footnotes called in the chunks before this one. A chunk is laid out with its footnote numbers
+   * counting on from here, so each call and each note is set at the width it is printed at: laid
+   * out from 1, a chunk's "1" calls fit lines that the printed "117" overflows, and the line that
+   * no longer fits falls off the page (issue #12).
+   */
+  footnotesBefore: number;
 }
 
 /**
@@ -18,6 +29,8 @@ export interface PreparedDocument {
  * break before), so laying them out apart gives the same pages as laying out the whole.
  */
 export function prepareDocument(chunkChars: number): PreparedDocument {
+  // Characters of a section heading shown as the running head (with the title at 60, one line).
+  const RUNNING_SECTION_MAX = 45;
   // Web-only parts: permalinks and the view switcher.
   document.querySelectorAll('.permalink, .view-switcher, .skip-link').forEach((element) => element.remove());
 
@@ -56,8 +69,62 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
   }
   document.querySelectorAll('section[data-footnotes]').forEach((section) => section.remove());
 
-  // Room for the page number in every contents entry, filled in once the pages are known.
+  // URLs printed as text may break after "/" and "." (a <wbr> after each), so a long one wraps
+  // inside a note or a table cell instead of running past the margin.
+  for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    const texts: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+    for (const text of texts) {
+      const value = text.data;
+      if (!value.includes('/') || value.length < 30) continue;
+      const parts: Array<string | HTMLElement> = [];
+      let from = 0;
+      for (let index = 0; index < value.length; index++) {
+        const character = value[index];
+        if ((character === '/' || character === '.' || character === '-' || character === '_' || character === '?' || character === '&') && index + 1 < value.length) {
+          parts.push(value.slice(from, index + 1), document.createElement('wbr'));
+          from = index + 1;
+        }
+      }
+      parts.push(value.slice(from));
+      text.replaceWith(...parts);
+    }
+  }
+
+  // Each section's running head: its heading's text, cut at a word with an ellipsis when long,
+  // in an element Paged.js moves to the page head (position: running(section) in paged.css).
+  const shorten = (text: string, max: number) => {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean.length <= max) return clean;
+    const cut = clean.slice(0, max);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+  };
+  for (const heading of Array.from(document.querySelectorAll<HTMLElement>('.report-body > h2'))) {
+    const running = document.createElement('span');
+    running.className = 'running-section';
+    running.setAttribute('aria-hidden', 'true');
+    running.textContent = shorten(heading.textContent ?? '', RUNNING_SECTION_MAX);
+    heading.prepend(running);
+  }
+
+  // Room for the page number in every contents entry, filled in once the pages are known; the
+  // entry's words on a white ground (the leader is drawn behind them, see paged.css).
   for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]'))) {
+    const label = document.createElement('span');
+    label.className = 'toc-label';
+    for (const child of Array.from(link.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').trim()) {
+        const wrapper = document.createElement('span');
+        wrapper.className = 'toc-text';
+        wrapper.append(child);
+        label.append(wrapper);
+      } else {
+        label.append(child);
+      }
+    }
+    link.append(label);
     const leader = document.createElement('span');
     leader.className = 'toc-leader';
     leader.setAttribute('aria-hidden', 'true');
@@ -67,9 +134,14 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     link.append(leader, number);
   }
 
-  const chunks: string[] = [];
+  const chunks: Chunk[] = [];
+  let footnotes = 0;
+  const addChunk = (parts: Element[], html: string) => {
+    chunks.push({ html, footnotesBefore: footnotes });
+    for (const part of parts) footnotes += part.querySelectorAll('.footnote').length + (part.matches('.footnote') ? 1 : 0);
+  };
   const cover = document.querySelector('header.title-block');
-  if (cover) chunks.push(cover.outerHTML);
+  if (cover) addChunk([cover], cover.outerHTML);
   const main = document.querySelector('main');
   const footer = document.querySelector('footer.report-footer');
   if (main) {
@@ -91,12 +163,12 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     if (current.length) groups.push(current);
     groups.forEach((group, index) => {
       const attributes = index === 0 ? ' id="main"' : '';
-      chunks.push(`<main class="${main.className}"${attributes}>${group.map((element) => element.outerHTML).join('')}</main>`);
+      addChunk(group, `<main class="${main.className}"${attributes}>${group.map((element) => element.outerHTML).join('')}</main>`);
     });
   }
   if (footer) {
-    if (chunks.length) chunks[chunks.length - 1] += footer.outerHTML;
-    else chunks.push(footer.outerHTML);
+    if (chunks.length) chunks[chunks.length - 1].html += footer.outerHTML;
+    else addChunk([footer], footer.outerHTML);
   }
   // The template's sheet, through the CSSOM (safe: it has no paged-media properties), minus what
   // only a screen needs: the embedded fonts (the PDF serves the same files) and the rules of the
@@ -127,13 +199,18 @@ export interface LaidOut {
  * Lays out one chunk with a fresh Paged.js previewer in this tab, which keeps the polyfill and
  * the loaded fonts from one chunk to the next; hands back the pages and the CSS Paged.js made.
  */
-export async function layOut(input: { html: string; styles: string[]; lang: string; bodyClass: string }): Promise<LaidOut> {
+export async function layOut(input: { chunk: Chunk; styles: string[]; lang: string; bodyClass: string; variables: Record<string, string> }): Promise<LaidOut> {
   document.querySelectorAll('style, template').forEach((element) => element.remove());
   document.body.innerHTML = '';
+  // Paged.js starts its footnote counters at this variable (its own sheet sets it to 0 on :root;
+  // the inline style wins). The merged document counts from 0 and reaches the same numbers.
+  document.documentElement.style.setProperty('--pagedjs-footnotes-count', String(input.chunk.footnotesBefore));
+  // The report's own text (short title, status line) arrives as values, set through the CSSOM.
+  for (const [name, value] of Object.entries(input.variables)) document.documentElement.style.setProperty(name, value);
   document.documentElement.lang = input.lang;
   document.body.className = input.bodyClass;
   const template = document.createElement('template');
-  template.innerHTML = input.html;
+  template.innerHTML = input.chunk.html;
   type Previewer = { preview: (content: DocumentFragment, styles: Array<Record<string, string>>, renderTo: HTMLElement) => Promise<unknown> };
   const polyfill = (window as unknown as { PagedPolyfill: { constructor: new () => Previewer } }).PagedPolyfill;
   const previewer = new polyfill.constructor();
@@ -157,6 +234,11 @@ export async function layOut(input: { html: string; styles: string[]; lang: stri
 
 export interface MergeResult {
   count: number;
+  /**
+   * For each page, in CSS pixels from its top left corner: the page area (inside the margins),
+   * which printed text never reaches past left or right, and the page's size.
+   */
+  areas: Array<{ left: number; right: number; width: number; height: number; top: number; bottom: number }>;
   /** For each heading id (h1–h3), the page it stands on. */
   headingPages: Record<string, number>;
 }
@@ -166,8 +248,10 @@ export interface MergeResult {
  * counters (page, footnote) run on across chunks; then writes the contents page numbers and
  * the watermark.
  */
-export function mergePages(input: { pages: string[]; css: string[]; watermark: string; prune: boolean }): MergeResult {
+export function mergePages(input: { pages: string[]; css: string[]; watermark: string; prune: boolean; variables: Record<string, string> }): MergeResult {
   document.querySelectorAll('style, link[rel="stylesheet"]').forEach((element) => element.remove());
+  document.documentElement.removeAttribute('style');
+  for (const [name, value] of Object.entries(input.variables)) document.documentElement.style.setProperty(name, value);
   const style = document.createElement('style');
   style.textContent = input.css.join('\n');
   document.head.append(style);
@@ -209,5 +293,73 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
     const page = heading.closest<HTMLElement>('.pagedjs_page');
     if (page && !(heading.id in headingPages)) headingPages[heading.id] = Number(page.dataset.pageNumber);
   }
-  return { count: pages.length, headingPages };
+  const areas = pages.map((page) => {
+    const box = page.getBoundingClientRect();
+    const area = page.querySelector('.pagedjs_area')?.getBoundingClientRect() ?? box;
+    return {
+      left: area.left - box.left,
+      right: area.right - box.left,
+      width: box.width,
+      height: box.height,
+      top: area.top - box.top,
+      bottom: area.bottom - box.top,
+    };
+  });
+  return { count: pages.length, headingPages, areas };
+}
+
+/** One piece of the edition's text, in reading order, with the marks the PDF check needs. */
+export type TextRun =
+  | { text: string }
+  /** The call of footnote `call` (0-based, in order of calls) stands here. */
+  | { call: number }
+  /** The heading with this id starts here. */
+  | { heading: string }
+  /** The contents entry that points at this heading id ends here (its page number follows it). */
+  | { tocEnd: string };
+
+export interface EditionText {
+  runs: TextRun[];
+  /** The text of each footnote, in order of calls. */
+  footnotes: string[];
+}
+
+/**
+ * The text of the edition as the reader should find it, read from the prepared document (after
+ * footnotes become `.footnote` spans, before any layout): the body in reading order with footnote
+ * calls, heading starts and contents entries marked, and each footnote's text. What CSS hides is
+ * left out; the contents' page numbers (not known yet) are left out and checked apart.
+ */
+export function editionText(): EditionText {
+  const runs: TextRun[] = [];
+  const footnotes: string[] = [];
+  const skipped = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'NOSCRIPT', 'svg']);
+  const walk = (node: Node, into: (text: string) => void): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        into(child.textContent ?? '');
+        continue;
+      }
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      const element = child as HTMLElement;
+      // Page numbers of the contents are checked apart; running heads are in the margins.
+      if (skipped.has(element.tagName) || ['toc-page', 'toc-leader', 'running-section'].some((name) => element.classList.contains(name))) continue;
+      if (getComputedStyle(element).display === 'none') continue;
+      if (element.classList.contains('footnote')) {
+        const parts: string[] = [];
+        walk(element, (text) => parts.push(text));
+        runs.push({ call: footnotes.length });
+        footnotes.push(parts.join(''));
+        continue;
+      }
+      if (/^H[1-6]$/.test(element.tagName) && element.id) runs.push({ heading: element.id });
+      walk(element, into);
+      if (element.tagName === 'A' && element.closest('.toc')) {
+        const hash = element.getAttribute('href') ?? '';
+        if (hash.startsWith('#')) runs.push({ tocEnd: decodeURIComponent(hash.slice(1)) });
+      }
+    }
+  };
+  walk(document.body, (text) => runs.push({ text }));
+  return { runs, footnotes };
 }

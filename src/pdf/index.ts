@@ -3,21 +3,28 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { loadConfig } from '../config.js';
 import type { Report } from '../model/types.js';
-import { loadTemplate } from '../render/template.js';
+import { runningTitle } from '../render/running-title.js';
+import { loadTemplate, type Template } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/problems.js';
 import { AssetServer, ORIGIN, pagedPolyfillPath, registerFonts } from './assets.js';
 import { findBrowser, launchBrowser } from './browser.js';
-import { layOut, mergePages, prepareDocument, type LaidOut } from './in-page.js';
+import { editionText, layOut, mergePages, prepareDocument, type LaidOut } from './in-page.js';
 import { applyMetadata, metadataOf } from './metadata.js';
+import { describeProblems, verifyPdf, type VerifyResult } from './verify.js';
+
+export type Paper = 'A4' | 'Letter';
 
 export interface PdfJob {
   report: Report;
   edition: string;
   html: string;
   file: string;
+  /** The template the HTML was rendered with; its `paged.css` styles the pages (default: `default`). */
+  template?: Template;
+  /** Paper size chosen by the build (front matter, else configuration); default A4. */
+  paper?: Paper;
 }
 
 export interface PdfOptions {
@@ -30,6 +37,8 @@ export interface PdfOptions {
   chunkChars?: number;
   /** Browser tabs laying out chunks at once (default: number of CPUs, 2–4). */
   parallel?: number;
+  /** Read the printed PDF back and check it against the edition before writing it (default true). */
+  verify?: boolean;
 }
 
 export interface PdfRenderInfo {
@@ -39,9 +48,15 @@ export interface PdfRenderInfo {
   /** Page of each heading id (h1–h3) in the PDF. */
   headingPages: Record<string, number>;
   ms: number;
+  /** Time spent checking the PDF, and what the check covered (absent with `verify: false`). */
+  verifyMs?: number;
+  verified?: VerifyResult;
 }
 
-const SIZES = { A4: { width: '210mm', height: '297mm', css: 'A4' }, Letter: { width: '8.5in', height: '11in', css: 'letter' } };
+const SIZES = {
+  A4: { width: '210mm', height: '297mm', css: 'A4', px: { width: (210 / 25.4) * 96, height: (297 / 25.4) * 96 } },
+  Letter: { width: '8.5in', height: '11in', css: 'letter', px: { width: 8.5 * 96, height: 11 * 96 } },
+};
 
 /**
  * Run in each layout tab before Paged.js: no automatic start, and animation-frame callbacks
@@ -68,15 +83,26 @@ const DRAFT_MARK =
   'stroke-linejoin="miter" d="M10 10V110H45A50 50 0 0 0 45 10Z M130 110V10H175A25 25 0 0 1 175 60H130M168 60L215 110 ' +
   'M240 110L290 10L340 110M258 76H322 M372 110V10H440M372 58H425 M460 10H550M505 10V110"/></svg>';
 
-function cssString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+/**
+ * A CSS string token for any text: every character but letters, digits and spaces is written as a
+ * hexadecimal escape, so no quote, backslash, `<` or newline of a title can end the string.
+ * The result is only ever set through the CSSOM (`style.setProperty`), never written into a
+ * style sheet or the page's HTML, so it cannot end a `<style>` element either.
+ */
+export function cssString(value: string): string {
+  let out = '"';
+  for (const character of value.replace(/[\r\n\t]+/g, ' ')) {
+    out += /[A-Za-z0-9 ]/.test(character) ? character : `\\${character.codePointAt(0)!.toString(16)} `;
+  }
+  return `${out}"`;
 }
 
-/** The page rules that depend on the report: paper, short title, version line, confidentiality notice. */
-export function dynamicCss(report: Report): string {
+/**
+ * The page values that depend on the report (short title, version line, confidentiality notice),
+ * as custom properties for the root element. They are set through the CSSOM in every tab.
+ */
+export function pageVariables(report: Report): Record<string, string> {
   const meta = report.meta;
-  const paper = meta.paper ?? loadConfig(report.root).config.paper ?? 'A4';
-  const shortTitle = typeof meta.shorttitle === 'string' && meta.shorttitle ? meta.shorttitle : meta.title;
   const lang = meta.lang;
   const english = lang.startsWith('en');
   const mark = ui(lang, meta.status === 'review' ? 'reviewMark' : 'draftMark');
@@ -85,20 +111,23 @@ export function dynamicCss(report: Report): string {
   // "Page {page} of {pages}" in the report's language, cut around the two counters for paged.css.
   const [beforePage, between, afterPages] = ui(lang, 'page').split(/\{page\}|\{pages\}/);
   const separator = notice && status ? '   ·   ' : '';
-  return `@page { size: ${SIZES[paper].css}; }
-:root {
-  --rapporteur-short-title: ${cssString(shortTitle)};
-  --rapporteur-notice: ${cssString(notice + separator)};
-  --rapporteur-status-line: ${cssString(status)};
-  --rapporteur-page-before: ${cssString(beforePage ?? '')};
-  --rapporteur-page-between: ${cssString(between ?? '')};
-  --rapporteur-page-after: ${cssString(afterPages ?? '')};
-}`;
+  return {
+    '--rapporteur-short-title': cssString(runningTitle(report)),
+    '--rapporteur-notice': cssString(notice + separator),
+    '--rapporteur-status-line': cssString(status),
+    '--rapporteur-page-before': cssString(beforePage ?? ''),
+    '--rapporteur-page-between': cssString(between ?? ''),
+    '--rapporteur-page-after': cssString(afterPages ?? ''),
+  };
 }
 
-function pagedCss(report: Report): string {
+function pagedCss(job: PdfJob): string {
   // Read, contained and sanitized by the template loader (#18 item 5).
-  return loadTemplate('default', report.root).pagedCss;
+  return (job.template ?? loadTemplate('default', job.report.root)).pagedCss;
+}
+
+function paperOf(job: PdfJob): (typeof SIZES)[Paper] {
+  return SIZES[job.paper ?? job.report.meta.paper ?? 'A4'];
 }
 
 function timeoutSeconds(options: PdfOptions): number {
@@ -143,29 +172,38 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     const shell = server.add('/layout.html', 'text/html; charset=utf-8', `<!DOCTYPE html><html><head><meta charset="utf-8"><script>${PAGE_SETUP}</script><script src="${ORIGIN}/paged.polyfill.js"></script></head><body></body></html>`);
     const shellLoaded = new WeakMap<Page, Promise<Page>>();
     const parallel = options.parallel ?? Math.min(4, Math.max(2, os.cpus().length));
-    const tabs: Page[] = [];
-    const tab = async (index: number): Promise<Page> => {
-      if (!tabs[index]) {
-        const page = await browser.newPage();
-        // About the width of a page, so no rule for wide screens applies while Paged.js measures.
-        await page.setViewport({ width: 800, height: 1100 });
-        await server.attach(page);
-        if (process.env.RAPPORTEUR_PDF_DEBUG) {
-          page.on('console', (message) => process.stderr.write(`[tab ${index}] ${message.type()}: ${message.text()}\n`));
-          page.on('pageerror', (error) => process.stderr.write(`[tab ${index}] error: ${String(error)}\n`));
-          page.on('requestfailed', (request) => process.stderr.write(`[tab ${index}] failed: ${request.url().slice(0, 120)}\n`));
-        }
-        tabs[index] = page;
-      }
-      return tabs[index];
-    };
     for (const [jobIndex, job] of jobs.entries()) {
       const started = performance.now();
-      const info = await renderOne(job, jobIndex, { server, fonts, tab, parallel, options, shell, shellLoaded });
-      info.ms = Math.round(performance.now() - started);
-      results.push(info);
-      done(info);
-      options.log(`${path.relative(process.cwd(), job.file)}  ${job.edition}  ${info.pages} pages  ${info.ms} ms`);
+      // Each job gets a browser context of its own (its own storage, its own tabs): nothing that
+      // one report's pages could run would see another report laid out in the same browser.
+      const context = await browser.createBrowserContext();
+      const tabs: Page[] = [];
+      const tab = async (index: number): Promise<Page> => {
+        if (!tabs[index]) {
+          const page = await context.newPage();
+          // About the width of a page, so no rule for wide screens applies while Paged.js measures.
+          await page.setViewport({ width: 800, height: 1100 });
+          // Rapporteur's own scripts run through page.evaluate; the pages need none of their own.
+          await server.attach(page);
+          if (process.env.RAPPORTEUR_PDF_DEBUG) {
+            page.on('console', (message) => process.stderr.write(`[tab ${index}] ${message.type()}: ${message.text()}\n`));
+            page.on('pageerror', (error) => process.stderr.write(`[tab ${index}] error: ${String(error)}\n`));
+            page.on('requestfailed', (request) => process.stderr.write(`[tab ${index}] failed: ${request.url().slice(0, 120)}\n`));
+          }
+          tabs[index] = page;
+        }
+        return tabs[index];
+      };
+      try {
+        const info = await renderOne(job, jobIndex, { server, fonts, tab, parallel, options, shell, shellLoaded });
+        info.ms = Math.round(performance.now() - started);
+        results.push(info);
+        done(info);
+        const check = info.verified ? `checked in ${info.verifyMs} ms` : 'not checked (--no-verify)';
+        options.log(`${path.relative(process.cwd(), job.file)}  ${job.edition}  ${info.pages} pages  ${info.ms} ms  ${check}`);
+      } finally {
+        await context.close().catch(() => {});
+      }
     }
     if (server.blocked.length) options.log(`blocked ${server.blocked.length} request(s) during PDF rendering (nothing is fetched): ${[...new Set(server.blocked)].slice(0, 3).join(', ')}`);
   } finally {
@@ -196,11 +234,16 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     return loading;
   };
   const { report } = job;
+  const verify = options.verify !== false;
   const seconds = timeoutSeconds(options);
   const chunkChars = options.chunkChars ?? (Number(process.env.RAPPORTEUR_PDF_CHUNK) || 40_000);
   const shown = `${path.relative(process.cwd(), job.file)} (${job.edition} edition)`;
   // The page holds its layout until the chunks are cut out: parsing is cheap, layout is not.
-  const extra = `<style id="rapporteur-hold">body { display: none !important; }</style>\n<style id="rapporteur-paged">\n${fonts}\n${pagedCss(report)}\n${dynamicCss(report)}\n</style>\n`;
+  // Only Rapporteur's own CSS goes into the page as text: the fonts, the template's paged.css and
+  // the paper size (one of two keywords). Text from the report reaches the pages via the CSSOM.
+  const paper = paperOf(job);
+  const extra = `<style id="rapporteur-hold">body { display: none !important; }</style>\n<style id="rapporteur-paged">\n${fonts}\n${pagedCss(job)}\n@page { size: ${paper.css}; }\n</style>\n`;
+  const variables = pageVariables(report);
   const cut = job.html.indexOf('</head>');
   const html = cut === -1 ? extra + job.html : job.html.slice(0, cut) + extra + job.html.slice(cut);
   const base = `/job-${jobIndex}`;
@@ -218,7 +261,9 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const prepared = await withTimeout(
     (async () => {
       await master.goto(server.add(`${base}/document.html`, 'text/html; charset=utf-8', html), { waitUntil: 'load', timeout: 0 });
-      return master.evaluate(prepareDocument, chunkChars);
+      const document = await master.evaluate(prepareDocument, chunkChars);
+      const text = verify ? await master.evaluate(editionText) : undefined;
+      return { ...document, text };
     })(),
     seconds,
     tooSlow('loading the document'),
@@ -234,7 +279,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
       const index = next++;
       await withTimeout(
         (async () => {
-          laidOut[index] = await page.evaluate(layOut, { html: prepared.chunks[index], styles: prepared.styles, lang: prepared.lang, bodyClass: prepared.bodyClass });
+          laidOut[index] = await page.evaluate(layOut, { chunk: prepared.chunks[index], styles: prepared.styles, lang: prepared.lang, bodyClass: prepared.bodyClass, variables });
           phase(`chunk ${index} laid out: ${laidOut[index].count} pages`);
         })(),
         seconds,
@@ -255,14 +300,18 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
       css.push(rule);
     }
   }
+  // Measured as printed: print media, and a window the size of the paper (Paged.js's print
+  // sheet makes each page as tall as the window).
+  await master.emulateMediaType('print');
+  await master.setViewport({ width: Math.ceil(paper.px.width), height: Math.ceil(paper.px.height) });
   const merged = await master.evaluate(mergePages, {
     pages: laidOut.map((part) => part.pages),
     css,
     watermark: report.meta.status === 'final' ? '' : DRAFT_MARK,
     prune: true,
+    variables,
   });
   phase('merged');
-  const paper = SIZES[report.meta.paper ?? loadConfig(report.root).config.paper ?? 'A4'];
   const pdf = await master.pdf({
     width: paper.width,
     height: paper.height,
@@ -276,6 +325,23 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const bytes = await applyMetadata(pdf, metadataOf(report, job.edition));
   const pages = merged.count;
   phase('metadata');
+  const info: PdfRenderInfo = { file: job.file, pages, chunks: prepared.chunks.length, headingPages: merged.headingPages, ms: 0 };
+  if (prepared.text) {
+    // The check runs before the file is written: a PDF that lost words never replaces the last good one.
+    const checkStarted = performance.now();
+    const result = await verifyPdf(bytes, prepared.text, merged.areas);
+    info.verifyMs = Math.round(performance.now() - checkStarted);
+    info.verified = result;
+    phase(`verified: ${result.words} words, ${result.footnotes} footnotes, ${result.contentsEntries} contents entries, ${result.problems.length} problem(s)`);
+    if (result.problems.length) {
+      if (process.env.RAPPORTEUR_PDF_DEBUG) for (const problem of result.problems) process.stderr.write(`[pdf] page ${problem.page}: ${problem.message}\n`);
+      throw new UserError(
+        `${path.relative(process.cwd(), job.file)}: the PDF check failed, so the file was not written: ${describeProblems(result)}` +
+          ' — please report this as a bug; `build --no-verify` writes the PDF unchecked',
+        { exitCode: 2 },
+      );
+    }
+  }
   await writeFileAtomic(job.file, bytes);
-  return { file: job.file, pages, chunks: prepared.chunks.length, headingPages: merged.headingPages, ms: 0 };
+  return info;
 }

@@ -6,8 +6,10 @@ const require = createRequire(import.meta.url);
 
 /** The template's type: Source Serif 4 for text, Source Sans 3 for headings (npm @fontsource). */
 const FONTSOURCE: Array<{ pkg: string; weights: string[] }> = [
-  { pkg: '@fontsource/source-serif-4', weights: ['400', '400-italic', '600', '600-italic', '700'] },
-  { pkg: '@fontsource/source-sans-3', weights: ['400', '400-italic', '600', '700'] },
+  // Every weight and style the template sets, so Chromium never makes up (and embeds as Type 3)
+  // an italic or bold it was not given: headings are sans 600/700, italic in headings included.
+  { pkg: '@fontsource/source-serif-4', weights: ['400', '400-italic', '600', '600-italic', '700', '700-italic'] },
+  { pkg: '@fontsource/source-sans-3', weights: ['400', '400-italic', '600', '600-italic', '700', '700-italic'] },
 ];
 
 export interface FontFile {

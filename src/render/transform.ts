@@ -7,6 +7,7 @@ import { FULL, systemLabel } from './editions.js';
 import type { DerivedNumber, Principle, RecommendationHeading } from './nodes.js';
 import { cloneTree } from '../util/clone.js';
 import { systemName, ui } from '../i18n/ui.js';
+import { shownNumber } from './numbering.js';
 
 /**
  * The render pipeline's Markdown steps, each a named function over a private copy of the
@@ -142,7 +143,8 @@ export function numberHeadings(tree: Root, { report }: Pick<RenderContext, 'repo
     const id = (node.data?.hProperties as { id?: string } | undefined)?.id;
     const item = id ? bySlug.get(id) : undefined;
     node.depth = Math.min(6, Math.max(1, node.depth + shift)) as typeof node.depth;
-    if (item?.number) node.children.unshift(derived('heading', item.number), text(' '));
+    const number = item ? shownNumber(report, item) : '';
+    if (number) node.children.unshift(derived('heading', number), text(' '));
     return undefined;
   }, true);
 }
@@ -200,7 +202,7 @@ export function expandContents(tree: Root, { report }: Pick<RenderContext, 'repo
     const items: ListItem[] = outline.map((h) => ({
       type: 'listItem',
       spread: false,
-      children: [paragraph('toc-entry', [{ type: 'link', url: `#${h.slug}`, children: [span('toc-number', [text(h.number)]), text(' '), text(h.text)] }], 'span')],
+      children: [paragraph('toc-entry', [{ type: 'link', url: `#${h.slug}`, children: [span('toc-number', [text(shownNumber(report, h))]), text(' '), text(h.text)] }], 'span')],
       data: { hProperties: { className: [`toc-level-${h.number.split('.').length}`] } },
     }));
     const list: List = { type: 'list', ordered: false, spread: false, children: items, data: { hProperties: { className: ['toc-list'] } } };

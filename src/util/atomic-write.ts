@@ -23,6 +23,34 @@ const REASONS: Record<string, string> = {
  * A failure the user can fix (a file where a folder should be, no permission, a full disk) is a
  * UserError naming the file, never a stack trace.
  */
+/** `.<name>.<pid>.<8 hex>.tmp`, the temporary files writeFileAtomic makes. */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes, from one output folder, the temporary files a killed build of this tool left behind
+ * (their process is gone). Only names writeFileAtomic makes are touched, and only in `dir`.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(TEMPORARY.exec(name)?.[1]);
+    if (!pid || pid === process.pid || processAlive(pid)) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function writeFileAtomic(file: string, data: string | Uint8Array, options: { within?: string } = {}): Promise<void> {
   // `within`: the folder this write must land in (the output folder, the report folder). A linked
   // folder on the way that leads elsewhere would make the write land outside it: refused before

@@ -2,9 +2,9 @@ import type { Report } from '../model/types.js';
 import { UserError } from '../util/problems.js';
 import { html } from './html.js';
 import { pdf } from './pdf.js';
-import type { WriteContext, Writer } from './types.js';
+import type { RunSettings, WriteContext, Writer } from './types.js';
 
-export type { Writer, WriteContext } from './types.js';
+export type { Writer, WriteContext, RunSettings } from './types.js';
 
 /** The output formats: one line each. */
 export const WRITERS: Writer[] = [
@@ -42,10 +42,13 @@ export class WriterRun {
   readonly outputs: string[] = [];
   private readonly queues = new Map<Writer, unknown[]>();
 
-  constructor(private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly log: (line: string) => void,
+    private readonly settings: RunSettings = {},
+  ) {}
 
   /** Writes one edition with each writer; returns the files written now (batched ones come from `finish`). */
-  async write(writers: Writer[], report: Report, edition: string, target: { file: (writer: Writer) => string; html: () => string; within?: string }): Promise<string[]> {
+  async write(writers: Writer[], report: Report, edition: string, target: Pick<WriteContext, 'within' | 'template' | 'paper'> & { file: (writer: Writer) => string; html: () => string }): Promise<string[]> {
     const before = this.outputs.length;
     let page: string | undefined;
     const html = () => (page ??= target.html());
@@ -53,6 +56,8 @@ export class WriterRun {
       const context: WriteContext = {
         file: target.file(writer),
         within: target.within,
+        template: target.template,
+        paper: target.paper,
         html,
         log: this.log,
         wrote: (file) => this.outputs.push(file),
@@ -65,7 +70,7 @@ export class WriterRun {
 
   async finish(): Promise<string[]> {
     for (const writer of this.queues.keys()) {
-      await writer.flush?.({ log: this.log, wrote: (file) => this.outputs.push(file), queue: <T>() => this.queueOf(writer) as T[] });
+      await writer.flush?.({ ...this.settings, log: this.log, wrote: (file) => this.outputs.push(file), queue: <T>() => this.queueOf(writer) as T[] });
     }
     return this.outputs;
   }

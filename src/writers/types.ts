@@ -1,4 +1,5 @@
 import type { Report } from '../model/types.js';
+import type { Template } from '../render/template.js';
 
 /** What a writer gets besides the report and the edition. */
 export interface WriteContext {
@@ -6,6 +7,10 @@ export interface WriteContext {
   file: string;
   /** The output folder the file must land in (a linked folder leading elsewhere is refused). */
   within?: string;
+  /** The template the edition is rendered with (the PDF prints with its paged.css). */
+  template?: Template;
+  /** Paper chosen by the build: front matter, else configuration, else A4. */
+  paper?: 'A4' | 'Letter';
   /**
    * The edition as one self-contained HTML page (a build's, or a redline's), rendered at most
    * once and shared by every writer of the run that asks for it.
@@ -29,5 +34,11 @@ export interface Writer {
   description: string;
   write(report: Report, edition: string, context: WriteContext): Promise<void>;
   /** Writes what `write` queued (PDF: one browser for every file of the run). */
-  flush?(context: Pick<WriteContext, 'log' | 'wrote' | 'queue'>): Promise<void>;
+  flush?(context: Pick<WriteContext, 'log' | 'wrote' | 'queue'> & RunSettings): Promise<void>;
+}
+
+/** Settings of a whole run of writers. */
+export interface RunSettings {
+  /** Read each PDF back and check it against its edition before writing it (default true). */
+  verify?: boolean;
 }

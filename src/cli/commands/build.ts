@@ -19,6 +19,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
     .option('-l, --lang <langs>', 'languages: the source, a stored translation (ja), all, or en+ja for the bilingual edition')
     .option('-q, --quiet', 'print nothing but problems')
     .option('--no-cache', 'parse every file again instead of reusing cached parses (~/.cache/rapporteur)')
+    .option('--no-verify', 'write PDFs without reading them back to check that no word, footnote or page number is lost')
     .addHelpText(
       'after',
       `
@@ -29,11 +30,13 @@ Examples:
   $ rapporteur build access-to-evidence --lang ja --format html,pdf      the Japanese edition
   $ rapporteur build access-to-evidence --lang en+ja                    source and translation side by side`,
     )
-    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; lang?: string; quiet?: boolean; cache: boolean }) => {
+    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; lang?: string; quiet?: boolean; cache: boolean; verify: boolean }) => {
       const { root, targets } = await targetsFrom(reports, io);
       const { config } = loadConfig(root);
       const formats = parseFormats(options.format ?? config.formats.join(','));
       const quiet = options.quiet || process.env.CI === 'true';
+      // Said even when quiet: a PDF that was not read back is not proven complete.
+      if (!options.verify && formats.includes('pdf')) io.err('rapporteur: --no-verify: PDFs are written without the check that every word, footnote and page number is in them');
       const outcome = await buildReports(targets, {
         formats,
         editions: splitList(options.edition, config.editions),
@@ -42,6 +45,8 @@ Examples:
         log: quiet ? undefined : (line) => io.out(line),
         cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',
         langs: options.lang ? splitList(options.lang, []) : undefined,
+        paper: config.paper,
+        verify: options.verify,
       });
       printProblems(outcome.problems, io);
       if (outcome.failed.length > 0) {

@@ -1,0 +1,365 @@
+import type { EditionText } from './in-page.js';
+
+/**
+ * The PDF's proof of itself (DESIGN.md, "PDF that proves itself"): read the printed PDF back with
+ * pdfjs-dist and check it against the edition's text taken from the document before layout.
+ *  - every word of the body (headings, paragraphs, tables, contents) is in the PDF, in order;
+ *  - every footnote's text begins on the page of its call and is complete;
+ *  - every contents entry shows the page its heading stands on;
+ *  - no text is drawn outside the page area (left and right) or outside the page box.
+ * Words are compared as runs of letters and digits, lower-cased and NFKC-normalised, and matched
+ * letter by letter across the PDF's own word breaks: a word hyphenated or a URL broken over two
+ * lines still matches, and punctuation, running heads, page numbers and footnote numbers printed
+ * between words are simply passed over.
+ */
+
+/** A page's layout as Paged.js made it, in CSS pixels from the page's top left corner. */
+export interface PageArea {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+export interface VerifyProblem {
+  page: number;
+  message: string;
+}
+
+export interface VerifyResult {
+  problems: VerifyProblem[];
+  pages: number;
+  words: number;
+  footnotes: number;
+  contentsEntries: number;
+}
+
+/** How far ahead (in PDF words) a word is looked for: past footnote calls, repeated table heads, generated labels. */
+const WINDOW = 3000;
+/** Words that must follow in order for a match found ahead to count (a lone common word proves nothing). */
+const CONTEXT = 4;
+/** Words at the top of a page where the body may go on (past a repeated table head, say). */
+const PAGE_TOP = 200;
+/** The check stops listing after this many missing words; the message stays readable. */
+const MAX_MISSING = 400;
+/** Slack, in points, for glyphs whose advance reaches a hair past the area's edge. */
+const EDGE = 1.5;
+
+interface Tokens {
+  /** Lower-cased, normalised words. */
+  keys: string[];
+  /** The words as written, for messages. */
+  shown: string[];
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+function tokenize(text: string, into: Tokens): void {
+  for (const match of text.normalize('NFKC').matchAll(WORD)) {
+    into.shown.push(match[0]);
+    into.keys.push(match[0].toLowerCase());
+  }
+}
+
+/** The PDF's words as one string of letters, with where each word starts and on which page. */
+class PdfText {
+  text = '';
+  starts: number[] = [];
+  pages: number[] = [];
+  private parts: string[] = [];
+  private length = 0;
+  /** First word index of each page (1-based page → index); pageStart[pages + 1] = word count. */
+  pageStart: number[] = [0, 0];
+
+  add(page: number, text: string): void {
+    for (const match of text.normalize('NFKC').matchAll(WORD)) {
+      const key = match[0].toLowerCase();
+      this.starts.push(this.length);
+      this.pages.push(page);
+      this.parts.push(key);
+      this.length += key.length;
+    }
+  }
+
+  endPage(page: number): void {
+    this.pageStart[page + 1] = this.starts.length;
+  }
+
+  finish(): void {
+    this.text = this.parts.join('');
+    this.parts = [];
+  }
+
+  /**
+   * The positions after each of the (at most two) numbers that start at `position`: footnote
+   * calls and the contents' page numbers stand between words.
+   */
+  pastNumbers(position: number): number[] {
+    const after: number[] = [];
+    for (let skipped = 0; skipped < 2 && position < this.text.length; skipped++) {
+      const word = this.wordAt(position);
+      if (this.starts[word] !== position) break;
+      const end = this.starts[word + 1] ?? this.text.length;
+      if (!/^\d+$/.test(this.text.slice(position, end))) break;
+      position = end;
+      after.push(position);
+    }
+    return after;
+  }
+
+  isWordStart(position: number): boolean {
+    return position >= this.text.length || this.starts[this.wordAt(position)] === position;
+  }
+
+  /** Index of the word that holds character `position`. */
+  wordAt(position: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  pageAt(position: number): number {
+    return this.starts.length ? this.pages[this.wordAt(Math.min(position, this.text.length - 1))] : 1;
+  }
+}
+
+interface Alignment {
+  /** Character position in the PDF where each expected word was found, or -1 when it is missing. */
+  at: number[];
+  /** Position after the last character of each found word. */
+  end: number[];
+  missing: number;
+}
+
+/**
+ * Finds `keys[from..to)` in the PDF in order, starting at character `position`. A word either
+ * follows right where the last one ended, or is found at the start of a later PDF word (within
+ * WINDOW words) together with the CONTEXT words after it; otherwise it is missing.
+ */
+function align(pdf: PdfText, keys: string[], from: number, to: number, position: number, limitWord = pdf.starts.length, window = WINDOW): Alignment {
+  const at: number[] = [];
+  const end: number[] = [];
+  let missing = 0;
+  // The words after a candidate must follow it; the body may go on at the top of the next page
+  // (past this page's footnotes), so once, after the first word, they may be found there.
+  const followsAt = (k: number, start: number, mayJump: boolean): number => {
+    let cursor = start;
+    let jumped = !mayJump;
+    const last = Math.min(to, k + CONTEXT);
+    for (let i = k; i < last; i++) {
+      if (pdf.text.startsWith(keys[i], cursor)) {
+        cursor += keys[i].length;
+        continue;
+      }
+      const past = pdf.pastNumbers(cursor).find((after) => pdf.text.startsWith(keys[i], after));
+      if (past !== undefined) {
+        cursor = past + keys[i].length;
+        continue;
+      }
+      if (i === k || jumped) return -1;
+      jumped = true;
+      const nextPage = pdf.pageAt(Math.max(0, cursor - 1)) + 1;
+      const first = pdf.pageStart[nextPage];
+      if (first === undefined || first >= pdf.starts.length) return -1;
+      const limit = Math.min(pdf.pageStart[nextPage + 1] ?? pdf.starts.length, first + PAGE_TOP);
+      let resumed = -1;
+      for (let word = first; word < limit && resumed === -1; word++) {
+        if (pdf.text.startsWith(keys[i], pdf.starts[word])) resumed = pdf.starts[word];
+      }
+      if (resumed === -1) return -1;
+      cursor = resumed + keys[i].length;
+    }
+    return cursor;
+  };
+  for (let k = from; k < to; k++) {
+    const key = keys[k];
+    // Right where the last word ended; a match that stops inside a PDF word ("2" against a
+    // footnote number "25") counts only when the next word goes on from there (glued words).
+    const direct = (start: number) =>
+      pdf.text.startsWith(key, start) && (k + 1 === to || pdf.isWordStart(start + key.length) || pdf.text.startsWith(keys[k + 1], start + key.length));
+    // Footnote calls are printed between the words; they are passed over here, not searched past.
+    const start = direct(position) ? position : (pdf.pastNumbers(position).find(direct) ?? -1);
+    if (start !== -1) {
+      at.push(start);
+      position = start + key.length;
+      end.push(position);
+      continue;
+    }
+    let found = -1;
+    if (missing < MAX_MISSING) {
+      const first = position >= pdf.text.length ? pdf.starts.length : pdf.wordAt(position) + (pdf.starts[pdf.wordAt(position)] < position ? 1 : 0);
+      const last = Math.min(limitWord, first + window);
+      // A match whose words all follow on the same page wins over one that goes on at the top of
+      // the next page: a lone number or common word at a page's end proves little.
+      for (const mayJump of [false, true]) {
+        for (let word = first; word < last && found === -1; word++) {
+          if (followsAt(k, pdf.starts[word], mayJump) !== -1) found = pdf.starts[word];
+        }
+        if (found !== -1) break;
+      }
+    }
+    if (found === -1) {
+      missing++;
+      at.push(-1);
+      end.push(-1);
+      continue;
+    }
+    at.push(found);
+    position = found + key.length;
+    end.push(position);
+  }
+  return { at, end, missing };
+}
+
+/** Runs of missing words as "page N: missing "…" (after "…")" problems. */
+function missingRuns(alignment: Alignment, tokens: Tokens, offset: number, pdf: PdfText, what: string): VerifyProblem[] {
+  const problems: VerifyProblem[] = [];
+  const { at } = alignment;
+  for (let i = 0; i < at.length; i++) {
+    if (at[i] !== -1) continue;
+    let j = i;
+    while (j < at.length && at[j] === -1) j++;
+    const before = i > 0 ? at[i - 1] : -1;
+    const page = before !== -1 ? pdf.pageAt(before) : j < at.length ? pdf.pageAt(at[j]) : 1;
+    const words = tokens.shown.slice(offset + i, offset + j);
+    const shown = words.length > 14 ? `${words.slice(0, 12).join(' ')} … ${words.slice(-2).join(' ')}` : words.join(' ');
+    const context = tokens.shown.slice(Math.max(offset, offset + i - 4), offset + i).join(' ');
+    problems.push({ page, message: `${what}: ${words.length} word(s) missing: "${shown}"${context ? ` (after "${context}")` : ''}` });
+    i = j;
+  }
+  return problems;
+}
+
+export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas: PageArea[]): Promise<VerifyResult> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
+  const problems: VerifyProblem[] = [];
+  // The words of each page's area in the order Chromium drew them: the body, then the footnotes
+  // (the page's footnote area comes after its content). The body is aligned across the notes;
+  // each note is looked for among its page's words. (Telling notes from body by position is not
+  // safe: printing sets a few lines differently from the layout Paged.js measured.)
+  const pdf = new PdfText();
+  const pageCount = doc.numPages;
+  try {
+    for (let number = 1; number <= pageCount; number++) {
+      const page = await doc.getPage(number);
+      const [x0, y0, x1, y1] = page.view;
+      const area = areas[number - 1];
+      const scale = (x1 - x0) / (area?.width || x1 - x0);
+      const left = area ? x0 + area.left * scale : x0;
+      const right = area ? x0 + area.right * scale : x1;
+      const scaleY = (y1 - y0) / (area?.height || y1 - y0);
+      const top = area ? area.top * scaleY : 0;
+      const bottom = area ? area.bottom * scaleY : y1 - y0;
+      const content = await page.getTextContent();
+      let outside: string | undefined;
+      for (const item of content.items) {
+        if (!('str' in item) || !item.str.trim()) continue;
+        const [a, b, , , x, y] = item.transform as number[];
+        const down = y1 - y;
+        // A baseline sits a little below its line's top: compare with some slack at both ends.
+        // Running heads and page numbers (in the margins) are read by neither stream.
+        if (down > top && down <= bottom + EDGE) pdf.add(number, item.str);
+        if (outside) continue;
+        // Horizontal text only; rotated runs (none in the template) are left to the page-box test.
+        const upright = Math.abs(b) < 1e-6 && a > 0;
+        const beyond = upright ? x < left - EDGE || x + item.width > right + EDGE : x < x0 || x > x1;
+        if (beyond || y < y0 - EDGE || y > y1 + EDGE) outside = item.str.trim().slice(0, 60);
+      }
+      if (outside) problems.push({ page: number, message: `text drawn outside the page area: "${outside}"` });
+      pdf.endPage(number);
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  pdf.finish();
+
+  // The body, with the marks turned into word indexes.
+  const body: Tokens = { keys: [], shown: [] };
+  const calls: Array<{ footnote: number; word: number }> = [];
+  const headings = new Map<string, number>();
+  const contents: Array<{ target: string; word: number }> = [];
+  for (const run of expected.runs) {
+    if ('text' in run) tokenize(run.text, body);
+    else if ('call' in run) calls.push({ footnote: run.call, word: body.keys.length });
+    else if ('heading' in run) headings.set(run.heading, body.keys.length);
+    else contents.push({ target: run.tocEnd, word: body.keys.length });
+  }
+  const bodyAlignment = align(pdf, body.keys, 0, body.keys.length, 0);
+  if (process.env.RAPPORTEUR_PDF_DEBUG === 'align') {
+    let lastPage = 0;
+    for (let k = 0; k < Math.min(body.keys.length, 3000); k++) {
+      const page = bodyAlignment.at[k] === -1 ? -1 : pdf.pageAt(bodyAlignment.at[k]);
+      if (page !== lastPage) process.stderr.write(`[align] ${k} ${body.keys.slice(Math.max(0, k - 3), k + 3).join(' ')} → page ${page}\n`);
+      lastPage = page;
+    }
+  }
+  problems.push(...missingRuns(bodyAlignment, body, 0, pdf, 'body text'));
+  const pageOfWord = (word: number): number | undefined => {
+    const position = bodyAlignment.at[word];
+    return position === undefined || position === -1 ? undefined : pdf.pageAt(position);
+  };
+
+  // Contents: the number printed right after an entry is the page of its heading.
+  for (const [index, entry] of contents.entries()) {
+    const lastWord = entry.word - 1;
+    const heading = headings.get(entry.target);
+    if (lastWord < 0 || heading === undefined) continue;
+    const standsOn = pageOfWord(heading);
+    const after = bodyAlignment.end[lastWord];
+    if (standsOn === undefined || after === -1) continue;
+    const nextWord = bodyAlignment.at.slice(entry.word).find((position) => position !== -1) ?? pdf.text.length;
+    const between = pdf.text.slice(after, nextWord);
+    const printed = /^\d+/.exec(between)?.[0];
+    const title = body.shown.slice(contents[index - 1]?.word ?? Math.max(0, entry.word - 8), entry.word).slice(-8).join(' ');
+    if (printed === undefined) problems.push({ page: pdf.pageAt(after), message: `contents entry "${title}" shows no page number (heading on page ${standsOn})` });
+    else if (Number(printed) !== standsOn) problems.push({ page: pdf.pageAt(after), message: `contents entry "${title}" says page ${printed}, but the heading is on page ${standsOn}` });
+  }
+
+  // Footnotes: each begins on the page of its call (among that page's notes) and is whole; it may
+  // run on into the next page's notes.
+  for (const { footnote, word } of calls) {
+    const note: Tokens = { keys: [], shown: [] };
+    tokenize(expected.footnotes[footnote] ?? '', note);
+    if (note.keys.length === 0) continue;
+    const callPage = pageOfWord(Math.max(0, word - 1)) ?? pageOfWord(word);
+    if (callPage === undefined) continue;
+    const label = `footnote ${footnote + 1} ("${note.shown.slice(0, 6).join(' ')}${note.keys.length > 6 ? ' …' : ''}")`;
+    const pageFirst = pdf.starts[pdf.pageStart[callPage] ?? pdf.starts.length] ?? pdf.text.length;
+    const head = Math.min(note.keys.length, CONTEXT);
+    const onPage = align(pdf, note.keys, 0, head, pageFirst, pdf.pageStart[callPage + 1] ?? pdf.starts.length);
+    if (onPage.at[0] === -1) {
+      // Looked for from the call's page on: notes of the same text (a citation repeated) elsewhere are not it.
+      const anywhere = align(pdf, note.keys, 0, head, pageFirst, pdf.starts.length, Number.MAX_SAFE_INTEGER);
+      const where = anywhere.at[0] === -1 ? 'its text is not in the PDF' : `its text begins on page ${pdf.pageAt(anywhere.at[0])}`;
+      problems.push({ page: callPage, message: `${label} is called on page ${callPage} but ${where}` });
+      continue;
+    }
+    const whole = align(pdf, note.keys, 0, note.keys.length, onPage.at[0], pdf.pageStart[callPage + 2] ?? pdf.starts.length);
+    problems.push(...missingRuns(whole, note, 0, pdf, label));
+  }
+
+  problems.sort((a, b) => a.page - b.page);
+  return { problems, pages: pageCount, words: body.keys.length, footnotes: calls.length, contentsEntries: contents.length };
+}
+
+/** The first problems on one line ("page 17: body text: 9 word(s) missing: "…"; page 18: …"). */
+export function describeProblems(result: VerifyResult, limit = 3): string {
+  const shown = result.problems.slice(0, limit).map((problem) => `page ${problem.page}: ${problem.message}`);
+  if (result.problems.length > limit) shown.push(`and ${result.problems.length - limit} more problem(s)`);
+  return shown.join('; ');
+}
