@@ -12,6 +12,7 @@ import { registerHooks } from './commands/hooks.js';
 import { registerDiff } from './commands/diff.js';
 import { registerVersions } from './commands/versions.js';
 import { registerComments } from './commands/comments.js';
+import { registerSite } from './commands/site.js';
 import { defaultIo, type Io } from './shared.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -52,6 +53,7 @@ through a report from first draft to publication.`,
   registerDiff(program, io, setExit);
   registerVersions(program, io, setExit);
   registerComments(program, io, setExit);
+  registerSite(program, io, setExit);
   registerConfig(program, io, setExit);
   registerHooks(program, io, setExit);
   registerCompletion(program, io, setExit);

@@ -24,6 +24,11 @@ export interface RenderOptions {
   kind?: string;
   /** HTML placed before the report body (already sanitized by its producer). */
   preface?: HastRoot;
+  /**
+   * The @font-face rules (default: the faces as data URLs, one self-contained file). A site of
+   * many pages passes rules that point at one shared copy of the font files instead.
+   */
+  fontCss?: string;
 }
 
 export interface RenderResult {
@@ -72,7 +77,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): RenderR
     confidentiality: meta.confidentiality,
     edition,
     editionLabel: editionLabel(edition),
-    css: `${embeddedFontCss()}\n${template.screenCss}\n${template.printCss}\n${switcher.css}\n${options.extraCss ?? ''}`,
+    css: `${options.fontCss ?? embeddedFontCss()}\n${template.screenCss}\n${template.printCss}\n${switcher.css}\n${options.extraCss ?? ''}`,
     viewSwitcher: switcher.html,
     date: meta.date ?? '',
     titleBlock: toHtml(titleBlock(report, edition, options.kind)),
