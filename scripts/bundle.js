@@ -53,7 +53,7 @@ await esbuild.build({
   const { createRequire } = await import('node:module');
   const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
   const require = createRequire(import.meta.url);
-  const source = readFileSync(require.resolve('minisearch/dist/umd/index.js'), 'utf8');
+  const source = readFileSync(path.join(path.dirname(require.resolve('minisearch')), '..', 'umd', 'index.js'), 'utf8');
   const { code } = await esbuild.transform(source, { minify: true, legalComments: 'none', target: 'es2018' });
   mkdirSync(path.join(lib, 'site'), { recursive: true });
   writeFileSync(path.join(lib, 'site', 'minisearch.browser.js'), `/* MiniSearch, MIT licence, (c) Luca Ongaro */\n${code}`);

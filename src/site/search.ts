@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { packagePath } from '../util/package-root.js';
 import type { ReportEntry } from './pages.js';
@@ -67,7 +68,7 @@ export function searchIndexScript(reports: ReportEntry[]): string {
 export function miniSearchBrowserScript(): string {
   const built = packagePath('lib', 'site', 'minisearch.browser.js');
   if (existsSync(built)) return readFileSync(built, 'utf8');
-  return readFileSync(require.resolve('minisearch/dist/umd/index.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  return readFileSync(path.join(path.dirname(require.resolve('minisearch')), '..', 'umd', 'index.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }
 
 /** The page's script: shows the form, searches as one types, keeps the query in the address. */
