@@ -2,7 +2,6 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { findBrowser, launchBrowser, type LaunchedBrowser } from '../pdf/browser.js';
 import { embeddedFontCss } from '../render/fonts.js';
-import { statusLabel } from '../render/html.js';
 
 /**
  * Share cards: one 1200×630 PNG per recommendation (the size Open Graph and X show large), laid
@@ -15,8 +14,6 @@ export interface CardInput {
   principle: string;
   reportTitle: string;
   dialogue?: string;
-  version: string;
-  status: string;
   withdrawn: boolean;
 }
 
@@ -39,7 +36,8 @@ export function cardHtml(card: CardInput): string {
       h('p.kicker', [kicker, card.dialogue ? ` · ${card.dialogue}` : '']),
       h('h1', card.title),
       h('p.principle', card.principle),
-      h('div.foot', [h('span.report', card.reportTitle), h('span', `Version ${card.version} · ${statusLabel(card.status)}`)]),
+      // No version on the card: it stays the same picture (and is not made again) until its text changes.
+      h('div.foot', [h('span.report', card.reportTitle)]),
     ]),
   ]);
   return `<!DOCTYPE html>${toHtml(doc)}`;

@@ -2,13 +2,13 @@ import { Feed } from 'feed';
 import { absolute, type ReportEntry, type SiteContext } from './pages.js';
 
 /**
- * The Atom feed of published versions (`feed` package), the sitemap and robots.txt. Addresses
- * are absolute under the base URL; without one the feed's links are relative to the feed
- * (readers resolve them from where they fetched it) and no sitemap is written, since a sitemap
- * only takes absolute addresses.
+ * The Atom feed of published versions (`feed` package), the sitemap and robots.txt. Feed and
+ * sitemap take absolute addresses only, so they need the base URL; without one they are not
+ * written (and no page links to the feed).
  */
-export function atomFeed(ctx: SiteContext, reports: ReportEntry[]): string {
-  const link = (sitePath: string) => absolute(ctx, sitePath) ?? sitePath.replace(/index\.html$/, '');
+export function atomFeed(ctx: SiteContext, reports: ReportEntry[]): string | undefined {
+  if (!ctx.baseUrl) return undefined;
+  const link = (sitePath: string) => absolute(ctx, sitePath) as string;
   const entries = reports.flatMap((report) =>
     report.versions.map((entry) => ({ report, entry, date: new Date(`${entry.version.tag.date}T00:00:00Z`) })),
   );
@@ -16,9 +16,9 @@ export function atomFeed(ctx: SiteContext, reports: ReportEntry[]): string {
   const feed = new Feed({
     title: ctx.siteTitle,
     description: ctx.audience === 'working-group' ? 'New drafts and versions (working group only)' : 'New versions of the published reports',
-    id: ctx.baseUrl ? `${ctx.baseUrl}/` : 'urn:rapporteur:site',
-    link: ctx.baseUrl ? `${ctx.baseUrl}/` : undefined,
-    feedLinks: ctx.baseUrl ? { atom: `${ctx.baseUrl}/feed.xml` } : undefined,
+    id: `${ctx.baseUrl}/`,
+    link: `${ctx.baseUrl}/`,
+    feedLinks: { atom: `${ctx.baseUrl}/feed.xml` },
     language: 'en',
     updated: entries[0]?.date ?? new Date(0),
     generator: 'Rapporteur',
@@ -32,7 +32,7 @@ export function atomFeed(ctx: SiteContext, reports: ReportEntry[]): string {
       : 'First published version.';
     feed.addItem({
       title: `${meta.title}: version ${meta.version} (${meta.status})`,
-      id: ctx.baseUrl ? (absolute(ctx, entry.page) as string) : `urn:rapporteur:${report.slug}:${entry.version.dir}`,
+      id: link(entry.page),
       link: link(entry.page),
       date,
       description: summary,

@@ -275,11 +275,13 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
     files.set('assets/site.css', siteCss(template, fonts));
     files.set('assets/icon.svg', ICON_SVG);
     for (const [sitePath, source] of fonts.files) files.set(sitePath, fontBytes(source));
-    files.set('feed.xml', atomFeed(ctx, reports));
+    const feed = atomFeed(ctx, reports);
     const pages = [...files.keys()].filter((p) => p.endsWith('index.html')).sort();
     const map = sitemap(ctx, pages);
-    if (map) files.set('sitemap.xml', map);
-    else log('no --base-url: sitemap.xml is not written (a sitemap needs absolute addresses), and the feed links are relative');
+    if (feed && map) {
+      files.set('feed.xml', feed);
+      files.set('sitemap.xml', map);
+    } else log('no --base-url (or site.baseUrl): feed.xml and sitemap.xml need absolute addresses and are not written');
     files.set('robots.txt', robots(ctx));
     files.set(SITE_MARKER, '');
 
@@ -340,7 +342,7 @@ async function recommendationEntries(
     const rec: RecommendationEntry = { id, item, shownFrom, withdrawnIn, content, history, page };
     if (context.cards) {
       const meta = shownFrom.version.report.meta;
-      const html = cardHtml({ number: item.number, title: item.title, principle: item.principle, reportTitle: meta.title, dialogue: meta.dialogue, version: meta.version, status: meta.status, withdrawn: !!withdrawnIn });
+      const html = cardHtml({ number: item.number, title: item.title, principle: item.principle, reportTitle: meta.title, dialogue: meta.dialogue, withdrawn: !!withdrawnIn });
       const key = hashOf('site-card-1', html);
       const cardPath = `${report.slug}/r/${id}/card.png`;
       const hit = context.cache.get(key)?.get('card.png');

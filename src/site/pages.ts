@@ -138,7 +138,7 @@ export function page(ctx: SiteContext, at: string, options: PageOptions): string
       ...meta,
       h('title', `${options.title} — ${ctx.siteTitle}`),
       h('link', { rel: 'stylesheet', href: link('assets/site.css') }),
-      h('link', { rel: 'alternate', type: 'application/atom+xml', title: `${ctx.siteTitle}: new versions`, href: link('feed.xml') }),
+      ctx.baseUrl ? h('link', { rel: 'alternate', type: 'application/atom+xml', title: `${ctx.siteTitle}: new versions`, href: link('feed.xml') }) : '',
       h('link', { rel: 'icon', href: link('assets/icon.svg'), type: 'image/svg+xml' }),
     ]),
     h('body', { className: [`audience-${ctx.audience}`] }, [
@@ -149,13 +149,13 @@ export function page(ctx: SiteContext, at: string, options: PageOptions): string
           h('ul', [
             h('li', h('a', { href: link('index.html') }, 'Reports')),
             h('li', h('a', { href: link('search/index.html') }, 'Search')),
-            h('li', h('a', { href: link('feed.xml') }, 'Feed')),
+            ctx.baseUrl ? h('li', h('a', { href: link('feed.xml') }, 'Feed')) : '',
           ]),
         ]),
       ]),
       ...banner,
       h('main#main', {}, ...options.main),
-      h('footer.site-footer', [h('p', ['Published with Rapporteur. ', h('a', { href: link('feed.xml') }, 'Atom feed of new versions'), '.'])]),
+      h('footer.site-footer', [h('p', ['Published with Rapporteur.', ...(ctx.baseUrl ? [' ', h('a', { href: link('feed.xml') }, 'Atom feed of new versions'), '.'] : [])])]),
     ]),
   ]);
   return `<!DOCTYPE html>\n${toHtml(doc)}\n`;
