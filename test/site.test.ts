@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
 import { loadReport } from '../src/model/load.js';
 import { resolveReports } from '../src/workspace.js';
+import { formatsFor, versionsFor } from '../src/site/audience.js';
 import { buildSite, type SiteOutcome } from '../src/site/index.js';
 import { commitAll, git, runCli, tempWorkspaces } from './helpers.js';
 import { makeSiteHistory, REMEDIES_COMMENT } from './site-fixture.js';
@@ -128,6 +130,8 @@ describe('rapporteur site', () => {
     const card = readFileSync(path.join(publicOut, 'access-to-evidence/r/identify-secrets/card.png'));
     expect(card.subarray(1, 4).toString()).toBe('PNG');
     expect([card.readUInt32BE(16), card.readUInt32BE(20)]).toEqual([1200, 630]);
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(path.join(SHOTS, 'card-identify-secrets.png'), card);
     const page = readFileSync(path.join(publicOut, 'access-to-evidence/index.html'), 'utf8');
     expect(page).toContain('How to cite');
     expect(page).toContain('Hélène Marchetti, Daniel K. Osei and Akiko Morimoto, “Access to Evidence and Protection of Secrets in Trade Secret Litigation');
@@ -264,7 +268,6 @@ describe('rapporteur site', () => {
 
     const chapter = path.join(root, 'reports/access-to-evidence/chapters/03-protecting-secrets.md');
     const text = readFileSync(chapter, 'utf8');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(chapter, text.replace('The designation should take the form of a reasoned court order', 'The designation should take the form of a written and reasoned court order'));
     const report = path.join(root, 'reports/access-to-evidence/report.md');
     writeFileSync(report, readFileSync(report, 'utf8').replace('version: 1.1.0', 'version: 1.2.0'));
@@ -291,4 +294,36 @@ describe('rapporteur site', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/dist\/cli-site: working-group site, 1 report, 3 versions, \d+ files; \d+ made, 0 reused/);
   }, 120_000);
+});
+
+describe('rapporteur site with PDF editions', () => {
+  it('adds each version\'s PDFs (drafts keep their DRAFT line on the working group\'s site)', async () => {
+    const root = makeSiteHistory(workspace);
+    const targets = await resolveReports(['remedies'], root, root);
+    const out = path.join(root, 'dist', 'pdf-site');
+    const outcome = await buildSite({ root, targets, out, audience: 'working-group', formats: ['html', 'pdf'], cards: false });
+    const pdfs = outcome.files.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.sort()).toEqual(
+      ['0.1.0', '0.2.0', '0.3.0'].flatMap((v) => [`remedies/v/${v}/remedies-civil-law.pdf`, `remedies/v/${v}/remedies-common-law.pdf`, `remedies/v/${v}/remedies.pdf`]).sort(),
+    );
+    const text = execFileSync('pdftotext', ['-layout', path.join(out, 'remedies/v/0.3.0/remedies.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('REVIEW DRAFT · version 0.3.0');
+    expect(text).toContain('and an account of profits');
+    expect(text).not.toContain(REMEDIES_COMMENT);
+    const page = readFileSync(path.join(out, 'remedies/v/0.3.0/index.html'), 'utf8');
+    expect(page).toMatch(/<span class="format">PDF<\/span>/);
+  }, 600_000);
+});
+
+describe('audience rules', () => {
+  const version = (status: 'draft' | 'review' | 'final', confidentiality: 'public' | 'working-group') => ({ report: { meta: { status, confidentiality } } });
+  it('puts a report on the public site only when its newest version is final and public, and earlier public drafts only when asked', () => {
+    const history = [version('draft', 'working-group'), version('review', 'public'), version('final', 'public'), version('final', 'public')];
+    expect(versionsFor(history, { audience: 'public', publicDrafts: false })).toEqual(history.slice(2));
+    expect(versionsFor(history, { audience: 'public', publicDrafts: true })).toEqual(history.slice(1));
+    expect(versionsFor(history, { audience: 'working-group', publicDrafts: false })).toEqual(history);
+    expect(versionsFor([...history, version('draft', 'working-group')], { audience: 'public', publicDrafts: true })).toEqual([]);
+    expect(formatsFor({ status: 'review' }, ['html', 'pdf'], { audience: 'public', publicDrafts: true })).toEqual(['html']);
+    expect(formatsFor({ status: 'review' }, ['html', 'pdf'], { audience: 'working-group', publicDrafts: false })).toEqual(['html', 'pdf']);
+  });
 });
