@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -312,6 +312,29 @@ describe('rapporteur site with PDF editions', () => {
     expect(text).not.toContain(REMEDIES_COMMENT);
     const page = readFileSync(path.join(out, 'remedies/v/0.3.0/index.html'), 'utf8');
     expect(page).toMatch(/<span class="format">PDF<\/span>/);
+  }, 600_000);
+});
+
+describe('the CI layout: editions made per report, the site put together from their caches', () => {
+  it('makes nothing again when the caches of per-report runs are merged', async () => {
+    const root = makeSiteHistory(workspace);
+    const out = path.join(root, 'dist', 'site');
+    const saved = process.env.RAPPORTEUR_CACHE_DIR;
+    const caches = ['access-to-evidence', 'remedies', 'merged'].map((name) => path.join(root, '.caches', name));
+    try {
+      for (const [index, slug] of ['access-to-evidence', 'remedies'].entries()) {
+        process.env.RAPPORTEUR_CACHE_DIR = caches[index];
+        const made = await buildSite({ root, targets: await resolveReports([slug], root, root), out, audience: 'working-group', formats: ['html'] });
+        expect(made.made).toBeGreaterThan(0);
+        cpSync(path.join(caches[index], 'site'), path.join(caches[2], 'site'), { recursive: true });
+      }
+      process.env.RAPPORTEUR_CACHE_DIR = caches[2];
+      const whole = await buildSite({ root, targets: await resolveReports([], root, root), out, audience: 'working-group', formats: ['html'] });
+      expect(whole.reports.sort()).toEqual(['access-to-evidence', 'remedies']);
+      expect(whole.made).toBe(0);
+    } finally {
+      process.env.RAPPORTEUR_CACHE_DIR = saved;
+    }
   }, 600_000);
 });
 
