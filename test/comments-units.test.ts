@@ -5,7 +5,7 @@ import { snapToWord, textUnderQuads, annotationId } from '../src/comments/pdf.js
 import { setStatusAttribute } from '../src/comments/resolve.js';
 import { extractModel } from '../src/model/extract.js';
 import { fallbackFrontMatter } from '../src/model/frontmatter.js';
-import { parseMarkdown } from '../src/parse/processor.js';
+import { parseDialect } from '../src/dialect/index.js';
 
 const segment = makeSegment;
 
@@ -79,7 +79,7 @@ describe('git blame porcelain', () => {
 
 describe('setting a comment status in the source', () => {
   function firstComment(text: string) {
-    const report = extractModel({ slug: 's', root: '/', dir: '/', file: 'r.md', meta: fallbackFrontMatter({}), rawMeta: {}, files: [{ path: 'r.md', absPath: '/r.md', value: text, tree: parseMarkdown(text), kind: 'report' }] });
+    const report = extractModel({ slug: 's', root: '/', dir: '/', file: 'r.md', meta: fallbackFrontMatter({}), rawMeta: {}, files: [{ path: 'r.md', absPath: '/r.md', value: text, tree: parseDialect(text, 'r.md').tree, kind: 'report' }] });
     return report.comments;
   }
   const cases: Array<[string, string]> = [

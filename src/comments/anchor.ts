@@ -32,9 +32,8 @@ export function renderedSegments(report: Report): Segment[] {
       footnotes.push(node);
       continue;
     }
-    const id = (node.data?.hProperties as { id?: unknown } | undefined)?.id;
-    const className = (node.data?.hProperties as { className?: unknown } | undefined)?.className;
-    const isRecommendation = Array.isArray(className) && className.includes('recommendation') && typeof id === 'string';
+    const id = node.type === 'recommendation' ? node.id || undefined : (node.data?.hProperties as { id?: unknown } | undefined)?.id;
+    const isRecommendation = node.type === 'recommendation' && typeof id === 'string';
     if (node.type === 'heading' && typeof id === 'string') {
       current = { anchor: id, kind: 'section', parts: [] };
       raw.push(current);

@@ -1,14 +1,12 @@
 import { promises as fs } from 'node:fs';
 import type { Nodes } from 'mdast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
-import { parseMarkdown } from '../parse/processor.js';
+import { parseDialect, type Comment } from '../dialect/index.js';
 import type { CommentItem, Report } from '../model/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/problems.js';
 import { readLedger, resolveInLedger } from './ledger.js';
 
-type Directive = ContainerDirective | LeafDirective | TextDirective;
 
 interface Point {
   offset?: number;
@@ -86,13 +84,13 @@ export function setStatusAttribute(text: string, comment: CommentItem, status: '
 }
 
 function verifyRewrite(updated: string, comment: CommentItem, status: string): void {
-  const found: Directive[] = [];
-  visit(parseMarkdown(updated) as Nodes, (node) => {
-    if ((node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') && node.name === 'comment') found.push(node);
+  const found: Comment[] = [];
+  visit(parseDialect(updated, comment.source.file).tree as Nodes, 'comment', (node) => {
+    found.push(node);
   });
   const start = comment.node.position?.start.offset;
   const target = found.find((n) => n.position?.start.offset === start);
-  if (!target || target.attributes?.status !== status || target.type !== comment.node.type) {
+  if (!target || target.attributes?.status !== status || target.form !== comment.node.form) {
     throw new UserError(`${comment.source.file}:${comment.source.line}:${comment.source.column}: could not set the status of comment ${comment.id} safely; edit it by hand`);
   }
 }

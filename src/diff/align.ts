@@ -1,5 +1,6 @@
 import type { Nodes, RootContent } from 'mdast';
-import { classesOf, footnoteKey } from './words.js';
+import { identityOf, type Recommendation } from '../dialect/index.js';
+import { footnoteKey } from './words.js';
 
 /**
  * How blocks of two rendered trees find each other. Blocks with an identity (a recommendation
@@ -8,41 +9,22 @@ import { classesOf, footnoteKey } from './words.js';
  * rendered text is equal, and otherwise by position and word similarity.
  */
 
-type Props = { id?: string; dataSystem?: string; dataJurisdiction?: string; dataNumber?: string };
-
-export function propsOf(node: { data?: unknown }): Props {
-  return ((node.data as { hProperties?: Props } | undefined)?.hProperties ?? {}) as Props;
-}
-
 export function hNameOf(node: { data?: unknown }): string {
   return (node.data as { hName?: string } | undefined)?.hName ?? '';
 }
 
-const LABELS = ['variant-label', 'example-label', 'rationale-label', 'uniform-note', 'toc-title'];
-
+/** A block's identity: its directive's (src/dialect), or one of the blocks render adds. Never a CSS class. */
 export function keyOf(node: Nodes): string | undefined {
-  const classes = classesOf(node);
-  if (node.type === 'blockquote' && classes.length) {
-    const props = propsOf(node);
-    if (classes.includes('recommendation')) return `rec:${props.id ?? props.dataNumber ?? ''}`;
-    if (classes.includes('principle')) return 'principle';
-    if (classes.includes('variant')) return `variant:${props.dataSystem ?? ''}`;
-    if (classes.includes('example')) return `example:${props.dataJurisdiction ?? ''}`;
-    if (classes.includes('rationale')) return 'rationale';
-    if (classes.includes('toc')) return 'toc';
-  }
-  if (node.type === 'paragraph') {
-    const label = classes.find((c) => LABELS.includes(c));
-    if (label) return `label:${label}`;
-  }
-  if (node.type === 'heading' && classes.includes('recommendation-heading')) return 'rec-heading';
+  const identity = identityOf(node);
+  if (identity !== undefined) return identity;
+  if (node.type === 'principle') return 'principle';
+  if (node.type === 'recommendationHeading') return 'rec-heading';
   if (node.type === 'footnoteDefinition') return `fn:${footnoteKey(node.identifier)}`;
-  if (node.type === 'table' && classes.includes('recommendations-summary')) return 'summary-table';
   return undefined;
 }
 
-export function isRecommendation(node: Nodes): boolean {
-  return node.type === 'blockquote' && classesOf(node).includes('recommendation');
+export function isRecommendation(node: Nodes): node is Recommendation {
+  return node.type === 'recommendation';
 }
 
 const signatures = new WeakMap<object, string>();
@@ -68,10 +50,9 @@ function collect(node: Nodes, parts: string[]): void {
     parts.push(node.alt ?? '');
     return;
   }
-  const classes = classesOf(node);
-  if (classes.includes('heading-number') || classes.includes('recommendation-number')) return;
-  if (node.type === 'link' && classes.includes('xref')) {
-    parts.push(` \u0001${node.url} `);
+  if (node.type === 'derivedNumber') return;
+  if (node.type === 'xref') {
+    parts.push(` \u0001#${node.target} `);
     return;
   }
   if ('children' in node) {
@@ -82,7 +63,11 @@ function collect(node: Nodes, parts: string[]): void {
   }
 }
 
-const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'containerDirective', 'leafDirective', 'footnoteDefinition', 'thematicBreak']);
+const BLOCKS = new Set([
+  'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'containerDirective', 'leafDirective',
+  'footnoteDefinition', 'thematicBreak', 'recommendation', 'variant', 'example', 'rationale', 'toc', 'recommendationSummary', 'termDefinition',
+  'glossary', 'principle', 'recommendationHeading',
+]);
 function isBlock(node: Nodes): boolean {
   return BLOCKS.has(node.type);
 }

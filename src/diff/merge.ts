@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
-import { isRecommendation, keyOf, kindOf, pairHunk, propsOf, signature, similarity, words } from './align.js';
+import { isRecommendation, keyOf, kindOf, pairHunk, signature, similarity, words } from './align.js';
 import { changed, countWords, diffTokens, isWord, markNode, rebuild, textOf, tokenize } from './words.js';
 
 /**
@@ -120,7 +120,12 @@ function locate(node: RootContent, side: 'old' | 'new', context: Context): void 
 }
 
 function recLabel(node: Nodes): string {
-  return `Recommendation ${propsOf(node).dataNumber ?? ''}`.trim();
+  return `Recommendation ${isRecommendation(node) ? (node.number ?? '') : ''}`.trim();
+}
+
+/** The id of a recommendation block, or undefined for any other block. */
+function recId(node: Nodes): string | undefined {
+  return isRecommendation(node) ? node.id || undefined : undefined;
 }
 
 function mergePair(old: RootContent, now: RootContent, context: Context): RootContent[] {
@@ -128,7 +133,7 @@ function mergePair(old: RootContent, now: RootContent, context: Context): RootCo
   locate(now, 'new', context);
   if (isRecommendation(now)) {
     const saved = { rec: context.rec, whereOld: context.whereOld, whereNew: context.whereNew };
-    context.rec = propsOf(now).id;
+    context.rec = recId(now);
     context.whereOld = recLabel(old);
     context.whereNew = recLabel(now);
     const merged = { ...now, children: mergeChildren((old as Parents).children as RootContent[], (now as Parents).children as RootContent[], context) } as RootContent;
@@ -168,7 +173,7 @@ function mergeCells(old: TableCell[], now: TableCell[], context: Context): Table
 }
 
 function isPhrasingBlock(node: Nodes): node is Extract<Nodes, { children: PhrasingContent[] }> {
-  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'leafDirective';
+  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'leafDirective' || node.type === 'recommendationHeading';
 }
 
 function movable(node: RootContent): boolean {
@@ -190,13 +195,13 @@ function unmatched(side: 'del' | 'ins', node: RootContent, context: Context, all
       type: 'rlPending',
       side,
       node,
-      rec: isRecommendation(node) ? propsOf(node).id : context.rec,
+      rec: isRecommendation(node) ? recId(node) : context.rec,
       where: side === 'del' ? (isRecommendation(node) ? recLabel(node) : context.whereOld) : isRecommendation(node) ? recLabel(node) : context.whereNew,
     };
     context.pending.push(pending);
     return [pending as unknown as RootContent];
   }
-  return [wrapBlock(side, node, context, isRecommendation(node) ? propsOf(node).id : context.rec)];
+  return [wrapBlock(side, node, context, isRecommendation(node) ? recId(node) : context.rec)];
 }
 
 /** Marks a whole block as inserted or deleted, keeping tables and lists well formed. */
@@ -246,6 +251,10 @@ function cleanDeleted<T extends Nodes>(node: T): T {
     const kept: Nodes[] = [];
     for (const child of current.children as Nodes[]) {
       if (child.type === 'footnoteReference') continue;
+      if (child.type === 'xref') {
+        kept.push({ type: 'emphasis', children: child.children, data: { hName: 'span' } });
+        continue;
+      }
       if (child.type === 'heading' || child.type === 'link') {
         const props = (child.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties;
         if (props?.id) child.data = { ...child.data, hProperties: { ...props, id: undefined } } as never;
@@ -267,10 +276,10 @@ function resolveMoves(context: Context): void {
   const deleted = context.pending.filter((p) => p.side === 'del');
   const inserted = context.pending.filter((p) => p.side === 'ins');
   const byRec = new Map<string, Pending>();
-  for (const p of deleted) if (isRecommendation(p.node)) byRec.set(propsOf(p.node).id ?? '', p);
+  for (const p of deleted) if (isRecommendation(p.node)) byRec.set(recId(p.node) ?? '', p);
   for (const p of inserted) {
     if (!isRecommendation(p.node)) continue;
-    const partner = byRec.get(propsOf(p.node).id ?? '');
+    const partner = byRec.get(recId(p.node) ?? '');
     if (partner && !partner.partner) {
       p.partner = partner;
       partner.partner = p;
@@ -308,7 +317,7 @@ function resolveMoves(context: Context): void {
     const from = p.partner;
     const isRec = isRecommendation(p.node);
     const excerpt = firstWords(p.node, 12);
-    context.moves.push({ kind: isRec ? 'recommendation' : 'block', id: isRec ? propsOf(p.node).id : undefined, from: from.where, to: p.where, excerpt });
+    context.moves.push({ kind: isRec ? 'recommendation' : 'block', id: isRec ? recId(p.node) : undefined, from: from.where, to: p.where, excerpt });
     context.stats.moved++;
     // The edits of a moved block are marked inside it; nested changes are not moves again.
     const saved = { rec: context.rec, allowMoves: context.allowMoves, whereOld: context.whereOld, whereNew: context.whereNew };
@@ -346,10 +355,11 @@ function note(text: string, className: string): RootContent {
   } as RootContent;
 }
 
+/** A recommendation's title as its heading shows it: the heading's words after the derived number. */
 function recTitle(node: Nodes): string {
-  const heading = (node as Parents).children.find((c) => c.type === 'heading');
-  const title = heading && (heading as Parents).children.find((c) => (c.data as { hProperties?: { className?: string[] } })?.hProperties?.className?.includes('recommendation-title'));
-  return title ? textOf(title as Nodes) : '';
+  const heading = isRecommendation(node) ? node.children.find((c) => c.type === 'recommendationHeading') : undefined;
+  if (heading?.type !== 'recommendationHeading') return '';
+  return heading.children.filter((c) => c.type !== 'derivedNumber').map((c) => textOf(c)).join('').trim();
 }
 
 function firstWords(node: Nodes, n: number): string {

@@ -42,8 +42,6 @@ export function classesOf(node: { data?: unknown }): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
-const DERIVED_CLASSES = new Set(['heading-number', 'recommendation-number']);
-
 /** Footnote identifiers of chapter files carry a `cN-` prefix that shifts when a chapter is added. */
 export function footnoteKey(identifier: string): string {
   return identifier.replace(/^c\d+-/, '');
@@ -88,17 +86,17 @@ export function tokenize(children: readonly Nodes[]): Token[] {
           break;
         case 'html':
           break;
+        case 'xref':
+          pushAtom(`\u0000xref:#${node.target}`, textOf(node), node, wrappers);
+          break;
         case 'link':
-          if (classesOf(node).includes('xref')) {
-            pushAtom(`\u0000xref:${node.url}`, textOf(node), node, wrappers);
-            break;
-          }
           walk(node.children, [...wrappers, node]);
           break;
+        case 'derivedNumber':
+          pushAtom(`\u0000derived:${node.role}`, textOf(node), node, wrappers, true);
+          break;
         default:
-          if (classesOf(node).some((c) => DERIVED_CLASSES.has(c))) {
-            pushAtom(`\u0000derived:${classesOf(node).join(' ')}`, textOf(node), node as PhrasingContent, wrappers, true);
-          } else if ('children' in node) {
+          if ('children' in node) {
             walk(node.children as Nodes[], [...wrappers, node as Parents]);
           } else if ('value' in node && typeof node.value === 'string') {
             pushText(node.value, wrappers);

@@ -18,6 +18,9 @@ import recommendationTitle from './rules/recommendation-title.js';
 import refTarget from './rules/ref-target.js';
 import unknownAttribute from './rules/unknown-attribute.js';
 import unknownDirective from './rules/unknown-directive.js';
+import commentSyntax from './rules/comment-syntax.js';
+import termDuplicate from './rules/term-duplicate.js';
+import termUndefined from './rules/term-undefined.js';
 import variantCoverage from './rules/variant-coverage.js';
 import variantEmpty from './rules/variant-empty.js';
 import variantSystem from './rules/variant-system.js';
@@ -26,6 +29,7 @@ import type { AnyRule } from './types.js';
 export const rules: readonly AnyRule[] = [
   chapterPath,
   commentStatus,
+  commentSyntax,
   directiveNesting,
   exampleFamily,
   exampleJurisdiction,
@@ -41,6 +45,8 @@ export const rules: readonly AnyRule[] = [
   recommendationSupport,
   recommendationTitle,
   refTarget,
+  termDuplicate,
+  termUndefined,
   unknownAttribute,
   unknownDirective,
   variantCoverage,

@@ -1,7 +1,9 @@
 import type { DirectiveItem, Report } from '../model/types.js';
 import { fenceLength } from './place.js';
 
+/** Node types (src/dialect) of the parts of a recommendation. */
 const PARTS = new Set(['variant', 'example', 'rationale']);
+
 
 export interface Slip {
   /** Parts that stand outside any recommendation, each with the recommendation closed early before it (if any). */
@@ -24,11 +26,11 @@ export function analyseSlips(report: Report): Slip {
   const lastRecommendation = new Map<string, DirectiveItem>();
   for (const item of report.directives) {
     if (item.kind !== 'containerDirective') continue;
-    if (item.name === 'recommendation' && !item.ancestors.includes('recommendation')) {
+    if (item.node.type === 'recommendation' && !item.ancestorTypes.includes('recommendation')) {
       lastRecommendation.set(item.source.file, item);
       continue;
     }
-    if (!PARTS.has(item.name) || item.ancestors.includes('recommendation')) continue;
+    if (!PARTS.has(item.node.type) || item.ancestorTypes.includes('recommendation')) continue;
     const before = lastRecommendation.get(item.source.file);
     const closed = before && fenceLength(report, before.source) <= fenceLength(report, item.source) ? before : undefined;
     slip.outside.push({ part: item, closed });

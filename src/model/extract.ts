@@ -1,19 +1,18 @@
 import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { ContainerDirective } from 'mdast-util-directive';
 import type {} from 'mdast-util-to-hast';
+import { isDialectNode, type Comment, type Recommendation } from '../dialect/index.js';
 import { createHash } from 'node:crypto';
 import type { FrontMatter } from './frontmatter.js';
 import { jurisdiction } from './jurisdictions.js';
 import { plainText } from './text.js';
+import { resolveResource } from './resources.js';
 import type {
-  CommentItem, DirectiveItem, ExampleItem, FootnoteCall, FootnoteItem, HeadingItem,
+  CommentItem, DirectiveItem, ExampleItem, FootnoteCall, HeadingItem,
   RecommendationItem, Report, SourceFile, SourceSpan,
 } from './types.js';
-
-/** Names of the directives whose meaning is part of a recommendation's structure. */
-export const PART_DIRECTIVES = new Set(['variant', 'example', 'rationale', 'comment']);
 
 interface ExtractInput {
   slug: string;
@@ -61,8 +60,8 @@ export function extractModel(input: ExtractInput): Report {
   // Recommendation ids are the author's permalinks; a heading with the same words gets `-1`, so
   // no two elements of a page share an id.
   for (const file of input.files) {
-    visit(file.tree, 'containerDirective', (node) => {
-      if (node.name === 'recommendation' && node.attributes?.id) slugger.occurrences[node.attributes.id.trim()] = 0;
+    visit(file.tree, 'recommendation', (node) => {
+      if (node.id) slugger.occurrences[node.id] = 0;
     });
   }
   const report: Report = {
@@ -70,7 +69,7 @@ export function extractModel(input: ExtractInput): Report {
     meta: input.meta, rawMeta: input.rawMeta, metaSource: input.metaSource, files: input.files,
     tree: { type: 'root', children: [] },
     headings: [], recommendations: [], comments: [], footnotes: [], footnoteCalls: [],
-    refs: [], directives: [], resources: [],
+    refs: [], definitions: [], termUses: [], directives: [], resources: [],
   };
 
   const sectionDepth = Math.min(
@@ -88,7 +87,30 @@ export function extractModel(input: ExtractInput): Report {
       if (child.type !== 'yaml') report.tree.children.push(child);
     }
 
-    const walk = (node: Nodes, ancestors: Parents[], directiveStack: string[], rec?: RecommendationItem, system?: string): void => {
+    interface Within {
+      names: string[];
+      types: string[];
+      rec?: RecommendationItem;
+      system?: string;
+    }
+
+    const walk = (node: Nodes, ancestors: Parents[], within: Within): void => {
+      let next = within;
+      if (isDialectNode(node) || node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+        const source = spanOf(file.path, node);
+        const typed = isDialectNode(node);
+        const item: DirectiveItem = {
+          name: typed ? node.directiveName : node.name,
+          kind: typed ? (node.form === 'container' ? 'containerDirective' : node.form === 'leaf' ? 'leafDirective' : 'textDirective') : node.type,
+          attributes: typed ? node.attributes : directiveAttributes(node),
+          ancestors: [...within.names],
+          ancestorTypes: [...within.types],
+          source,
+          node,
+        };
+        report.directives.push(item);
+        next = { ...within, names: [...within.names, item.name], types: [...within.types, node.type] };
+      }
       switch (node.type) {
         case 'heading': {
           const text = plainText(node);
@@ -128,108 +150,110 @@ export function extractModel(input: ExtractInput): Report {
         }
         case 'image':
         case 'link':
-        case 'definition':
-          // Rendering resolves an image against the file that names it.
-          if (node.type === 'image') node.data = { ...node.data, sourceFile: file.path } as typeof node.data;
-          report.resources.push({ kind: node.type, url: node.url, source: spanOf(file.path, node) });
-          break;
-        case 'containerDirective':
-        case 'leafDirective':
-        case 'textDirective': {
-          const attributes = directiveAttributes(node);
-          const source = spanOf(file.path, node);
-          const item: DirectiveItem = { name: node.name, kind: node.type, attributes, ancestors: [...directiveStack], source, node };
-          report.directives.push(item);
-          if (node.name === 'comment') {
-            const comment = commentItem(node, attributes, source, rec?.id ?? anchor);
-            report.comments.push(comment);
-            rec?.comments.push(comment);
-            return; // a comment's content is never part of the report
-          }
-          if (node.name === 'ref' && node.type === 'textDirective') {
-            report.refs.push({ target: plainText(node.children as Nodes[]).trim(), source, node: node as TextDirective });
-            return;
-          }
-          if (node.type === 'containerDirective') {
-            if (node.name === 'recommendation' && !rec) {
-              recommendationSeq += 1;
-              const item = recommendationItem(node, attributes, source, sectionKey ? `${sectionKey}.${recommendationSeq}` : String(recommendationSeq), anchor);
-              report.recommendations.push(item);
-              for (const child of node.children) walk(child, [...ancestors, node], [...directiveStack, node.name], item, undefined);
-              return;
-            }
-            if (rec && node.name === 'variant' && !system) {
-              const ownContent = directiveBody(node).filter((child) => !(child.type === 'containerDirective' && PART_DIRECTIVES.has(child.name)));
-              const variant = { system: attributes.system ?? '', text: plainText(ownContent as Nodes[]), examples: [], source, node };
-              rec.variants.push(variant);
-              for (const child of node.children) walk(child, [...ancestors, node], [...directiveStack, node.name], rec, variant.system);
-              return;
-            }
-            if (rec && node.name === 'example') {
-              const code = (attributes.jurisdiction ?? '').trim();
-              const known = code ? jurisdiction(code) : undefined;
-              const example: ExampleItem = {
-                jurisdiction: code.toUpperCase(), jurisdictionName: known?.name, family: known?.family,
-                withinSystem: system, text: plainText(directiveBody(node) as Nodes[]), source, node,
-              };
-              rec.examples.push(example);
-              if (system) rec.variants.at(-1)?.examples.push(example);
-            }
-            if (rec && node.name === 'rationale') {
-              rec.rationale.push({ text: plainText(directiveBody(node) as Nodes[]), source, node });
-            }
-          }
+        case 'definition': {
+          const resolved = resolveResource(input.root, file.path, node.url);
+          if (node.type === 'image') node.resource = { file: file.path, target: resolved };
+          report.resources.push({ kind: node.type, url: node.url, resolved, source: spanOf(file.path, node) });
           break;
         }
+        case 'comment': {
+          const comment = commentItem(node, spanOf(file.path, node), within.rec?.id ?? anchor);
+          report.comments.push(comment);
+          within.rec?.comments.push(comment);
+          return; // a comment's content is never part of the report
+        }
+        case 'xref':
+          report.refs.push({ target: node.target, source: spanOf(file.path, node), node });
+          return;
+        case 'termUse':
+          report.termUses.push({ term: node.term, key: node.key, source: spanOf(file.path, node), node });
+          break;
+        case 'termDefinition':
+          report.definitions.push({
+            term: node.term, key: node.key, text: plainText(node.children as Nodes[]), anchor: within.rec?.id ?? anchor,
+            source: spanOf(file.path, node), node,
+          });
+          break;
+        case 'recommendation': {
+          if (within.rec) break;
+          recommendationSeq += 1;
+          const number = sectionKey ? `${sectionKey}.${recommendationSeq}` : String(recommendationSeq);
+          const item = recommendationItem(node, spanOf(file.path, node), number, anchor);
+          report.recommendations.push(item);
+          for (const child of node.children) walk(child, [...ancestors, node], { ...next, rec: item, system: undefined });
+          return;
+        }
+        case 'variant': {
+          const rec = within.rec;
+          if (!rec || within.system !== undefined) break;
+          const ownContent = node.children.filter((child) => !isPartNode(child));
+          const variant = { system: node.system, text: plainText(ownContent as Nodes[]), examples: [], source: spanOf(file.path, node), node };
+          rec.variants.push(variant);
+          for (const child of node.children) walk(child, [...ancestors, node], { ...next, system: variant.system });
+          return;
+        }
+        case 'example': {
+          const rec = within.rec;
+          if (!rec) break;
+          const code = node.jurisdiction;
+          const known = code ? jurisdiction(code) : undefined;
+          const example: ExampleItem = {
+            jurisdiction: code.toUpperCase(), jurisdictionName: known?.name, family: known?.family,
+            withinSystem: within.system, text: plainText(node.children as Nodes[]), source: spanOf(file.path, node), node,
+          };
+          rec.examples.push(example);
+          if (within.system) rec.variants.at(-1)?.examples.push(example);
+          break;
+        }
+        case 'rationale':
+          within.rec?.rationale.push({ text: plainText(node.children as Nodes[]), source: spanOf(file.path, node), node });
+          break;
         default:
           break;
       }
       if ('children' in node) {
-        const nextStack = node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective' ? [...directiveStack, node.name] : directiveStack;
-        for (const child of node.children as Nodes[]) walk(child, [...ancestors, node as Parents], nextStack, rec, system);
+        for (const child of node.children as Nodes[]) walk(child, [...ancestors, node as Parents], next);
       }
     };
-    walk(file.tree, [], [], undefined, undefined);
+    walk(file.tree, [], { names: [], types: [] });
   });
 
   assignCommentIds(report.comments);
   return report;
 }
 
-function recommendationItem(
-  node: ContainerDirective, attributes: Record<string, string>, source: SourceSpan, number: string, section: string,
-): RecommendationItem {
-  const principleNodes = directiveBody(node).filter(
-    (child) => !(child.type === 'containerDirective' && PART_DIRECTIVES.has(child.name)),
-  ) as Nodes[];
+/** The parts of a recommendation other than its principle (comments are not part of it either). */
+function isPartNode(node: Nodes): boolean {
+  return node.type === 'variant' || node.type === 'example' || node.type === 'rationale' || node.type === 'comment';
+}
+
+function recommendationItem(node: Recommendation, source: SourceSpan, number: string, section: string): RecommendationItem {
+  const principleNodes = node.children.filter((child) => !isPartNode(child)) as Nodes[];
   return {
-    id: (attributes.id ?? '').trim(),
-    title: (attributes.title ?? directiveLabel(node) ?? '').trim(),
+    id: node.id,
+    title: node.title,
     number,
-    topic: attributes.topic || undefined,
-    uniform: 'uniform' in attributes && attributes.uniform !== 'false',
+    topic: node.topic,
+    uniform: node.uniform,
     section: section || undefined,
     principle: plainText(principleNodes),
     principleNodes,
     variants: [], examples: [], rationale: [], comments: [],
-    attributes, source, node,
+    attributes: node.attributes, source, node,
   };
 }
 
-function commentItem(
-  node: ContainerDirective | LeafDirective | TextDirective, attributes: Record<string, string>, source: SourceSpan, anchor: string,
-): CommentItem {
-  const children = node.type === 'containerDirective' ? directiveBody(node) : node.children;
-  const status = attributes.status === 'resolved' ? 'resolved' : 'open';
+function commentItem(node: Comment, source: SourceSpan, anchor: string): CommentItem {
+  const attributes = node.attributes;
   return {
     id: attributes.id ?? '',
     explicitId: Boolean(attributes.id),
     author: attributes.author || undefined,
     date: attributes.date || undefined,
-    status,
+    status: attributes.status === 'resolved' ? 'resolved' : 'open',
     re: attributes.re || undefined,
-    text: plainTextOfComment(children as Nodes[]),
-    kind: node.type === 'textDirective' ? 'inline' : 'block',
+    text: plainTextOfComment(node.children as Nodes[]),
+    kind: node.form === 'text' ? 'inline' : 'block',
     anchor,
     attributes, source, node,
   };

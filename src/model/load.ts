@@ -7,6 +7,7 @@ import { depthProblem, nestingProblem, sizeProblem } from '../parse/limits.js';
 import { parseMarkdown } from '../parse/processor.js';
 import { cloneTree } from '../util/clone.js';
 import { problem } from '../util/problems.js';
+import { applyDialect } from '../dialect/index.js';
 import { extractModel } from './extract.js';
 import { fallbackFrontMatter, frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { decodeSource, diskReader, isInside, toPosix, type SourceReader } from './reader.js';
@@ -75,6 +76,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
   const tree = parseCached(main.text, options.cache ?? false, options.store);
   const mainDepth = depthProblem(tree, reportPath);
   if (mainDepth) return { problems: [mainDepth] };
+  problems.push(...applyDialect(tree, { file: reportPath, source: main.text }));
   const files: SourceFile[] = [{ path: reportPath, absPath: target.file, value: main.text, tree, kind: 'report' }];
 
   const front = readFrontMatter(tree, reportPath, problems);
@@ -115,6 +117,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
       problems.push(chapterDepth);
       continue;
     }
+    problems.push(...applyDialect(chapterTree, { file: chapterPath, source: chapter.text }));
     const nested = chapterTree.children.find((node): node is Yaml => node.type === 'yaml');
     if (nested) {
       problems.push(

@@ -1,8 +1,11 @@
 import type { Nodes } from 'mdast';
+import { countsAsText } from '../dialect/index.js';
 
 const BLOCK = new Set([
   'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code',
   'containerDirective', 'leafDirective', 'footnoteDefinition', 'thematicBreak', 'html',
+  'recommendation', 'variant', 'example', 'rationale', 'toc', 'recommendationSummary', 'termDefinition', 'glossary',
+  'principle', 'recommendationHeading',
 ]);
 
 /**
@@ -41,16 +44,9 @@ function collect(node: Nodes | Nodes[], parts: string[]): void {
     case 'yaml':
     case 'definition':
       return;
-    case 'textDirective':
-    case 'leafDirective':
-    case 'containerDirective':
-      if (node.name === 'comment') return;
-      if (node.name === 'ref' && node.type === 'textDirective') {
-        parts.push(plainText(node.children));
-        return;
-      }
-      break;
     default:
+      // Typed nodes whose content is not text (comments) say so in their directive's spec.
+      if (!countsAsText(node)) return;
       break;
   }
   if ('children' in node) {

@@ -1,6 +1,8 @@
 import type { Root, Nodes, FootnoteDefinition, Heading as MdHeading } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { Comment, DialectNode, Example, Rationale, Recommendation, TermDefinition, TermUse, Variant, Xref } from '../dialect/index.js';
 import type { FrontMatter } from './frontmatter.js';
+import type { ResolvedResource } from './resources.js';
 
 /** A place in a source file. `file` is relative to the workspace root, with `/` separators. */
 export interface SourceSpan {
@@ -42,7 +44,7 @@ export interface VariantItem {
   text: string;
   examples: ExampleItem[];
   source: SourceSpan;
-  node: ContainerDirective;
+  node: Variant;
 }
 
 export interface ExampleItem {
@@ -54,13 +56,13 @@ export interface ExampleItem {
   withinSystem?: string;
   text: string;
   source: SourceSpan;
-  node: ContainerDirective;
+  node: Example;
 }
 
 export interface RationaleItem {
   text: string;
   source: SourceSpan;
-  node: ContainerDirective;
+  node: Rationale;
 }
 
 export interface RecommendationItem {
@@ -83,7 +85,7 @@ export interface RecommendationItem {
   comments: CommentItem[];
   attributes: Record<string, string>;
   source: SourceSpan;
-  node: ContainerDirective;
+  node: Recommendation;
 }
 
 export interface CommentItem {
@@ -100,7 +102,7 @@ export interface CommentItem {
   anchor: string;
   attributes: Record<string, string>;
   source: SourceSpan;
-  node: ContainerDirective | LeafDirective | TextDirective;
+  node: Comment;
 }
 
 export interface FootnoteItem {
@@ -122,7 +124,29 @@ export interface FootnoteCall {
 export interface CrossRefItem {
   target: string;
   source: SourceSpan;
-  node: TextDirective;
+  node: Xref;
+}
+
+/** A defined term's definition (`:::definition{term="…"}`). */
+export interface DefinitionItem {
+  /** The term as written. */
+  term: string;
+  /** Its identity (lower case, single spaces). */
+  key: string;
+  /** Plain text of the definition. */
+  text: string;
+  /** Recommendation id, or the slug of the heading above it. */
+  anchor: string;
+  source: SourceSpan;
+  node: TermDefinition;
+}
+
+/** A use of a defined term (`:term[…]`). */
+export interface TermUseItem {
+  term: string;
+  key: string;
+  source: SourceSpan;
+  node: TermUse;
 }
 
 export interface DirectiveItem {
@@ -131,13 +155,18 @@ export interface DirectiveItem {
   attributes: Record<string, string>;
   /** Names of the directives this one stands inside, outermost first. */
   ancestors: string[];
+  /** Node types of the directives this one stands inside, outermost first (`recommendation`, `variant`…). */
+  ancestorTypes: string[];
   source: SourceSpan;
-  node: ContainerDirective | LeafDirective | TextDirective;
+  /** The typed node, or the directive as parsed when the dialect does not know it in this form. */
+  node: DialectNode | ContainerDirective | LeafDirective | TextDirective;
 }
 
 export interface ResourceItem {
   kind: 'image' | 'link' | 'definition';
   url: string;
+  /** Where it points, resolved once by the loader (lint and build read this). */
+  resolved: ResolvedResource;
   source: SourceSpan;
 }
 
@@ -162,6 +191,9 @@ export interface Report {
   footnotes: FootnoteItem[];
   footnoteCalls: FootnoteCall[];
   refs: CrossRefItem[];
+  /** Defined terms, in report order (a term defined twice appears twice; lint reports it). */
+  definitions: DefinitionItem[];
+  termUses: TermUseItem[];
   directives: DirectiveItem[];
   resources: ResourceItem[];
 }

@@ -13,6 +13,8 @@ import { fillTemplate, loadTemplate, type Template } from './template.js';
 import { embeddedFontCss } from './fonts.js';
 import { addPermalinks, viewSwitcher } from './publish.js';
 import { prepareTree } from './transform.js';
+import { dialectHandlers } from '../dialect/index.js';
+import { renderHandlers } from './nodes.js';
 
 export interface RenderOptions {
   edition?: string;
@@ -40,6 +42,7 @@ export interface RenderResult {
 export function markdownToHast(tree: Root): HastRoot {
   const hast = toHast(tree, {
     allowDangerousHtml: false,
+    handlers: { ...dialectHandlers, ...renderHandlers },
     footnoteLabel: 'Notes',
     footnoteLabelTagName: 'h2',
     footnoteBackLabel: (referenceIndex, rereferenceIndex) =>

@@ -1,20 +1,23 @@
-import type { Nodes, Parents, Root, RootContent, PhrasingContent, BlockContent } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { Nodes, Parents, Root, RootContent, PhrasingContent, BlockContent, List, ListItem } from 'mdast';
 import type {} from 'mdast-util-to-hast';
-import { directiveBody } from '../model/extract.js';
-import { jurisdiction } from '../model/jurisdictions.js';
+import type { Recommendation } from '../dialect/index.js';
 import type { Report, RecommendationItem } from '../model/types.js';
+import { termAnchor } from '../dialect/definition.js';
 import { FULL, systemLabel } from './editions.js';
+import type { DerivedNumber, Principle, RecommendationHeading } from './nodes.js';
 import { cloneTree } from '../util/clone.js';
 
 /**
  * The render pipeline's Markdown steps, each a named function over a private copy of the
  * report's tree. `prepareTree` runs them in order; the diff reuses the same steps so a redline
- * shows exactly what a build shows.
+ * shows exactly what a build shows. The steps read typed nodes (src/dialect) and add typed
+ * nodes (./nodes.ts); their hast handlers decide the markup.
  */
 export interface RenderContext {
   report: Report;
   edition: string;
+  /** The model item of each recommendation node of this copy: pairing is by identity, never by counting. */
+  itemOf: (node: Recommendation) => RecommendationItem | undefined;
 }
 
 type Step = (tree: Root, context: RenderContext) => void;
@@ -27,12 +30,24 @@ export const steps: Array<[name: string, step: Step]> = [
   ['resolve-references', resolveReferences],
   ['expand-contents', expandContents],
   ['expand-summary', expandSummary],
+  ['expand-glossary', expandGlossary],
   ['mark-unknown-directives', markUnknownDirectives],
 ];
 
+/** A render context for `report`, whose recommendations are found by node identity in `tree`'s copy. */
+export function renderContext(report: Report, edition: string, copies = new Map<object, object>()): RenderContext {
+  const items = new Map<object, RecommendationItem>();
+  for (const item of report.recommendations) items.set(copies.get(item.node) ?? item.node, item);
+  return { report, edition, itemOf: (node) => items.get(node) };
+}
+
 export function prepareTree(report: Report, edition: string = FULL): Root {
-  const tree = cloneTree(report.tree);
-  const context = { report, edition };
+  const originals = new Set<object>(report.recommendations.map((r) => r.node));
+  const copies = new Map<object, object>();
+  const tree = cloneTree(report.tree, (original, copy) => {
+    if (originals.has(original)) copies.set(original, copy);
+  });
+  const context = renderContext(report, edition, copies);
   for (const [, step] of steps) step(tree, context);
   return tree;
 }
@@ -59,23 +74,36 @@ function rewrite(tree: Parents, visit: (node: Nodes, parent: Parents) => RootCon
   }
 }
 
-function isDirective(node: Nodes): node is Extract<Nodes, { name: string }> {
+function isDirective(node: Nodes): node is Extract<Nodes, { type: 'containerDirective' | 'leafDirective' | 'textDirective' }> {
   return node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective';
 }
 
 /** The one place comments leave the tree: nothing after this step can render their text. */
 export function dropComments(tree: Root): void {
-  rewrite(tree, (node) => (isDirective(node) && node.name === 'comment' ? [] : undefined));
+  rewrite(tree, (node) => (node.type === 'comment' ? [] : undefined));
 }
 
-/** An edition for one system keeps the shared principle and that system's variants only. */
-function selectEdition(tree: Root, { edition }: RenderContext): void {
+/**
+ * An edition for one system keeps the shared principle and that system's variants only. Every
+ * edition keeps every definition of a defined term: one written inside another system's variant
+ * stays, where the variant stood, so that uses of the term still lead to it.
+ */
+export function selectEdition(tree: Root, { edition }: Pick<RenderContext, 'edition'>): void {
   if (edition === FULL) return;
-  rewrite(
-    tree,
-    (node) => (node.type === 'containerDirective' && node.name === 'variant' && (node.attributes?.system ?? '') !== edition ? [] : undefined),
-    true,
-  );
+  rewrite(tree, (node) => (node.type === 'variant' && node.system !== edition ? definitionsIn(node) : undefined), true);
+}
+
+function definitionsIn(node: Nodes): RootContent[] {
+  const found: RootContent[] = [];
+  const walk = (current: Nodes): void => {
+    if (current.type === 'termDefinition') {
+      found.push(current);
+      return;
+    }
+    if ('children' in current) for (const child of current.children as Nodes[]) walk(child);
+  };
+  walk(node);
+  return found;
 }
 
 function setH(node: Nodes, hName: string, hProperties: Record<string, unknown> = {}): void {
@@ -87,15 +115,15 @@ function text(value: string): PhrasingContent {
 }
 
 function span(className: string, children: PhrasingContent[]): PhrasingContent {
-  return { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: [className] } } } as PhrasingContent;
-}
-
-function block(hName: string, className: string[], children: RootContent[], extra: Record<string, unknown> = {}): BlockContent {
-  return { type: 'blockquote', children, data: { hName, hProperties: { className, ...extra } } } as unknown as BlockContent;
+  return { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: [className] } } };
 }
 
 function paragraph(className: string, children: PhrasingContent[], hName = 'p'): BlockContent {
-  return { type: 'paragraph', children, data: { hName, hProperties: { className: [className] } } } as BlockContent;
+  return { type: 'paragraph', children, data: { hName, hProperties: { className: [className] } } };
+}
+
+function derived(role: DerivedNumber['role'], value: string): DerivedNumber {
+  return { type: 'derivedNumber', role, children: [text(value)] };
 }
 
 /** Content headings start one level below the title (h2), whatever level the source uses. */
@@ -105,7 +133,7 @@ export function headingShift(report: Report): number {
   return 2 - top;
 }
 
-function numberHeadings(tree: Root, { report }: RenderContext): void {
+export function numberHeadings(tree: Root, { report }: Pick<RenderContext, 'report'>): void {
   const shift = headingShift(report);
   const bySlug = new Map(report.headings.map((h) => [h.slug, h]));
   rewrite(tree, (node) => {
@@ -113,13 +141,13 @@ function numberHeadings(tree: Root, { report }: RenderContext): void {
     const id = (node.data?.hProperties as { id?: string } | undefined)?.id;
     const item = id ? bySlug.get(id) : undefined;
     node.depth = Math.min(6, Math.max(1, node.depth + shift)) as typeof node.depth;
-    if (item?.number) node.children.unshift(span('heading-number', [text(item.number)]), text(' '));
+    if (item?.number) node.children.unshift(derived('heading', item.number), text(' '));
     return undefined;
   }, true);
 }
 
-function decorateRecommendations(tree: Root, { report }: RenderContext): void {
-  let index = 0;
+/** Gives each recommendation its heading and principle, from its own model item (found by identity). */
+export function decorateRecommendations(tree: Root, { itemOf }: Pick<RenderContext, 'itemOf'>): void {
   // Runs after number-headings, so depths here are already the rendered ones.
   let headingDepth = 1;
   rewrite(tree, (node) => {
@@ -127,121 +155,105 @@ function decorateRecommendations(tree: Root, { report }: RenderContext): void {
       headingDepth = node.depth;
       return undefined;
     }
-    if (node.type !== 'containerDirective' || node.name !== 'recommendation') return undefined;
-    const item = report.recommendations[index++];
+    if (node.type !== 'recommendation') return undefined;
+    const item = itemOf(node);
     if (!item) return undefined;
     return [renderRecommendation(node, item, Math.min(6, headingDepth + 1))];
   }, true);
 }
 
-function renderRecommendation(node: ContainerDirective, item: RecommendationItem, depth: number): BlockContent {
-  const principle: RootContent[] = [];
-  const parts: RootContent[] = [];
-  for (const child of directiveBody(node)) {
-    if (child.type === 'containerDirective' && ['variant', 'example', 'rationale'].includes(child.name)) {
-      parts.push(renderPart(child));
-    } else {
-      principle.push(child);
-    }
-  }
-  const heading = {
-    type: 'heading',
-    depth: Math.min(6, depth),
-    children: [span('recommendation-number', [text(`Recommendation ${item.number}`)]), text(' '), span('recommendation-title', [text(item.title)])],
-    data: { hProperties: { className: ['recommendation-heading'] } },
-  } as unknown as BlockContent;
-  const attributes: Record<string, unknown> = { id: item.id || undefined, dataNumber: item.number };
-  if (item.topic) attributes.dataTopic = item.topic;
-  if (item.uniform) attributes.dataUniform = 'true';
-  const content: RootContent[] = [heading, block('div', ['principle'], principle), ...parts];
-  if (item.uniform) content.splice(2, 0, paragraph('uniform-note', [text('This recommendation is the same for every legal system.')]));
-  return block('section', ['recommendation'], content, attributes);
+function isPart(node: RootContent): boolean {
+  return node.type === 'variant' || node.type === 'example' || node.type === 'rationale';
 }
 
-function renderPart(node: ContainerDirective): BlockContent {
-  const body = directiveBody(node).map((child) =>
-    child.type === 'containerDirective' && ['variant', 'example', 'rationale'].includes(child.name) ? renderPart(child) : child,
-  ) as RootContent[];
-  const attributes = node.attributes ?? {};
-  if (node.name === 'variant') {
-    const system = attributes.system ?? '';
-    return block('div', ['variant'], [paragraph('variant-label', [text(`${systemLabel(system)} systems`)]), ...body], { dataSystem: system });
-  }
-  if (node.name === 'example') {
-    const code = (attributes.jurisdiction ?? '').toUpperCase();
-    const name = jurisdictionName(code);
-    return block('aside', ['example'], [paragraph('example-label', [text(`Example: ${name}`)]), ...body], {
-      dataJurisdiction: code,
-      ariaLabel: `Example: ${name}`,
-    });
-  }
-  return block('div', ['rationale'], [paragraph('rationale-label', [text('Rationale')]), ...body]);
+export function renderRecommendation(node: Recommendation, item: RecommendationItem, depth: number): Recommendation {
+  const principle: Principle = { type: 'principle', children: node.children.filter((child) => !isPart(child)) };
+  const parts = node.children.filter(isPart);
+  const heading: RecommendationHeading = {
+    type: 'recommendationHeading',
+    depth: Math.min(6, depth) as RecommendationHeading['depth'],
+    children: [derived('recommendation', `Recommendation ${item.number}`), text(' '), span('recommendation-title', [text(item.title)])],
+  };
+  return { ...node, number: item.number, children: [heading, principle, ...parts] };
 }
 
-function jurisdictionName(code: string): string {
-  return jurisdiction(code)?.name ?? code;
-}
-
-function resolveReferences(tree: Root, { report }: RenderContext): void {
+export function resolveReferences(tree: Root, { report }: Pick<RenderContext, 'report'>): void {
   const recommendations = new Map(report.recommendations.filter((r) => r.id).map((r) => [r.id, r]));
   const headings = new Map(report.headings.map((h) => [h.slug, h]));
   rewrite(tree, (node) => {
-    if (node.type !== 'textDirective' || node.name !== 'ref') return undefined;
-    const target = node.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
-    const recommendation = recommendations.get(target);
-    if (recommendation) {
-      return [{ type: 'link', url: `#${target}`, children: [text(`Recommendation ${recommendation.number}`)], data: { hProperties: { className: ['xref'] } } } as RootContent];
-    }
-    const heading = headings.get(target);
-    if (heading) {
-      const label = heading.number ? `Section ${heading.number}` : heading.text;
-      return [{ type: 'link', url: `#${target}`, children: [text(label)], data: { hProperties: { className: ['xref'] } } } as RootContent];
-    }
-    return [span('xref-missing', [text(`[unknown reference: ${target}]`)]) as RootContent];
+    if (node.type !== 'xref') return undefined;
+    const recommendation = recommendations.get(node.target);
+    if (recommendation) return [{ ...node, children: [text(`Recommendation ${recommendation.number}`)] }];
+    const heading = headings.get(node.target);
+    if (heading) return [{ ...node, children: [text(heading.number ? `Section ${heading.number}` : heading.text)] }];
+    return [span('xref-missing', [text(`[unknown reference: ${node.target}]`)])];
   });
 }
 
-function expandContents(tree: Root, { report }: RenderContext): void {
+export function expandContents(tree: Root, { report }: Pick<RenderContext, 'report'>): void {
   rewrite(tree, (node) => {
-    if (node.type !== 'leafDirective' || node.name !== 'toc') return undefined;
+    if (node.type !== 'toc') return undefined;
     const outline = report.headings.filter((h) => h.number !== '' && h.number.split('.').length <= 2);
-    const items = outline.map((h) => ({
+    const items: ListItem[] = outline.map((h) => ({
       type: 'listItem',
       spread: false,
-      children: [paragraph('toc-entry', [{ type: 'link', url: `#${h.slug}`, children: [span('toc-number', [text(h.number)]), text(' '), text(h.text)] } as PhrasingContent], 'span')],
+      children: [paragraph('toc-entry', [{ type: 'link', url: `#${h.slug}`, children: [span('toc-number', [text(h.number)]), text(' '), text(h.text)] }], 'span')],
       data: { hProperties: { className: [`toc-level-${h.number.split('.').length}`] } },
     }));
-    const list = { type: 'list', ordered: false, spread: false, children: items, data: { hProperties: { className: ['toc-list'] } } } as RootContent;
-    return [block('nav', ['toc'], [paragraph('toc-title', [text('Contents')], 'h2'), list], { ariaLabel: 'Contents', id: 'contents' })];
+    const list: List = { type: 'list', ordered: false, spread: false, children: items, data: { hProperties: { className: ['toc-list'] } } };
+    return [{ ...node, children: [list] }];
   }, true);
 }
 
-function expandSummary(tree: Root, { report }: RenderContext): void {
+export function expandSummary(tree: Root, { report }: Pick<RenderContext, 'report'>): void {
   rewrite(tree, (node) => {
-    if (node.type !== 'leafDirective' || node.name !== 'recommendations') return undefined;
-    const cell = (children: PhrasingContent[]) => ({ type: 'tableCell', children });
+    if (node.type !== 'recommendationSummary') return undefined;
+    const cell = (children: PhrasingContent[]) => ({ type: 'tableCell' as const, children });
     const rows = report.recommendations.map((r) => ({
-      type: 'tableRow',
+      type: 'tableRow' as const,
       children: [
         cell([text(r.number)]),
-        cell([{ type: 'link', url: `#${r.id}`, children: [text(r.title || r.id)] } as PhrasingContent]),
+        cell([{ type: 'link', url: `#${r.id}`, children: [text(r.title || r.id)] }]),
         cell([text(r.uniform ? 'All systems' : r.variants.map((v) => systemLabel(v.system)).join(', '))]),
       ],
     }));
-    const header = { type: 'tableRow', children: [cell([text('No.')]), cell([text('Recommendation')]), cell([text('Variants')])] };
+    const header = { type: 'tableRow' as const, children: [cell([text('No.')]), cell([text('Recommendation')]), cell([text('Variants')])] };
     return [
       {
-        type: 'table',
-        align: ['left', 'left', 'left'],
-        children: [header, ...rows],
-        data: { hProperties: { className: ['recommendations-summary'] } },
-      } as unknown as RootContent,
+        ...node,
+        children: [{ type: 'table', align: ['left', 'left', 'left'], children: [header, ...rows], data: { hProperties: { className: ['recommendations-summary'] } } }],
+      },
     ];
   }, true);
 }
 
+/** `::glossary`: every defined term, alphabetically, with its definition and a link to where it stands. */
+export function expandGlossary(tree: Root, { report }: Pick<RenderContext, 'report'>): void {
+  rewrite(tree, (node) => {
+    if (node.type !== 'glossary') return undefined;
+    const first = new Map<string, (typeof report.definitions)[number]>();
+    for (const definition of report.definitions) if (!first.has(definition.key)) first.set(definition.key, definition);
+    const entries = [...first.values()].sort((a, b) => a.key.localeCompare(b.key));
+    const items: ListItem[] = entries.map((definition) => ({
+      type: 'listItem',
+      spread: false,
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'link', url: `#${termAnchor(definition.key)}`, children: [{ type: 'strong', children: [text(definition.term)] }], data: { hProperties: { className: ['glossary-term'] } } },
+            text(` — ${definition.text}`),
+          ],
+        },
+      ],
+    }));
+    const list: List = { type: 'list', ordered: false, spread: false, children: items, data: { hProperties: { className: ['glossary-list'] } } };
+    return [{ ...node, children: [list] }];
+  }, true);
+}
+
 /** Directives the dialect does not know still show their content; lint names them. */
-function markUnknownDirectives(tree: Root): void {
+export function markUnknownDirectives(tree: Root): void {
   rewrite(tree, (node) => {
     if (!isDirective(node)) return undefined;
     const className = [`directive-${node.name.replace(/[^a-zA-Z0-9-]/g, '')}`];

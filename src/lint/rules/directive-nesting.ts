@@ -1,3 +1,4 @@
+import { isDialectNode } from '../../dialect/index.js';
 import type { Nodes } from 'mdast';
 import type { DirectiveItem, Report } from '../../model/types.js';
 import { defineRule, noOptions } from '../define.js';
@@ -57,9 +58,9 @@ export default defineRule({
     for (const item of report.directives) {
       if (item.kind !== 'containerDirective') continue;
       const place = attributePlace(item.source.file, item.node);
-      if (item.name === 'recommendation' && item.ancestors.includes('recommendation')) {
+      if (item.node.type === 'recommendation' && item.ancestorTypes.includes('recommendation')) {
         emit('a recommendation inside another recommendation is not counted as one; close the first recommendation before opening the next', place);
-      } else if (item.name === 'variant' && item.ancestors.includes('variant')) {
+      } else if (item.node.type === 'variant' && item.ancestorTypes.includes('variant')) {
         emit('a variant inside another variant; close the first variant before opening the next (give the outer block the longer fence)', place);
       }
     }
@@ -76,7 +77,7 @@ export default defineRule({
         const early = closedEarly(report, containers, offset, only.value.length);
         let reason: string;
         if (!early) reason = `stray \`${only.value}\` printed as text: it closes no open block; remove it or open the block it was meant to close`;
-        else if (early.outer.name === 'recommendation') {
+        else if (early.outer.node.type === 'recommendation') {
           reason = `stray \`${only.value}\` printed as text: the recommendation at line ${early.outer.source.line} was already closed by the closing fence of the \`${early.inner}\` inside it; ${FIX}`;
         } else {
           const longer = ':'.repeat(early.fence + 1);
@@ -102,9 +103,11 @@ function closedEarly(report: Report, containers: DirectiveItem[], offset: number
     if (fence > length) continue;
     let inner: string | undefined;
     walk(outer.node as Nodes, (node) => {
-      if (inner || node === outer.node || node.type !== 'containerDirective') return;
+      if (inner || node === outer.node) return;
+      const name = node.type === 'containerDirective' ? node.name : isDialectNode(node) && node.form === 'container' ? node.directiveName : undefined;
+      if (name === undefined) return;
       const own = fenceLength(report, { ...outer.source, startOffset: node.position?.start.offset });
-      if (own >= fence) inner = `${':'.repeat(own)}${node.name}`;
+      if (own >= fence) inner = `${':'.repeat(own)}${name}`;
     });
     if (inner) return { outer, inner, fence };
   }

@@ -47,7 +47,7 @@ export default defineRule({
   },
   check({ report, emit }) {
     for (const item of report.directives) {
-      if (item.name !== 'example' || item.kind !== 'containerDirective') continue;
+      if (item.node.type !== 'example') continue;
       const code = (item.attributes.jurisdiction ?? '').trim();
       if (!code && misspeltAttribute('example', item.attributes, 'jurisdiction') !== undefined) continue; // unknown-attribute says it
       if (!code) {

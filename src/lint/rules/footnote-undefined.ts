@@ -24,7 +24,7 @@ export default defineRule({
     for (const file of report.files) {
       walk(file.tree, (node: Nodes) => {
         if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return false;
-        if ((node.type === 'containerDirective' || node.type === 'textDirective' || node.type === 'leafDirective') && node.name === 'comment') return false;
+        if (node.type === 'comment') return false;
         if (node.type !== 'text' || !node.value.includes('[^')) return;
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;

@@ -80,7 +80,7 @@ function scan(report: Report, path: string, nodes: Nodes[], re: RegExp, found: (
   const file = sourceFile(report, path);
   const visit = (node: Nodes): void => {
     if (SKIP.has(node.type)) return;
-    if (node.type === 'textDirective' && node.name === 'comment') return;
+    if (node.type === 'comment') return;
     if (node.type === 'text') {
       checkText(node, file, path, re, found);
       return;

@@ -1,5 +1,5 @@
 import { defineRule, noOptions } from '../define.js';
-import { colonsFor, DIRECTIVES } from '../dialect.js';
+import { attributeNames, colonsFor, specOf } from '../dialect.js';
 import { attributePlace, fenceLength } from '../place.js';
 import type { DirectiveItem, Report } from '../../model/types.js';
 import { closest } from '../suggest.js';
@@ -31,13 +31,14 @@ export default defineRule({
   },
   check({ report, emit }) {
     for (const item of report.directives) {
-      const spec = DIRECTIVES[item.name];
+      const spec = specOf(item.name);
       if (!spec) continue; // unknown-directive reports the directive itself
+      const known = attributeNames(spec);
       for (const name of Object.keys(item.attributes)) {
-        if (spec.attributes.includes(name)) continue;
+        if (known.includes(name)) continue;
         const written = writtenAs(report, item);
-        const guess = closest(name, spec.attributes);
-        const takes = spec.attributes.length ? `${written} takes ${spec.attributes.join(', ')}` : `${written} takes no attributes`;
+        const guess = closest(name, known);
+        const takes = known.length ? `${written} takes ${known.join(', ')}` : `${written} takes no attributes`;
         const hint = guess ? `did you mean \`${guess}\`? (${takes})` : takes;
         emit(`unknown attribute \`${name}\` on \`${written}\` is ignored; ${hint}`, attributePlace(item.source.file, item.node, name));
       }

@@ -1,5 +1,5 @@
 import { defineRule, noOptions } from '../define.js';
-import { colonsFor, DIRECTIVE_NAMES, DIRECTIVES } from '../dialect.js';
+import { attributeNames, colonsFor, DIRECTIVE_NAMES, formOf, specOf } from '../dialect.js';
 import { attributePlace, fenceLength } from '../place.js';
 import type { DirectiveItem, Report } from '../../model/types.js';
 import { closest } from '../suggest.js';
@@ -27,7 +27,7 @@ export default defineRule({
   check({ report, emit }) {
     for (const item of report.directives) {
       const written = writtenAs(report, item);
-      const spec = DIRECTIVES[item.name];
+      const spec = specOf(item.name);
       const place = attributePlace(item.source.file, item.node);
       if (!spec) {
         const guess = closest(item.name, DIRECTIVE_NAMES);
@@ -40,7 +40,7 @@ export default defineRule({
         emit(`unknown directive \`${written}\`: it is not rendered as intended${hint}`, place);
         continue;
       }
-      if (!spec.kinds.includes(item.kind)) {
+      if (!spec.forms.includes(formOf(item.kind))) {
         emit(`\`${written}\` is not how ${item.name} is written: use ${spec.example}`, place);
       }
     }

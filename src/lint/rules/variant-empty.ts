@@ -1,5 +1,4 @@
 import type { Nodes } from 'mdast';
-import { directiveBody, PART_DIRECTIVES } from '../../model/extract.js';
 import { plainText } from '../../model/text.js';
 import { defineRule, noOptions } from '../define.js';
 import { attributePlace } from '../place.js';
@@ -24,7 +23,7 @@ export default defineRule({
   check({ report, emit }) {
     for (const rec of report.recommendations) {
       for (const variant of rec.variants) {
-        const own = directiveBody(variant.node).filter((child) => !(child.type === 'containerDirective' && PART_DIRECTIVES.has(child.name)));
+        const own = variant.node.children.filter((child) => child.type !== 'variant' && child.type !== 'example' && child.type !== 'rationale' && child.type !== 'comment');
         if (plainText(own as Nodes[]) !== '') continue;
         const name = rec.id ? `recommendation \`${rec.id}\`` : `recommendation ${rec.number}`;
         emit(`the ${variant.system || 'unnamed'} variant of ${name} is empty; say how the recommendation applies in that system, or remove the variant`, attributePlace(variant.source.file, variant.node));

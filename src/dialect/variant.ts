@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { blockElement, labelParagraph } from './hast.js';
+import { base } from './fields.js';
+import type { DirectiveSpec, Variant } from './types.js';
+import { systemLabel } from '../render/editions.js';
+
+/** `:::variant{system=civil-law}` … `:::`: the form a recommendation takes in one legal system. */
+export const variant: DirectiveSpec<Variant> = {
+  name: 'variant',
+  type: 'variant',
+  forms: ['container'],
+  attributes: z.object({ system: z.string() }).partial(),
+  example: ':::variant{system=civil-law} … :::',
+  build: (input) => ({ type: 'variant', ...base(input), system: input.fields.attributes.system ?? '', children: input.children as Variant['children'] }),
+  handler: (state, node: Variant) =>
+    blockElement(state, node, 'div', { className: ['variant'], dataSystem: node.system }, [labelParagraph('variant-label', `${systemLabel(node.system)} systems`)]),
+  text: true,
+  identity: (node) => `variant:${node.system}`,
+};
