@@ -24,7 +24,7 @@ export const configSchema = z
       .object({
         baseUrl: z.string().regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'must be an http(s) address such as https://reports.example.org').optional(),
         out: z.string().min(1).optional(),
-        formats: z.array(z.enum(['html', 'pdf'])).min(1).default(['html']),
+        formats: z.array(z.enum(FORMAT_NAMES)).min(1).default(['html']),
         publicDrafts: z.boolean().default(false),
       })
       .strict()

@@ -11,6 +11,7 @@ import { editionLabel, editionsOf, FULL, outputName } from '../render/editions.j
 import { renderBody, renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { FORMAT_NAMES, writerFor, WriterRun } from '../writers/index.js';
 import { packagePath } from '../util/package-root.js';
 import { formatProblem, UserError } from '../util/problems.js';
 import { formatsFor, versionsFor, type Audience, type AudienceRules } from './audience.js';
@@ -27,8 +28,6 @@ import {
 import { miniSearchBrowserScript, SEARCH_SCRIPT, searchIndexScript } from './search.js';
 import { taggedVersions, type SiteVersion } from './versions.js';
 
-export const SITE_FORMATS = ['html', 'pdf'] as const;
-export type SiteFormat = (typeof SITE_FORMATS)[number];
 
 export interface SiteOptions {
   /** Workspace root (absolute). */
@@ -39,8 +38,12 @@ export interface SiteOptions {
   audience: Audience;
   /** The address the site is published at (for the feed, sitemap, permalinks and share cards). */
   baseUrl?: string;
-  /** Formats of each version's editions; HTML is always made (the pages link into it). */
-  formats: SiteFormat[];
+  /**
+   * Formats of each version's editions, from the writer registry (src/writers). HTML is always
+   * made, by the site itself: the same page as the html writer's, with the fonts shared instead
+   * of embedded; every other format is written by its registered writer.
+   */
+  formats: string[];
   /** Public site: also publish earlier versions that were marked public (config `site.publicDrafts`). */
   publicDrafts?: boolean;
   template?: string;
@@ -117,7 +120,12 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
   const log = options.log ?? (() => {});
   const warn = options.warn ?? log;
   const rules: AudienceRules = { audience: options.audience, publicDrafts: options.publicDrafts ?? false };
-  const formats: SiteFormat[] = ['html', ...options.formats.filter((f) => f !== 'html')];
+  const formats = ['html', ...options.formats.filter((f) => f !== 'html')];
+  const writers = formats.slice(1).map((format) => {
+    const writer = writerFor(format);
+    if (!writer) throw new UserError(`--format: unknown format "${format}" (use ${FORMAT_NAMES.join(', ')})`);
+    return writer;
+  });
   const baseUrl = options.baseUrl?.replace(/\/+$/, '');
   checkOut(options.out);
   const useCache = options.cache !== false;
@@ -129,12 +137,14 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
   const files = new Map<string, Buffer | string>();
   const outcome: SiteOutcome = { files: [], reports: [], versions: 0, made: 0, reused: 0, removed: 0 };
   const camera = new CardCamera();
-  const pdfTemp = formats.includes('pdf') ? mkdtempSync(path.join(os.tmpdir(), 'rapporteur-site-pdf-')) : undefined;
+  // Writers write files; they write into this folder and the site takes the bytes from there.
+  const writerTemp = writers.length > 0 ? mkdtempSync(path.join(os.tmpdir(), 'rapporteur-site-')) : undefined;
+  const run = new WriterRun(log);
   const reports: ReportEntry[] = [];
   const siteTitle = { value: '' };
 
   try {
-    const pdfJobs: Array<{ report: SiteVersion['report']; edition: string; html: string; file: string; sitePath: string }> = [];
+    const written: Array<{ file: string; sitePath: string }> = [];
     const pendingStores: Array<{ key: string; folder: string; names: string[] }> = [];
     const planned: Array<{ slug: string; versions: SiteVersion[]; editionsOf: Map<SiteVersion, Array<{ format: string; edition: string; path: string }>>; comparisons: Map<SiteVersion, { path: string; comparison: Comparison }> }> = [];
 
@@ -159,7 +169,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
         const toAssets = `${'../'.repeat(folder.split('/').length)}assets/`;
         const versionFormats = formatsFor(version.report.meta, formats, rules);
         const editions = editionsOf(version.report);
-        const list = versionFormats.flatMap((format) => editions.map((edition) => ({ format, edition, path: `${folder}/${outputName(target.slug, edition, format)}` })));
+        const extension = (format: string) => writerFor(format)?.extension ?? format;
+        const list = versionFormats.flatMap((format) => editions.map((edition) => ({ format, edition, path: `${folder}/${outputName(target.slug, edition, extension(format))}` })));
         editionFiles.set(version, list);
         const key = hashOf('site-editions-1', tool, version.tag.commit, version.contentHash, templateHash, versionFormats.join(','), editions.join(','), toAssets);
         const hit = cache.get(key);
@@ -173,16 +184,23 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
             const web = renderHtml(version.report, { edition, stamp, template, fontCss: fonts.css(toAssets) });
             for (const problem of web.problems) warn(`${formatProblem(problem)} (at ${version.tag.name})`);
             files.set(`${folder}/${outputName(target.slug, edition, 'html')}`, web.html);
-            if (versionFormats.includes('pdf') && pdfTemp) {
-              // The PDF renderer takes the self-contained page (it serves the fonts itself).
-              const { html } = renderHtml(version.report, { edition, stamp, template });
-              const name = outputName(target.slug, edition, 'pdf');
-              pdfJobs.push({ report: version.report, edition, html, file: path.join(pdfTemp, target.slug, version.dir, name), sitePath: `${folder}/${name}` });
+            const others = writers.filter((w) => versionFormats.includes(w.format));
+            if (others.length > 0 && writerTemp) {
+              await run.write(others, version.report, edition, {
+                file: (writer) => {
+                  const name = outputName(target.slug, edition, writer.extension);
+                  const file = path.join(writerTemp, target.slug, version.dir, name);
+                  written.push({ file, sitePath: `${folder}/${name}` });
+                  return file;
+                },
+                // Other writers take the self-contained page, as in a build.
+                html: () => renderHtml(version.report, { edition, stamp, template }).html,
+              });
             }
           }
           pendingStores.push({ key, folder, names: list.map((e) => path.posix.basename(e.path)) });
           outcome.made++;
-          log(`${target.slug} ${version.report.meta.version} (${version.tag.name}): ${editions.length} edition${editions.length > 1 ? 's' : ''} (${versionFormats.join(', ')})  ${Math.round(performance.now() - started)} ms${versionFormats.includes('pdf') ? ' + PDF below' : ''}`);
+          log(`${target.slug} ${version.report.meta.version} (${version.tag.name}): ${editions.length} edition${editions.length > 1 ? 's' : ''} (${versionFormats.join(', ')})  ${Math.round(performance.now() - started)} ms${versionFormats.length > 1 ? ' (some formats are written below)' : ''}`);
         }
         if (index > 0) {
           const before = included[index - 1];
@@ -213,10 +231,10 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
       planned.push({ slug: target.slug, versions: included, editionsOf: editionFiles, comparisons });
     }
 
-    if (pdfJobs.length > 0) {
-      const { renderPdfs } = await import('../pdf/index.js');
-      await renderPdfs(pdfJobs, { log });
-      for (const job of pdfJobs) files.set(job.sitePath, readFileSync(job.file));
+    await run.finish();
+    for (const { file, sitePath } of written) {
+      // A writer that had nothing to write for an edition leaves no file, and the site lists none.
+      if (existsSync(file)) files.set(sitePath, readFileSync(file));
     }
     for (const pending of pendingStores) {
       const stored = new Map<string, Buffer | string>();
@@ -236,7 +254,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
           ...e,
           label: editionLabel(e.edition).replace(/ edition$/, ''),
           bytes: Buffer.byteLength(files.get(e.path) ?? ''),
-        }));
+        })).filter((e) => files.has(e.path));
         return { version, editions, page: `${plan.slug}/v/${version.dir}/index.html` };
       });
       for (const [index, entry] of entries.entries()) {
@@ -292,7 +310,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
     return outcome;
   } finally {
     await camera.close();
-    if (pdfTemp) rmSync(pdfTemp, { recursive: true, force: true });
+    if (writerTemp) rmSync(writerTemp, { recursive: true, force: true });
   }
 }
 

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { loadConfig } from '../../config.js';
 import { AUDIENCES, type Audience } from '../../site/audience.js';
-import { buildSite, SITE_FORMATS, type SiteFormat } from '../../site/index.js';
+import { buildSite } from '../../site/index.js';
+import { formatHelp, parseFormatList } from '../../writers/index.js';
 import { UserError } from '../../util/problems.js';
-import { resolveOut, splitList, targetsFrom, type Io } from '../shared.js';
+import { resolveOut, targetsFrom, type Io } from '../shared.js';
 
 interface SiteCommandOptions {
   audience: string;
@@ -25,7 +26,7 @@ export function registerSite(program: Command, io: Io, setExit: (code: number) =
     .option('-a, --audience <audience>', 'public (final + public versions only) or working-group (adds drafts and their redlines)', 'public')
     .option('-o, --out <dir>', 'output folder (default: config site.out, else dist/site in the workspace)')
     .option('--base-url <url>', 'address the site is published at, for the feed, sitemap, permalinks and share cards (default: config site.baseUrl)')
-    .option('-f, --format <formats>', `formats of each version's editions: ${SITE_FORMATS.join(', ')} (default: config site.formats, else html)`)
+    .option('-f, --format <formats>', `formats of each version's editions: ${formatHelp()}, or all (default: config site.formats, else html)`)
     .option('-t, --template <name>', 'template folder under templates/ (default: config, else default)')
     .option('--no-cards', 'skip the PNG share card of each recommendation (no browser needed)')
     .option('--no-cache', 'make every version again instead of reusing what earlier runs made')
@@ -51,10 +52,7 @@ Examples:
       }
       const { root, targets } = await targetsFrom(reports, io);
       const { config } = loadConfig(root);
-      const formats = splitList(options.format, config.site.formats);
-      for (const format of formats) {
-        if (!(SITE_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${SITE_FORMATS.join(', ')})`);
-      }
+      const formats = parseFormatList(options.format ?? config.site.formats.join(','));
       const baseUrl = options.baseUrl ?? config.site.baseUrl;
       if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(baseUrl)) {
         throw new UserError(`--base-url: "${baseUrl}" is not an http(s) address such as https://reports.example.org`);
@@ -68,7 +66,7 @@ Examples:
         out,
         audience: options.audience as Audience,
         baseUrl,
-        formats: formats as SiteFormat[],
+        formats,
         publicDrafts: config.site.publicDrafts,
         template: options.template ?? config.template,
         cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',
