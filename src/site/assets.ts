@@ -59,6 +59,8 @@ main#main > h1 { font-size: clamp(1.6rem, 1.2rem + 2vw, 2.3rem); margin: .3rem 0
 .recommendation-list .number { display: inline-block; min-width: 2.5rem; color: var(--accent); font-weight: 600; }
 .table-wrap { overflow-x: auto; }
 tbody th { border-bottom: 1px solid var(--rule); font-weight: 600; white-space: nowrap; }
+/* The versions table scrolls sideways on a phone rather than breaking "0.3.0" or a date in two. */
+table.versions th, table.versions td { white-space: nowrap; }
 caption { text-align: left; font-family: var(--sans); font-weight: 700; padding: .3rem 0; }
 .changes li { margin: .2rem 0; }
 .reference { background: var(--tint); padding: .75rem 1rem; border-radius: 4px; }

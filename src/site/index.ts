@@ -85,7 +85,7 @@ function checkOut(out: string): void {
   }
 }
 
-/** The newest version that has a recommendation, and the hast of that version's body (memoized per version). */
+/** The element of a rendered body with this id (a recommendation's block). */
 function elementById(tree: HastRoot, id: string): Element | undefined {
   let found: Element | undefined;
   visit(tree, 'element', (node: Element) => {
@@ -110,8 +110,10 @@ function standalone(element: Element, recPage: string, fullReport: string | unde
         delete node.properties.href;
       }
     }
-    // Ids stay unique on the page that shows only this recommendation, but footnote calls point away.
+    // Footnote calls now lead into the full report: their ids and their pointer at the notes'
+    // heading (not on this page) go.
     if (node.tagName === 'sup' && node.properties.id) delete node.properties.id;
+    if (node.properties.ariaDescribedBy !== undefined) delete node.properties.ariaDescribedBy;
   });
   return [copy];
 }
@@ -139,7 +141,10 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
   const camera = new CardCamera();
   // Writers write files; they write into this folder and the site takes the bytes from there.
   const writerTemp = writers.length > 0 ? mkdtempSync(path.join(os.tmpdir(), 'rapporteur-site-')) : undefined;
-  const run = new WriterRun(log);
+  // Writers name the files they write; the reader should see where they end up in the site.
+  const shownTemp = writerTemp ? path.relative(process.cwd(), writerTemp) : '';
+  const shownOut = path.relative(process.cwd(), options.out) || '.';
+  const run = new WriterRun((line) => log(shownTemp && line.startsWith(shownTemp) ? `${shownOut}${line.slice(shownTemp.length)}` : line));
   const reports: ReportEntry[] = [];
   const siteTitle = { value: '' };
 
@@ -189,7 +194,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
               await run.write(others, version.report, edition, {
                 file: (writer) => {
                   const name = outputName(target.slug, edition, writer.extension);
-                  const file = path.join(writerTemp, target.slug, version.dir, name);
+                  const file = path.join(writerTemp, ...folder.split('/'), name);
                   written.push({ file, sitePath: `${folder}/${name}` });
                   return file;
                 },
@@ -314,12 +319,24 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
   }
 }
 
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
 async function recommendationEntries(
   report: ReportEntry,
   context: { cache: SiteCache; camera: CardCamera; files: Map<string, Buffer | string>; outcome: SiteOutcome; cards: boolean; log: (line: string) => void },
 ): Promise<RecommendationEntry[]> {
   const ids: string[] = [];
-  for (const entry of report.versions) for (const rec of entry.version.report.recommendations) if (rec.id && !ids.includes(rec.id)) ids.push(rec.id);
+  for (const entry of report.versions) {
+    for (const rec of entry.version.report.recommendations) {
+      if (!rec.id || ids.includes(rec.id)) continue;
+      // The id becomes a folder name: only a plain slug may (lint reports the others).
+      if (!SAFE_ID.test(rec.id)) {
+        context.log(`${report.slug}: recommendation "${rec.id}" (${entry.version.tag.name}) gets no page of its own: its id is not a slug (letters, digits, - and _)`);
+        continue;
+      }
+      ids.push(rec.id);
+    }
+  }
   // Current recommendations in the latest version's order, then withdrawn ones.
   const latestIds = report.latest.version.report.recommendations.map((r) => r.id).filter(Boolean);
   ids.sort((a, b) => (latestIds.includes(a) ? latestIds.indexOf(a) : 1e9) - (latestIds.includes(b) ? latestIds.indexOf(b) : 1e9));

@@ -207,7 +207,7 @@ export function homePage(ctx: SiteContext, reports: ReportEntry[]): string {
       meta.dialogue ? h('p.dialogue', meta.dialogue) : '',
       h('h2', h('a', { href: relative(at, r.page) }, meta.title)),
       typeof meta.subtitle === 'string' ? h('p.subtitle', meta.subtitle) : '',
-      h('p.facts', [statusBadge(r.latest.version), ` Latest: version ${meta.version}${meta.date ? `, ${meta.date}` : ''} · ${r.versions.length} version${r.versions.length === 1 ? '' : 's'} · ${r.recommendations.filter((x) => !x.withdrawnIn).length} recommendations`]),
+      h('p.facts', [statusBadge(r.latest.version), ` Latest: version ${meta.version}${meta.date ? `, ${meta.date}` : ''} · ${plural(r.versions.length, 'version')} · ${plural(r.recommendations.filter((x) => !x.withdrawnIn).length, 'recommendation')}`]),
       h('p.languages', `Languages: ${languages(r).join(', ')}`),
     ]);
   });
@@ -219,6 +219,10 @@ export function homePage(ctx: SiteContext, reports: ReportEntry[]): string {
       reports.length ? h('ul.report-list', items) : h('p', 'No report has been published yet.'),
     ],
   });
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function languages(entry: ReportEntry): string[] {
