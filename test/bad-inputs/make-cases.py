@@ -203,6 +203,17 @@ case('lint-broken-yaml', 'lint reports broken front matter with its line', ['lin
 case('lint-nested-lists-10000', 'lint refuses 10,000 nested lists quickly', ['lint', 'r'], 2, None,
      generate={R: {'prefix': LFM + 'Intro.\n\n', 'text': '- ', 'repeat': 10000, 'suffix': 'item\n'}}, stderrIncludes=['reports/r/report.md:13:1', 'line nests 10000'])
 
+# --- site
+PUBLIC = fm(status='final', confidentiality='public')
+COMMENTED = PUBLIC + '# Introduction\n\n' + REC.replace('::::\n', ':::comment{author="A" status=open}\nSITE-SECRET-COMMENT-TEXT\n:::\n::::\n', 1)
+case('site-outside-git', 'site outside a git repository', ['site', 'r', '--no-cards'], 2, {R: PUBLIC + BODY}, git='none', stderrIncludes=['git repository'])
+case('site-unknown-audience', 'an audience that does not exist', ['site', '--audience', 'press'], 2, {R: PUBLIC + BODY}, stderrIncludes=['--audience: unknown audience "press"'])
+case('site-bad-base-url', 'a base URL that is not http(s)', ['site', '--base-url', 'javascript:alert(1)'], 2, {R: PUBLIC + BODY}, stderrIncludes=['--base-url'])
+case('site-foreign-out', 'an output folder the site did not make is never emptied', ['site', '--out', 'reports', '--no-cards'], 2, {R: PUBLIC + BODY}, git='tags',
+     stderrIncludes=['is not empty and was not made by rapporteur site'])
+case('site-comment-never-published', 'the public site of a final report carries no comment', ['site', 'r', '--no-cards', '--out', 'dist/site'], 0, {R: COMMENTED}, git='tags',
+     out='dist/site', outputs=['r/index.html', 'r/v/0.1.0/r.html', 'r/r/preserve-evidence/index.html'], outputExcludes=['SITE-SECRET-COMMENT-TEXT'], outputExcludesSkipCache=True)
+
 for name, (spec, files) in cases.items():
     d = os.path.join(root, name)
     os.makedirs(d, exist_ok=True)
