@@ -211,8 +211,8 @@ case('site-unknown-audience', 'an audience that does not exist', ['site', '--aud
 case('site-bad-base-url', 'a base URL that is not http(s)', ['site', '--base-url', 'javascript:alert(1)'], 2, {R: PUBLIC + BODY}, stderrIncludes=['--base-url'])
 case('site-foreign-out', 'an output folder the site did not make is never emptied', ['site', '--out', 'reports', '--no-cards'], 2, {R: PUBLIC + BODY}, git='tags',
      stderrIncludes=['is not empty and was not made by rapporteur site'])
-case('site-comment-never-published', 'the public site of a final report carries no comment', ['site', 'r', '--no-cards', '--out', 'dist/site'], 0, {R: COMMENTED}, git='tags',
-     out='dist/site', outputs=['r/index.html', 'r/v/0.1.0/r.html', 'r/r/preserve-evidence/index.html'], outputExcludes=['SITE-SECRET-COMMENT-TEXT'], outputExcludesSkipCache=True)
+case('site-comment-never-published', 'the public site of a final report carries no comment', ['site', 'r', '--no-cards', '--out', 'public-site'], 0, {R: COMMENTED}, git='tags',
+     out='public-site', outputs=['r/index.html', 'r/v/0.1.0/r.html', 'r/r/preserve-evidence/index.html'], outputExcludes=['SITE-SECRET-COMMENT-TEXT'], outputExcludesSkipCache=True)
 
 for name, (spec, files) in cases.items():
     d = os.path.join(root, name)
