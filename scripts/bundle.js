@@ -46,3 +46,15 @@ await esbuild.build({
   banner: { js: "import { createRequire as __rapporteurRequire } from 'node:module'; const require = __rapporteurRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The search page's copy of MiniSearch (src/site/search.ts): minified and without comments, so
+// the published file names no other site (the package's UMD build links to MDN in its comments).
+{
+  const { createRequire } = await import('node:module');
+  const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+  const require = createRequire(import.meta.url);
+  const source = readFileSync(path.join(path.dirname(require.resolve('minisearch')), '..', 'umd', 'index.js'), 'utf8');
+  const { code } = await esbuild.transform(source, { minify: true, legalComments: 'none', target: 'es2018' });
+  mkdirSync(path.join(lib, 'site'), { recursive: true });
+  writeFileSync(path.join(lib, 'site', 'minisearch.browser.js'), `/* MiniSearch, MIT licence, (c) Luca Ongaro */\n${code}`);
+}

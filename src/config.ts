@@ -25,6 +25,16 @@ export const configSchema = z
     paper: z.enum(['A4', 'Letter']).default('A4'),
     systems: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),
     lint: z.object({ rules: z.record(ruleSetting).default({}), maxWarnings: z.number().int().min(0).optional() }).strict().default({}),
+    /** `rapporteur site`: where it is published, its folder and formats, and whether earlier public drafts go on the public site. */
+    site: z
+      .object({
+        baseUrl: z.string().regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'must be an http(s) address such as https://reports.example.org').optional(),
+        out: z.string().min(1).optional(),
+        formats: z.array(z.enum(FORMAT_NAMES)).min(1).default(['html']),
+        publicDrafts: z.boolean().default(false),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 
@@ -56,6 +66,7 @@ function issueProblems(issues: z.ZodIssue[], doc: Document, lineCounter: LineCou
 function knownKeys(at: (string | number)[]): string[] {
   if (at.length === 0) return Object.keys(configSchema.shape);
   if (at.length === 1 && at[0] === 'lint') return ['rules', 'maxWarnings'];
+  if (at.length === 1 && at[0] === 'site') return ['baseUrl', 'out', 'formats', 'publicDrafts'];
   return [];
 }
 

@@ -34,7 +34,22 @@ describe('the GitHub Actions workflow template', () => {
     expect(commands).toContain('redline: diff --format html,pdf');
     expect(workflow.jobs.redline.if).toContain('pull_request');
     const uploads = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact')));
-    expect(uploads.map((u) => u.with?.name)).toEqual(['reports', 'redline']);
+    expect(uploads.map((u) => u.with?.name)).toEqual(['reports', 'redline', 'site-cache-${{ matrix.report }}']);
+  });
+
+  it('publishes the site on tags with GitHub Pages, the editions made in one job per report', () => {
+    const workflow = parse(readFileSync(path.join(repoRoot, 'templates/ci/rapporteur.yml'), 'utf8')) as {
+      jobs: Record<string, { if?: string; needs?: string; permissions?: Record<string, string>; strategy?: { matrix: Record<string, unknown> }; steps: Array<{ uses?: string; run?: string }> }>;
+    };
+    const commands = rapporteurCommands().map(({ job, words }) => `${job}: ${words.join(' ')}`);
+    expect(commands).toContain('site-editions: site ${{ matrix.report }} --format html,pdf --base-url "${{ steps.pages.outputs.base_url }}" --out dist/site');
+    expect(commands).toContain('site: site --format html,pdf --base-url "${{ steps.pages.outputs.base_url }}" --out dist/site');
+    expect(workflow.jobs['site-reports'].if).toContain("refs/tags/v");
+    expect(workflow.jobs['site-editions'].strategy?.matrix.report).toContain('needs.site-reports.outputs.reports');
+    expect(workflow.jobs.site.needs).toBe('site-editions');
+    expect(workflow.jobs.site.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    const uses = workflow.jobs.site.steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
+    expect(uses).toEqual(expect.arrayContaining(['actions/upload-pages-artifact', 'actions/deploy-pages', 'actions/download-artifact']));
   });
 
   it('uses only commands and options the CLI has', () => {

@@ -14,6 +14,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerVersions } from './commands/versions.js';
 import { registerComments } from './commands/comments.js';
 import { registerTranslate } from './commands/translate.js';
+import { registerSite } from './commands/site.js';
 import { defaultIo, type Io } from './shared.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -55,6 +56,7 @@ through a report from first draft to publication.`,
   registerVersions(program, io, setExit);
   registerComments(program, io, setExit);
   registerTranslate(program, io, setExit);
+  registerSite(program, io, setExit);
   registerConfig(program, io, setExit);
   registerHooks(program, io, setExit);
   registerCompletion(program, io, setExit);

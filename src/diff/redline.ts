@@ -58,6 +58,8 @@ export interface RedlineOptions {
   edition?: string;
   changesOnly?: boolean;
   template?: Template;
+  /** @font-face rules, as in RenderOptions (default: embedded). */
+  fontCss?: string;
 }
 
 function describeVersion(v: VersionInfo): string {
@@ -225,6 +227,6 @@ export function renderRedlineHtml(comparison: Comparison, tree: Root, after: Rep
   // The report's own body is empty: the redline is given as the preface, so template, title
   // block, styles and stamp are exactly those of a build.
   const shell: Report = { ...after, tree: { type: 'root', children: [] } };
-  const { html } = renderHtml(shell, { edition, template: options.template, extraCss: REDLINE_CSS, kind: redlineTitle(comparison), preface });
+  const { html } = renderHtml(shell, { edition, template: options.template, extraCss: REDLINE_CSS, kind: redlineTitle(comparison), preface, fontCss: options.fontCss });
   return html;
 }

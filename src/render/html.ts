@@ -29,6 +29,11 @@ export interface RenderOptions {
   preface?: HastRoot;
   /** Rewrites the rendered, sanitized body before it is written (the bilingual edition pairs blocks here). */
   transformBody?: (body: HastRoot) => void;
+  /**
+   * The @font-face rules (default: the faces as data URLs, one self-contained file). A site of
+   * many pages passes rules that point at one shared copy of the font files instead.
+   */
+  fontCss?: string;
 }
 
 export interface RenderResult {
@@ -82,7 +87,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): RenderR
     confidentiality: meta.confidentiality,
     edition,
     editionLabel: editionLabel(edition, meta.lang),
-    css: `${embeddedFontCss()}\n${template.screenCss}\n${template.printCss}\n${switcher.css}\n${options.extraCss ?? ''}`,
+    css: `${options.fontCss ?? embeddedFontCss()}\n${template.screenCss}\n${template.printCss}\n${switcher.css}\n${options.extraCss ?? ''}`,
     viewSwitcher: switcher.html,
     date: meta.date ?? '',
     titleBlock: toHtml(titleBlock(report, edition, options.kind)),

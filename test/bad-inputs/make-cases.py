@@ -310,6 +310,16 @@ case('template-hostile-html-and-css', 'a workspace template with script, remote 
      generate={'templates/default/logo.png': {'base64': png}}, outputs=['r/r.html'],
      stderrIncludes=['templates/default/template.html:3:1', '<meta http-equiv="refresh"> left out', 'templates/default/screen.css:1:', 'https://127.0.0.1:9/FONT.woff2 is not a file of the template folder'],
      outputExcludes=['127.0.0.1:9', 'TEMPLATE-SCRIPT', 'file:///', 'onload', '<script', 'http-equiv'], outputExcludesSkipCache=True)
+# --- site
+PUBLIC = fm(status='final', confidentiality='public')
+COMMENTED = PUBLIC + '# Introduction\n\n' + REC.replace('::::\n', ':::comment{author="A" status=open}\nSITE-SECRET-COMMENT-TEXT\n:::\n::::\n', 1)
+case('site-outside-git', 'site outside a git repository', ['site', 'r', '--no-cards'], 2, {R: PUBLIC + BODY}, git='none', stderrIncludes=['git repository'])
+case('site-unknown-audience', 'an audience that does not exist', ['site', '--audience', 'press'], 2, {R: PUBLIC + BODY}, stderrIncludes=['--audience: unknown audience "press"'])
+case('site-bad-base-url', 'a base URL that is not http(s)', ['site', '--base-url', 'javascript:alert(1)'], 2, {R: PUBLIC + BODY}, stderrIncludes=['--base-url'])
+case('site-foreign-out', 'an output folder the site did not make is never emptied', ['site', '--out', 'reports', '--no-cards'], 2, {R: PUBLIC + BODY}, git='tags',
+     stderrIncludes=['is not empty and was not made by rapporteur site'])
+case('site-comment-never-published', 'the public site of a final report carries no comment', ['site', 'r', '--no-cards', '--out', 'public-site'], 0, {R: COMMENTED}, git='tags',
+     out='public-site', outputs=['r/index.html', 'r/v/0.1.0/r.html', 'r/r/preserve-evidence/index.html'], outputExcludes=['SITE-SECRET-COMMENT-TEXT'], outputExcludesSkipCache=True)
 
 for name, (spec, files) in cases.items():
     d = os.path.join(root, name)
