@@ -30,7 +30,7 @@ describe('the GitHub Actions workflow template', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
     const commands = rapporteurCommands().map(({ job, words }) => `${job}: ${words.join(' ')}`);
     expect(commands).toContain('lint: lint --format github');
-    expect(commands).toContain('build: build --format html,pdf --edition all');
+    expect(commands).toContain('build: build --format all --edition all');
     expect(commands).toContain('redline: diff --format html,pdf');
     expect(workflow.jobs.redline.if).toContain('pull_request');
     const uploads = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact')));
