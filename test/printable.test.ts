@@ -16,6 +16,7 @@ describe('printable messages (#18 item 9)', () => {
     expect(terminalSafe('\u001b[2J\u001b[Hclear')).toBe('\\u001b[2J\\u001b[Hclear');
     expect(terminalSafe('bare \u001b at the end \u001b')).toBe('bare \\u001b at the end \\u001b');
     expect(terminalSafe('cr\rover')).toBe('cr\\u000dover');
+    expect(terminalSafe('a,b\r\nc,d\r\n')).toBe('a,b\r\nc,d\r\n');
   });
 
   it('keeps --format json valid: an escaped C1 or bidi character is the same character to a JSON reader', () => {

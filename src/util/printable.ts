@@ -21,7 +21,7 @@ export function oneLine(text: string): string {
 }
 
 /**
- * A whole block of output (several lines, possibly our own colours): newlines and tabs stay, and
+ * A whole block of output (several lines, possibly our own colours): newlines, CRLF and tabs stay, and
  * of the escape sequences only the colour codes (SGR, `ESC [ digits ; m`) pass; anything else
  * (OSC, cursor movement, a bare ESC) is shown as text.
  */
@@ -31,6 +31,8 @@ export function terminalSafe(text: string): string {
   CONTROL_EXCEPT_LAYOUT.lastIndex = 0;
   for (let match = CONTROL_EXCEPT_LAYOUT.exec(text); match; match = CONTROL_EXCEPT_LAYOUT.exec(text)) {
     const at = match.index;
+    // CRLF is a line ending (CSV output uses it); a lone CR would let text overwrite its line.
+    if (text[at] === '\r' && text[at + 1] === '\n') continue;
     if (text[at] === '\u001b') {
       const sgr = /^\u001b\[[0-9;]*m/.exec(text.slice(at, at + 32));
       if (sgr) {
