@@ -190,7 +190,7 @@ describe('PDF of a fixture report', () => {
     expect(meta.Author).toBe('Ada Rapporteur, Ben Second');
     expect(meta.Keywords).toContain('topic1');
     expect(meta['Page size']).toMatch(/A4/);
-  });
+  }, 240_000);
 
   it('prints neither watermark nor notice on a final public report, on Letter paper', () => {
     const result = runCli(['build', 'final', '--format', 'pdf,html', '--edition', 'all', '--quiet'], { cwd: root });
@@ -204,7 +204,7 @@ describe('PDF of a fixture report', () => {
     const civil = pagesOf(path.join(root, 'dist', 'final', 'final-civil-law.pdf')).join('\n');
     expect(civil).toContain('appoint an expert');
     expect(civil).not.toContain('confidentiality club');
-  });
+  }, 240_000);
 
   it('strips remote resources, scripts and frames, and makes no request while building', () => {
     const result = runCli(['build', 'hostile', '--format', 'html,pdf', '--quiet'], { cwd: root });
@@ -215,7 +215,7 @@ describe('PDF of a fixture report', () => {
     expect(html).not.toMatch(/<script|<iframe|onerror|javascript:|127\.0\.0\.1|SECRETCOMMENTTEXT/i);
     const text = pagesOf(path.join(root, 'dist', 'hostile', 'hostile.pdf')).join('\n');
     expect(text).not.toMatch(/SECRETCOMMENTTEXT|127\.0\.0\.1/);
-  });
+  }, 240_000);
 
   it('stops with a clear message when Paged.js does not finish in time, and keeps the previous PDF', () => {
     const pdf = path.join(root, 'dist', 'final', 'final.pdf');
@@ -227,7 +227,7 @@ describe('PDF of a fixture report', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(pdf).equals(before)).toBe(true);
     expect(statSync(pdf).size).toBeGreaterThan(1000);
-  });
+  }, 240_000);
 
   it('says how to install a browser when none is found', () => {
     const result = runCli(['build', 'final', '--format', 'pdf'], { cwd: root, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
