@@ -22,9 +22,9 @@ export interface ImportOutcome {
 }
 
 /** The ledger file for a PDF: one per imported file name, so a re-import lands in the same place. */
-export function ledgerFileFor(report: Report, pdfFile: string): string {
+export function ledgerFileFor(report: Report, pdfFile: string, suffix = ''): string {
   const base = path.basename(pdfFile, path.extname(pdfFile)).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return path.join(ledgerDir(report), `${base || 'review'}.yaml`);
+  return path.join(ledgerDir(report), `${base || 'review'}${suffix}.yaml`);
 }
 
 export async function readPdfFile(pdfFile: string, shown: string): Promise<PdfRead> {
