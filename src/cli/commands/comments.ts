@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { REGISTER_FORMATS, formatCsv, formatHtml, formatJson, formatTable, type RegisterFormat } from '../../comments/format.js';
+import { importDocx, readDocxFile, reportForDocx } from '../../comments/docx-import.js';
 import { importPdf, readPdfFile, reportForPdf } from '../../comments/import.js';
+import { applySuggestion, rejectSuggestion } from '../../comments/apply.js';
+import { promises as fs } from 'node:fs';
 import { buildRegister, filterEntries, type RegisterEntry, type RegisterFilter } from '../../comments/register.js';
 import { resolveComment } from '../../comments/resolve.js';
 import { loadReport, type ReportTarget } from '../../model/load.js';
@@ -42,8 +45,10 @@ export function registerComments(program: Command, io: Io, setExit: (code: numbe
       'after',
       `
 Subcommands:
-  comments import FILE.pdf [--report slug] [--author NAME]   record a reviewer's PDF annotations
-  comments resolve <id> [--report slug]                      mark one comment resolved
+  comments import FILE [--report slug] [--author NAME]   record a reviewer's PDF annotations or DOCX comments and tracked changes
+  comments resolve <id> [--report slug]                  mark one comment resolved
+  comments apply <id> [--report slug]                    write an accepted suggestion into the source
+  comments reject <id> [--report slug]                   mark a suggestion rejected
 
 Examples:
   $ rapporteur comments                               open comments of every report, by recommendation
@@ -82,15 +87,16 @@ Examples:
 
   comments
     .command('import')
-    .description("record the annotations of a reviewer's PDF (notes, highlights, free text) in the report's comments ledger")
-    .argument('<file>', 'the annotated PDF')
-    .option('-r, --report <slug>', 'the report the PDF is a draft of (default: the only report, or the one named in the PDF title)')
+    .description("record a reviewer's PDF annotations, or the comments and tracked changes of a reviewed DOCX, in the report's comments ledger")
+    .argument('<file>', 'the annotated PDF or reviewed DOCX (told apart by their content)')
+    .option('-r, --report <slug>', 'the report the file is a draft of (default: the only report, or the one the file names); for a DOCX, also imports a file made for another report')
     .option('-a, --author <name>', "record every annotation under this name (default: each annotation's own author)")
     .addHelpText(
       'after',
       `
-Comments go to reports/<slug>/comments/<pdf-name>.yaml; report.md is never touched.
-Importing the same PDF again adds only annotations that were not imported before.
+Comments go to reports/<slug>/comments/<file-name>.yaml (<file-name>.docx.yaml for a DOCX);
+report.md is never touched. Importing the same file again adds only remarks that were not
+imported before; an edited remark updates its entry.
 
 Example:
   $ rapporteur comments import ~/Downloads/draft-0.3-lindqvist.pdf --report access-to-evidence`,
@@ -100,6 +106,23 @@ Example:
       // appears, so after `import` the name may have landed there.
       const author = options.author ?? (comments.opts() as { author?: string }).author;
       const shown = file;
+      const format = await detectFormat(path.resolve(io.cwd, file), shown);
+      if (format === 'docx') {
+        const read = await readDocxFile(path.resolve(io.cwd, file), shown);
+        const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
+        const reports = await loadAll(targets, io, setExit);
+        const report = options.report ? reports[0] : reportForDocx(reports, read, shown);
+        const outcome = await importDocx(report, read, file, { author, named: Boolean(options.report), shown });
+        for (const { comment, how, state } of outcome.comments) {
+          const where = comment.anchor ? `${comment.anchor}${comment.part ? ` ${comment.part}` : ''}${how === 'bookmark' ? '' : ` (${how})`}` : 'not placed';
+          const words = comment.kind === 'comment' || comment.kind === 'format' ? comment.text : `${comment.old ? `[-${comment.old}-]` : ''}${comment.new ? `{+${comment.new}+}` : ''}`;
+          const text = words.replace(/\s+/g, ' ');
+          io.out(`${state === 'added' ? '+' : state === 'updated' ? '~' : '='} ${comment.id}  ${comment.kind}  ${comment.author ?? 'unknown'}  → ${where}  “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”${comment.note ? `  (${comment.note})` : ''}`);
+        }
+        if (outcome.comments.length === 0) io.out(`${shown}: no comments or tracked changes found`);
+        else io.out(`${outcome.added} added to ${outcome.ledger}${outcome.updated ? `, ${outcome.updated} updated` : ''}${outcome.unchanged ? `, ${outcome.unchanged} already imported` : ''}`);
+        return;
+      }
       const pdf = await readPdfFile(path.resolve(io.cwd, file), shown);
       const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
       const reports = await loadAll(targets, io, setExit);
@@ -118,6 +141,28 @@ Example:
       const unplaced = outcome.comments.filter((c) => c.added && !c.comment.anchor).length;
       if (unplaced > 0) io.err(`${unplaced} comment${unplaced === 1 ? '' : 's'} could not be placed in the report; ${unplaced === 1 ? 'it is' : 'they are'} listed under "Before the first heading" (set \`anchor:\` in the ledger to move ${unplaced === 1 ? 'it' : 'them'})`);
     });
+
+  for (const action of ['apply', 'reject'] as const) {
+    comments
+      .command(action)
+      .description(action === 'apply' ? 'write an accepted suggestion (a tracked change from a DOCX) into the Markdown source' : 'mark a suggestion rejected')
+      .argument('<id>', 'the suggestion id shown by `rapporteur comments`')
+      .option('-r, --report <slug>', 'the report the suggestion belongs to (default: search every report)')
+      .option('--by <name>', 'who decided (default: git user.name)')
+      .action(async (id: string, options: { report?: string; by?: string }) => {
+        const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
+        const reports = await loadAll(targets, io, setExit);
+        const holders: Report[] = [];
+        for (const report of reports) {
+          const register = await buildRegister(report);
+          if (register.entries.some((e) => e.id === id)) holders.push(report);
+        }
+        if (holders.length === 0) throw new UserError(`no suggestion with id "${id}"; \`rapporteur comments --status all\` lists every id`);
+        if (holders.length > 1) throw new UserError(`id "${id}" exists in ${holders.map((r) => r.slug).join(' and ')}; say which with --report`);
+        const outcome = action === 'apply' ? await applySuggestion(holders[0], id, { by: options.by }) : await rejectSuggestion(holders[0], id, { by: options.by });
+        io.out(outcome.message);
+      });
+  }
 
   comments
     .command('resolve')
@@ -141,4 +186,27 @@ Example:
       const where = `${outcome.file}:${outcome.line}`;
       io.out(outcome.already ? `${id} is already resolved (${where})` : `${id} resolved (${where})`);
     });
+}
+
+/** PDF or DOCX, from the first bytes (a renamed file still imports). */
+async function detectFormat(file: string, shown: string): Promise<'pdf' | 'docx'> {
+  let head: Buffer;
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      head = Buffer.alloc(1024);
+      const { bytesRead } = await handle.read(head, 0, 1024, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'EISDIR' ? `${shown}: is a folder, not a file` : code === 'EACCES' ? `${shown}: permission denied` : `${shown}: no such file`);
+  }
+  if (head.indexOf('%PDF-') >= 0) return 'pdf';
+  // A zip (DOCX) or an OLE compound file (an encrypted DOCX): the DOCX reader says which.
+  if (head[0] === 0x50 && head[1] === 0x4b) return 'docx';
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'docx';
+  throw new UserError(`${shown}: neither a PDF nor a DOCX file`);
 }
