@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { plainText } from '../src/model/text.js';
 import type { Report } from '../src/model/types.js';
 import { anchorKeyString, bookmarkName, DOCX_ID_MAP_NAMESPACE, DOCX_ID_MAP_PART, type DocxAnchorKey } from '../src/docx/ids.js';
@@ -282,4 +282,94 @@ export async function reviewWithLibreOffice(input: string, output: string, actio
     await new Promise((resolve) => office.once('exit', resolve));
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Reads a DOCX's XML parts as text, lets a test edit them, and zips the result again. */
+export function editPackage(docx: Uint8Array, edit: (parts: Map<string, string>) => void): Uint8Array {
+  const files = unzipSync(docx);
+  const parts = new Map(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
+  edit(parts);
+  return zipSync(Object.fromEntries([...parts].map(([name, text]) => [name, strToU8(text)])));
+}
+
+/**
+ * Splits the run holding `words` (in the part's XML) into before/words/after runs and hands
+ * the middle run to `wrap`, the way Word cuts runs where a comment range or a change begins.
+ */
+export function aroundWords(xml: string, words: string, wrap: (run: string) => string): string {
+  const at = xml.indexOf(esc(words));
+  if (at < 0) throw new Error(`fixture: "${words}" is not in the XML`);
+  const runStart = xml.lastIndexOf('<w:r>', at);
+  const textStart = xml.indexOf('>', xml.indexOf('<w:t', runStart)) + 1;
+  const textEnd = xml.indexOf('</w:t>', at);
+  const runEnd = xml.indexOf('</w:r>', textEnd) + '</w:r>'.length;
+  const props = /^<w:r>(<w:rPr>.*?<\/w:rPr>)?/.exec(xml.slice(runStart, textStart))?.[1] ?? '';
+  const text = xml.slice(textStart, textEnd);
+  const local = text.indexOf(esc(words));
+  const piece = (t: string) => (t ? `<w:r>${props}<w:t xml:space="preserve">${t}</w:t></w:r>` : '');
+  return xml.slice(0, runStart) + piece(text.slice(0, local)) + wrap(piece(esc(words))) + piece(text.slice(local + esc(words).length)) + xml.slice(runEnd);
+}
+
+/** A run turned into deleted text, as Word writes it inside w:del or w:moveFrom. */
+export function asDeleted(run: string): string {
+  return run.replace(/<w:t xml:space="preserve">/g, '<w:delText xml:space="preserve">').replace(/<\/w:t>/g, '</w:delText>');
+}
+
+export interface WordComment {
+  id: number;
+  author: string;
+  initials?: string;
+  date: string;
+  text: string;
+  /** w14:paraId of the comment's paragraph (8 hex digits), how Word threads replies. */
+  paraId: string;
+  parentParaId?: string;
+  done?: boolean;
+  durableId?: string;
+}
+
+/** comments.xml, commentsExtended.xml, commentsIds.xml and people.xml as Word 2016+ writes them. */
+export function addWordComments(parts: Map<string, string>, comments: WordComment[]): void {
+  const W14 = 'http://schemas.microsoft.com/office/word/2010/wordml';
+  const W15 = 'http://schemas.microsoft.com/office/word/2012/wordml';
+  const W16CID = 'http://schemas.microsoft.com/office/word/2016/wordml/cid';
+  parts.set(
+    'word/comments.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:comments xmlns:w="${W}" xmlns:w14="${W14}">${comments
+      .map((c) => `<w:comment w:id="${c.id}" w:author="${esc(c.author)}" w:date="${c.date}" w:initials="${esc(c.initials ?? c.author.split(' ').map((p) => p[0]).join(''))}"><w:p w14:paraId="${c.paraId}" w14:textId="77777777"><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">${esc(c.text)}</w:t></w:r></w:p></w:comment>`)
+      .join('')}</w:comments>`,
+  );
+  parts.set(
+    'word/commentsExtended.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w15:commentsEx xmlns:w15="${W15}">${comments.map((c) => `<w15:commentEx w15:paraId="${c.paraId}"${c.parentParaId ? ` w15:paraIdParent="${c.parentParaId}"` : ''} w15:done="${c.done ? 1 : 0}"/>`).join('')}</w15:commentsEx>`,
+  );
+  parts.set(
+    'word/commentsIds.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w16cid:commentsIds xmlns:w16cid="${W16CID}">${comments.map((c) => `<w16cid:commentId w16cid:paraId="${c.paraId}" w16cid:durableId="${c.durableId ?? c.paraId.replace(/^./, '5')}"/>`).join('')}</w16cid:commentsIds>`,
+  );
+  const people = [...new Set(comments.map((c) => c.author))];
+  parts.set(
+    'word/people.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w15:people xmlns:w15="${W15}">${people.map((p) => `<w15:person w15:author="${esc(p)}"><w15:presenceInfo w15:providerId="None" w15:userId="${esc(p)}"/></w15:person>`).join('')}</w15:people>`,
+  );
+  const rels = parts.get('word/_rels/document.xml.rels') as string;
+  parts.set(
+    'word/_rels/document.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      `<Relationship Id="rIdC1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/><Relationship Id="rIdC2" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/><Relationship Id="rIdC3" Type="http://schemas.microsoft.com/office/2016/09/relationships/commentsIds" Target="commentsIds.xml"/><Relationship Id="rIdC4" Type="http://schemas.microsoft.com/office/2011/relationships/people" Target="people.xml"/></Relationships>`,
+    ),
+  );
+  const types = parts.get('[Content_Types].xml') as string;
+  parts.set(
+    '[Content_Types].xml',
+    types.replace(
+      '</Types>',
+      `<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/><Override PartName="/word/commentsExtended.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/><Override PartName="/word/commentsIds.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsIds+xml"/><Override PartName="/word/people.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml"/></Types>`,
+    ),
+  );
 }

@@ -5,7 +5,7 @@ import { anchorKeyString, bookmarkName, type DocxAnchorKey, type DocxPart } from
 import { toPosix } from '../model/reader.js';
 import type { Report } from '../model/types.js';
 import { UserError } from '../util/problems.js';
-import { makeSegment, placePassage, type Segment } from './anchor.js';
+import { letters, makeSegment, placePassage, type Segment } from './anchor.js';
 import { DocxReadError, readDocx, type DocxPlace, type DocxRead, type DocxRemark } from './docx.js';
 import { appendToLedger, readLedger, updateLedgerEntries, type LedgerComment } from './ledger.js';
 import { ledgerFileFor } from './import.js';
@@ -143,6 +143,14 @@ export function placeOf(place: DocxPlace, table: AnchorTable): Placed {
   if (innermost && (innermost.part || innermost.scope === 'section')) return { anchor: innermost.id, part: innermost.part, how: 'bookmark' };
   const align = (segments: Segment[]): AnchorInfo | undefined => {
     if (!place.paragraph.trim()) return undefined;
+    // The paragraph holds the part's text plus what the export put around it (a label such as
+    // "Example (JP): "), or a part of several paragraphs holds the paragraph: letters only, as
+    // for PDFs, so it works for scripts written without spaces too.
+    const needle = letters(place.paragraph);
+    const contained = segments
+      .filter((s) => s.letters.length >= 8 && (needle.includes(s.letters) || (needle.length >= 12 && s.letters.includes(needle))))
+      .sort((a, b) => b.letters.length - a.letters.length)[0];
+    if (contained) return table.byKey.get(contained.anchor);
     const found = placePassage(place.paragraph, segments);
     return found.how === 'none' ? undefined : table.byKey.get(found.anchor);
   };
