@@ -165,7 +165,7 @@ describe('comments import', () => {
     expect(missing.stderr).toBe('rapporteur: nowhere.pdf: no such file\n');
     const folder = runCli(['comments', 'import', 'reports'], { cwd: ws });
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toBe('rapporteur: reports: is a folder, not a PDF file\n');
+    expect(folder.stderr).toBe('rapporteur: reports: is a folder, not a PDF or DOCX file\n');
     const text = runCli(['comments', 'import', 'notes.pdf'], { cwd: ws });
     expect(text.code).toBe(2);
     expect(text.stderr).toBe('rapporteur: notes.pdf: not a PDF file (it does not start with %PDF-)\n');

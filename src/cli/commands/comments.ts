@@ -202,11 +202,14 @@ async function detectFormat(file: string, shown: string): Promise<'pdf' | 'docx'
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'EISDIR' ? `${shown}: is a folder, not a file` : code === 'EACCES' ? `${shown}: permission denied` : `${shown}: no such file`);
+    throw new UserError(code === 'EISDIR' ? `${shown}: is a folder, not a PDF or DOCX file` : code === 'EACCES' ? `${shown}: permission denied` : `${shown}: no such file`);
   }
   if (head.indexOf('%PDF-') >= 0) return 'pdf';
   // A zip (DOCX) or an OLE compound file (an encrypted DOCX): the DOCX reader says which.
   if (head[0] === 0x50 && head[1] === 0x4b) return 'docx';
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'docx';
+  // Neither: the reader the name promises explains what is wrong with it.
+  if (/\.docx$/i.test(file)) throw new UserError(`${shown}: not a DOCX file (it is not a zip package)`);
+  if (/\.pdf$/i.test(file)) return 'pdf';
   throw new UserError(`${shown}: neither a PDF nor a DOCX file`);
 }
