@@ -359,3 +359,17 @@ describe('files that are not a reviewed DOCX of this report', () => {
     expect(forced.code).toBe(0);
   });
 });
+
+describe('imported DOCX remarks are seen by lint', () => {
+  test('a report under review warns about open suggestions and comments from a DOCX, naming the command that closes each', async () => {
+    const { root, report, docx } = await exported(SAMPLE_REPORT.replace('status: draft', 'status: review'));
+    await importDocx(report, readDocx(wordReview(docx)), path.join(root, 'word-review.docx'));
+    const lint = runCli(['lint', '--format', 'json'], { cwd: root });
+    const messages = (JSON.parse(lint.stdout) as Array<{ rule: string; message: string; file: string }>).filter((m) => m.rule === 'comment-status');
+    expect(messages.some((m) => /^open suggestion by Kenji Sato imported from a DOCX \("速やかに"\).*rapporteur comments apply docx-/.test(m.message))).toBe(true);
+    expect(messages.some((m) => /^open comment by Kenji Sato imported from a DOCX \("Which cases\?"\).*rapporteur comments resolve docx-/.test(m.message))).toBe(true);
+    // The resolved thread is not reported.
+    expect(messages.some((m) => m.message.includes('Who names them?'))).toBe(false);
+    expect(messages.every((m) => m.file === 'reports/access/comments/word-review.docx.yaml')).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { REGISTER_FORMATS, formatCsv, formatHtml, formatJson, formatTable, type RegisterFormat } from '../../comments/format.js';
 import { importDocx, readDocxFile, reportForDocx } from '../../comments/docx-import.js';
+import { readLedger } from '../../comments/ledger.js';
 import { importPdf, readPdfFile, reportForPdf } from '../../comments/import.js';
 import { applySuggestion, rejectSuggestion } from '../../comments/apply.js';
 import { promises as fs } from 'node:fs';
@@ -152,11 +153,7 @@ Example:
       .action(async (id: string, options: { report?: string; by?: string }) => {
         const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
         const reports = await loadAll(targets, io, setExit);
-        const holders: Report[] = [];
-        for (const report of reports) {
-          const register = await buildRegister(report);
-          if (register.entries.some((e) => e.id === id)) holders.push(report);
-        }
+        const holders = await reportsHolding(reports, id);
         if (holders.length === 0) throw new UserError(`no suggestion with id "${id}"; \`rapporteur comments --status all\` lists every id`);
         if (holders.length > 1) throw new UserError(`id "${id}" exists in ${holders.map((r) => r.slug).join(' and ')}; say which with --report`);
         const outcome = action === 'apply' ? await applySuggestion(holders[0], id, { by: options.by }) : await rejectSuggestion(holders[0], id, { by: options.by });
@@ -172,11 +169,7 @@ Example:
     .action(async (id: string, options: { report?: string }) => {
       const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
       const reports = await loadAll(targets, io, setExit);
-      const holders: Report[] = [];
-      for (const report of reports) {
-        const register = await buildRegister(report);
-        if (register.entries.some((e) => e.id === id)) holders.push(report);
-      }
+      const holders = await reportsHolding(reports, id);
       if (holders.length === 0) {
         const where = reports.length === 1 ? reports[0].slug : `any of ${reports.length} reports`;
         throw new UserError(`no comment with id "${id}" in ${where}; \`rapporteur comments --status all\` lists every id`);
@@ -212,4 +205,16 @@ async function detectFormat(file: string, shown: string): Promise<'pdf' | 'docx'
   if (/\.docx$/i.test(file)) throw new UserError(`${shown}: not a DOCX file (it is not a zip package)`);
   if (/\.pdf$/i.test(file)) return 'pdf';
   throw new UserError(`${shown}: neither a PDF nor a DOCX file`);
+}
+
+/**
+ * The reports that have a comment with this id: inline comments from the model, imported ones
+ * from the ledger. No git blame: finding one comment must not blame every file of every report.
+ */
+async function reportsHolding(reports: Report[], id: string): Promise<Report[]> {
+  const holders: Report[] = [];
+  for (const report of reports) {
+    if (report.comments.some((c) => c.id === id) || (await readLedger(report)).entries.some((e) => e.id === id)) holders.push(report);
+  }
+  return holders;
 }
