@@ -20,7 +20,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be a date written YYYY-MM-DD (or an ISO 8601 date and time)');
 
 /** What a remark is: PDF annotation kinds, Word comments, and tracked changes ("suggestions"). */
-export const REMARK_KINDS = ['note', 'highlight', 'free-text', 'underline', 'strike-out', 'squiggly', 'comment', 'insertion', 'deletion', 'replacement', 'move', 'format'] as const;
+export const REMARK_KINDS = ['note', 'highlight', 'free-text', 'underline', 'strike-out', 'squiggly', 'caret', 'shape', 'ink', 'stamp', 'comment', 'insertion', 'deletion', 'replacement', 'move', 'format'] as const;
 export const SUGGESTION_KINDS = new Set<string>(['insertion', 'deletion', 'replacement', 'move', 'format']);
 
 export const ledgerCommentSchema = z

@@ -127,18 +127,18 @@ Example:
       const pdf = await readPdfFile(path.resolve(io.cwd, file), shown);
       const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
       const reports = await loadAll(targets, io, setExit);
-      const report = reportForPdf(reports, pdf, shown);
+      const report = reportForPdf(reports, pdf, shown, Boolean(options.report));
       const outcome = await importPdf(report, pdf, file, { author, today: new Date().toISOString().slice(0, 10) });
       const anchors = new Map([...report.recommendations.map((r) => [r.id, `Recommendation ${r.number}`] as const), ...report.headings.map((h) => [h.slug, h.number ? `Section ${h.number}` : h.text] as const)]);
-      for (const { comment, how, added } of outcome.comments) {
+      for (const { comment, how, added, updated } of outcome.comments) {
         const where = comment.anchor ? `${comment.anchor} (${anchors.get(comment.anchor) ?? '?'}${how === 'exact' ? '' : `, ${how} match`})` : 'not placed: no matching text found';
-        const text = (comment.text || comment.quote || '').replace(/\s+/g, ' ');
-        io.out(`${added ? '+' : '='} ${comment.id}  page ${comment.page}  ${comment.kind}  ${comment.author ?? 'unknown'}  → ${where}  “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`);
+        const text = (comment.kind === 'replacement' ? `[-${comment.old ?? ''}-]{+${comment.new ?? ''}+}` : comment.text || comment.quote || '').replace(/\s+/g, ' ');
+        io.out(`${added ? '+' : updated ? '~' : '='} ${comment.id}  page ${comment.page}  ${comment.kind}  ${comment.author ?? 'unknown'}  → ${where}  “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`);
       }
       const skipped = Object.entries(pdf.skipped).map(([kind, count]) => `${count} ${kind}`);
       if (skipped.length > 0) io.err(`${shown}: skipped annotations that carry no text to import: ${skipped.join(', ')}`);
       if (outcome.comments.length === 0) io.out(`${shown}: no notes, highlights or free-text annotations found`);
-      else io.out(`${outcome.added} comment${outcome.added === 1 ? '' : 's'} added to ${outcome.ledger}${outcome.skipped ? `, ${outcome.skipped} already imported` : ''}`);
+      else io.out(`${outcome.added} comment${outcome.added === 1 ? '' : 's'} added to ${outcome.ledger}${outcome.updated ? `, ${outcome.updated} updated` : ''}${outcome.skipped ? `, ${outcome.skipped} already imported` : ''}`);
       const unplaced = outcome.comments.filter((c) => c.added && !c.comment.anchor).length;
       if (unplaced > 0) io.err(`${unplaced} comment${unplaced === 1 ? '' : 's'} could not be placed in the report; ${unplaced === 1 ? 'it is' : 'they are'} listed under "Before the first heading" (set \`anchor:\` in the ledger to move ${unplaced === 1 ? 'it' : 'them'})`);
     });
