@@ -66,6 +66,23 @@ export interface PdfRead {
   pages: number;
   /** Named destinations (element ids of the HTML the PDF was printed from): page and y. */
   destinations: Map<string, { page: number; y: number }>;
+  /** Problems the reader worked around, for the user to know (a damaged last save…). */
+  warnings: string[];
+}
+
+/**
+ * Whether the PDF's last incremental save is damaged: its trailer must end the file with
+ * `startxref N %%EOF`, N pointing at a cross-reference table or stream. pdfjs recovers from a
+ * broken one silently by scanning the file, which can lose the annotations saved last.
+ */
+export function lastSaveDamaged(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  const match = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!match) return true;
+  const offset = Number(match[1]);
+  if (!Number.isSafeInteger(offset) || offset <= 0 || offset >= bytes.length) return true;
+  const at = Buffer.from(bytes.subarray(offset, Math.min(bytes.length, offset + 32))).toString('latin1');
+  return !/^\s*(xref\b|\d+\s+\d+\s+obj\b)/.test(at);
 }
 
 interface TextItem {
@@ -139,7 +156,8 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
   }
   try {
     const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
-    const result: PdfRead = { annotations: [], skipped: {}, title: info?.Title || undefined, pages: doc.numPages, destinations: new Map() };
+    const result: PdfRead = { annotations: [], skipped: {}, title: info?.Title || undefined, pages: doc.numPages, destinations: new Map(), warnings: [] };
+    if (lastSaveDamaged(bytes)) result.warnings.push('the last save of this PDF is damaged (its cross-reference is missing or broken); it was read by recovery, and annotations saved last may be missing or outdated: ask the reviewer to save it again');
     const byPdfId = new Map<string, PdfAnnotation>();
     const replies: Array<[PdfAnnotation, string]> = [];
     const groups: Array<[PdfAnnotation, string]> = [];

@@ -135,6 +135,7 @@ Example:
         const text = (comment.kind === 'replacement' ? `[-${comment.old ?? ''}-]{+${comment.new ?? ''}+}` : comment.text || comment.quote || '').replace(/\s+/g, ' ');
         io.out(`${added ? '+' : updated ? '~' : '='} ${comment.id}  page ${comment.page}  ${comment.kind}  ${comment.author ?? 'unknown'}  → ${where}  “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`);
       }
+      for (const warning of pdf.warnings) io.err(`${shown}: warning: ${warning}`);
       const skipped = Object.entries(pdf.skipped).map(([kind, count]) => `${count} ${kind}`);
       if (skipped.length > 0) io.err(`${shown}: skipped annotations that carry no text to import: ${skipped.join(', ')}`);
       if (outcome.comments.length === 0) io.out(`${shown}: no notes, highlights or free-text annotations found`);
