@@ -8,6 +8,7 @@ import { readDocx } from '../src/comments/docx.js';
 import { importDocx } from '../src/comments/docx-import.js';
 import { buildRegister } from '../src/comments/register.js';
 import { loadReport } from '../src/model/load.js';
+import { checkReport } from '../src/watch/checks.js';
 import type { Report } from '../src/model/types.js';
 import { addWordComments, aroundWords, asDeleted, editPackage, exportDocx, reviewWithLibreOffice, SAMPLE_REPORT } from './docx-fixture.js';
 import { commitAll, git, initRepo, runCli, tempWorkspaces } from './helpers.js';
@@ -371,5 +372,20 @@ describe('imported DOCX remarks are seen by lint', () => {
     // The resolved thread is not reported.
     expect(messages.some((m) => m.message.includes('Who names them?'))).toBe(false);
     expect(messages.every((m) => m.file === 'reports/access/comments/word-review.docx.yaml')).toBe(true);
+  });
+});
+
+describe('imported remarks enter the Report model with their source (#11 item 5)', () => {
+  test('the loader reads them, and watch’s checks report the same imported comments as lint', async () => {
+    const { root, report, docx } = await exported(SAMPLE_REPORT.replace('status: draft', 'status: review'));
+    await importDocx(report, readDocx(wordReview(docx)), path.join(root, 'word-review.docx'));
+    const reloaded = await load(root);
+    expect(reloaded.imported?.entries.length).toBe(9);
+    expect(new Set(reloaded.imported?.entries.map((e) => e.source))).toEqual(new Set(['docx']));
+    const watchSays = (await checkReport(reloaded, [], [])).filter((m) => m.ruleId === 'comment-status').map((m) => m.reason);
+    const lint = runCli(['lint', '--format', 'json'], { cwd: root });
+    const lintSays = (JSON.parse(lint.stdout) as Array<{ rule: string; message: string }>).filter((m) => m.rule === 'comment-status').map((m) => m.message);
+    expect(watchSays.length).toBeGreaterThan(0);
+    expect(watchSays.sort()).toEqual(lintSays.sort());
   });
 });

@@ -118,6 +118,7 @@ export async function buildRegister(report: Report): Promise<Register> {
     }
   }
 
+  // Read again rather than from the model: an import or a decision may have changed it since the load.
   const ledger = await readLedger(report);
   const ledgerFiles = new Map<string, typeof ledger.entries>();
   for (const entry of ledger.entries) ledgerFiles.set(entry.absFile, [...(ledgerFiles.get(entry.absFile) ?? []), entry]);

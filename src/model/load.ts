@@ -7,6 +7,7 @@ import { depthProblem, nestingProblem, sizeProblem } from '../parse/limits.js';
 import { parseMarkdown } from '../parse/processor.js';
 import { cloneTree } from '../util/clone.js';
 import { problem } from '../util/problems.js';
+import { readLedger } from '../comments/ledger.js';
 import { extractModel } from './extract.js';
 import { fallbackFrontMatter, frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { decodeSource, diskReader, isInside, toPosix, type SourceReader } from './reader.js';
@@ -137,6 +138,8 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     metaSource: front.source,
     files,
   });
+  // Imported comments live beside the working tree only: a report read from git has none.
+  if (!options.reader) report.imported = await readLedger(report);
   return { report, problems };
 }
 

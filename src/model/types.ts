@@ -1,6 +1,7 @@
 import type { Root, Nodes, FootnoteDefinition, Heading as MdHeading } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { FrontMatter } from './frontmatter.js';
+import type { LedgerRead } from '../comments/ledger.js';
 
 /** A place in a source file. `file` is relative to the workspace root, with `/` separators. */
 export interface SourceSpan {
@@ -164,4 +165,10 @@ export interface Report {
   refs: CrossRefItem[];
   directives: DirectiveItem[];
   resources: ResourceItem[];
+  /**
+   * Remarks imported from reviewers' files (PDF annotations, DOCX comments and tracked changes),
+   * each with its `source`, from the report's comments ledger; set by the loader for the working
+   * tree, so lint, watch and the register see the same comments.
+   */
+  imported?: LedgerRead;
 }
