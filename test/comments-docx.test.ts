@@ -104,6 +104,17 @@ describe('a DOCX reviewed in LibreOffice by two reviewers', () => {
     expect(readFileSync(ledger, 'utf8')).toBe(before);
   });
 
+  test('a later file from the same reviewer, re-saved by LibreOffice with one more remark, adds only that remark', async () => {
+    const later = path.join(root, 'out', 'access-reviewed-2.docx');
+    await reviewWithLibreOffice(reviewed, later, [{ author: 'Kenji Sato', comment: 'And in the common-law variant?', on: 'confidentiality club', date: '2026-11-27T09:00:00' }]);
+    const result = runCli(['comments', 'import', later], { cwd: root });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/1 added to reports\/access\/comments\/access-reviewed-2\.docx\.yaml, 6 already imported/);
+    const entries = register(root);
+    expect(entries).toHaveLength(7);
+    expect(entries.find((e) => e.text === 'And in the common-law variant?')).toMatchObject({ anchor: 'confidentiality-clubs', part: 'variant/common-law', author: 'Kenji Sato' });
+  }, 180_000);
+
   test('comments apply writes the replacement into the source, exactly those words, and the next build shows it', () => {
     const id = register(root).find((e) => e.old === 'describe or seize')?.id as string;
     const applied = runCli(['comments', 'apply', id, '--by', 'Ada Rapporteur'], { cwd: root });

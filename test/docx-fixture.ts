@@ -256,7 +256,7 @@ export interface ReviewAction {
  * with change recording on, then stops it. The edits go through UNO as a user's would.
  */
 export async function reviewWithLibreOffice(input: string, output: string, actions: ReviewAction[]): Promise<void> {
-  const { spawn, spawnSync } = await import('node:child_process');
+  const { spawn } = await import('node:child_process');
   const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
   const os = await import('node:os');
   const path = await import('node:path');
@@ -275,8 +275,13 @@ export async function reviewWithLibreOffice(input: string, output: string, actio
     const actionsFile = path.join(profile, 'actions.json');
     writeFileSync(actionsFile, JSON.stringify(actions));
     const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'docx', 'lo-review.py');
-    const result = spawnSync('/usr/bin/python3', [script, String(port), input, output, actionsFile], { encoding: 'utf8', timeout: 170_000 });
-    if (result.status !== 0) throw new Error(`LibreOffice review failed: ${result.stderr || result.stdout}`);
+    // Asynchronously: a test worker blocked for the seconds LibreOffice takes misses vitest's heartbeats.
+    const python = spawn('/usr/bin/python3', [script, String(port), input, output, actionsFile], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 170_000 });
+    let said = '';
+    python.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    python.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => python.once('close', resolve));
+    if (status !== 0) throw new Error(`LibreOffice review failed: ${said}`);
   } finally {
     office.kill('SIGTERM');
     await new Promise((resolve) => office.once('exit', resolve));

@@ -312,9 +312,11 @@ function readPackage(pkg: Package): DocxRead {
   const body = document ? elements(document).find((c) => is(c, W, 'body')) : undefined;
   if (!document || !is(document, W, 'document') || !body) throw new DocxReadError('is not a Word document (word/document.xml holds no w:document body)');
   const stories: Story[] = [{ name: 'body', root: body }];
-  const footnotes = pkg.xml('word/footnotes.xml');
-  if (footnotes) {
-    for (const note of elements(footnotes).filter((c) => is(c, W, 'footnote'))) {
+  // Footnotes, and endnotes (a reviewer's Word may have turned notes into endnotes).
+  for (const [part, local] of [['word/footnotes.xml', 'footnote'], ['word/endnotes.xml', 'endnote']] as const) {
+    const notes = pkg.xml(part);
+    if (!notes) continue;
+    for (const note of elements(notes).filter((c) => is(c, W, local))) {
       const type = attr(note, W, 'type');
       if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
       stories.push({ name: 'footnote', root: note });
