@@ -80,10 +80,11 @@ describe('comments import', () => {
     expect(ledger.from).toBe('review-lindqvist.pdf');
     const byAuthor = new Map(ledger.comments.map((c) => [c.author, c]));
     expect(byAuthor.get('Ingrid Lindqvist')).toMatchObject({
-      kind: 'highlight', anchor: 'evidence-preservation', status: 'open', date: '2026-11-20',
+      kind: 'highlight', anchor: 'evidence-preservation', status: 'open', date: '2026-11-20T09:30:00Z',
       text: 'Scotland calls this a commission and diligence.', quote: 'search order supervised by an independent lawyer',
     });
-    expect(byAuthor.get('Thomas Albrecht')).toMatchObject({ kind: 'note', anchor: 'confidentiality-orders', date: '2026-11-19' });
+    // The time zone the reviewer's program wrote is kept (#18 item 15).
+    expect(byAuthor.get('Thomas Albrecht')).toMatchObject({ kind: 'note', anchor: 'confidentiality-orders', date: '2026-11-19T08:00:00+01:00' });
     expect(byAuthor.get('Akiko Morimoto')).toMatchObject({ kind: 'free-text', anchor: 'protecting-secrets-in-the-proceedings' });
     expect(byAuthor.get('Daniel Osei')).toMatchObject({ kind: 'note', anchor: 'evidence-preservation', re: byAuthor.get('Ingrid Lindqvist')?.id });
     // Both recommendations say it; the highlight is on the second one.
@@ -165,7 +166,7 @@ describe('comments import', () => {
     expect(missing.stderr).toBe('rapporteur: nowhere.pdf: no such file\n');
     const folder = runCli(['comments', 'import', 'reports'], { cwd: ws });
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toBe('rapporteur: reports: is a folder, not a PDF file\n');
+    expect(folder.stderr).toBe('rapporteur: reports: is a folder, not a PDF or DOCX file\n');
     const text = runCli(['comments', 'import', 'notes.pdf'], { cwd: ws });
     expect(text.code).toBe(2);
     expect(text.stderr).toBe('rapporteur: notes.pdf: not a PDF file (it does not start with %PDF-)\n');
@@ -174,24 +175,27 @@ describe('comments import', () => {
     expect(broken.stderr).toMatch(/^rapporteur: broken\.pdf: is not a PDF that can be read \(.+\)\n$/);
   });
 
-  test('a note kept only as rich text is read; drawings are reported as skipped', async () => {
-    const ws = makeWorkspace({ 'reports/demo/report.md': reportSource(body, { systems: '[civil-law, common-law]' }) });
+  test('a note kept only as rich text is read; drawings with a note are imported, without one skipped', async () => {
+    const ws = makeWorkspace({ 'reports/demo/report.md': reportSource(body, { systems: '[civil-law, common-law]', title: 'Access to Evidence' }) });
     workspaces.push(ws);
     const note = await locate(base, 'restrict access to documents containing');
     writeFileSync(path.join(ws, 'rich.pdf'), await annotate(base, [
       { kind: 'Text', ...note, contents: '', rich: 'Only rich text here.', author: 'Rita\u0007 Rich' },
       { kind: 'Ink', ...note, contents: 'scribble' },
-      { kind: 'Ink', ...note, contents: 'another scribble' },
+      { kind: 'Ink', ...note, contents: '' },
     ]));
     const result = runCli(['comments', 'import', 'rich.pdf'], { cwd: ws });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('rich.pdf: skipped annotations that carry no text to import: 2 Ink\n');
+    expect(result.stderr).toBe('rich.pdf: skipped annotations that carry no text to import: 1 Ink\n');
     const entries = JSON.parse(runCli(['comments', '--format', 'json'], { cwd: ws }).stdout) as JsonEntry[];
-    expect(entries).toMatchObject([{ text: 'Only rich text here.', author: "Rita Rich", anchor: 'confidentiality-orders', source: 'pdf' }]);
+    expect(entries).toMatchObject([
+      { text: 'Only rich text here.', author: 'Rita Rich', anchor: 'confidentiality-orders', source: 'pdf', kind: 'comment' },
+      { text: 'scribble', anchor: 'confidentiality-orders', source: 'pdf', kind: 'comment' },
+    ]);
   });
 
   test('a PDF without annotations says so and writes nothing', () => {
-    const ws = makeWorkspace({ 'reports/demo/report.md': reportSource(body, { systems: '[civil-law, common-law]' }) });
+    const ws = makeWorkspace({ 'reports/demo/report.md': reportSource(body, { systems: '[civil-law, common-law]', title: 'Access to Evidence' }) });
     workspaces.push(ws);
     writeFileSync(path.join(ws, 'clean.pdf'), base);
     const result = runCli(['comments', 'import', 'clean.pdf'], { cwd: ws });

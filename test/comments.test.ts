@@ -82,7 +82,7 @@ describe('comments register', () => {
   test('collects inline comments with anchors, and git blame fills author, date and the introducing commit', () => {
     const { root, commits } = workspaceWithHistory();
     const entries = json(root, ['--status', 'all']);
-    expect(entries.map((e) => Object.keys(e))).toEqual(entries.map(() => ['id', 'report', 'file', 'line', 'anchor', 'author', 'date', 'status', 'text', 'source', 'commit']));
+    expect(entries.map((e) => Object.keys(e))).toEqual(entries.map(() => ['id', 'report', 'file', 'line', 'anchor', 'author', 'date', 'status', 'text', 'source', 'commit', 'kind', 'quote', 'old', 'new', 'parent', 'page', 'part']));
     const byText = (t: string) => entries.find((e) => e.text.includes(t)) as JsonEntry;
 
     const saisie = byText('saisie');
@@ -148,7 +148,7 @@ describe('comments register', () => {
     const result = runCli(['comments', '--format', 'csv'], { cwd: root });
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\r\n');
-    expect(lines[0]).toBe('id,report,file,line,anchor,author,date,status,text,source,commit');
+    expect(lines[0]).toBe('id,report,file,line,anchor,author,date,status,text,source,commit,kind,quote,old,new,parent,page,part');
     expect(result.stdout).toContain(`"'=HYPERLINK(""x""), with ""quotes"""`);
   });
 

@@ -2,7 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { AnchorGroup, Register, RegisterEntry } from './register.js';
-import { toJson } from './register.js';
+import { JSON_FIELDS, toJson } from './register.js';
 
 export type RegisterFormat = 'table' | 'json' | 'csv' | 'html';
 export const REGISTER_FORMATS: RegisterFormat[] = ['table', 'json', 'csv', 'html'];
@@ -24,7 +24,16 @@ function who(entry: RegisterEntry): string {
 }
 
 function origin(entry: RegisterEntry): string {
-  return entry.source === 'pdf' ? `pdf p.${entry.page ?? '?'}` : 'inline';
+  if (entry.source === 'pdf') return `pdf p.${entry.page ?? '?'}`;
+  if (entry.source === 'docx') return `docx${entry.part ? ` ${entry.part}` : ''}`;
+  return 'inline';
+}
+
+/** A suggestion as a one-line redline for the terminal: [-old-]{+new+}. */
+function redlineText(entry: RegisterEntry): string {
+  const words = `${entry.old ? `[-${entry.old}-]` : ''}${entry.new ? `{+${entry.new}+}` : ''}`;
+  const decided = entry.decision ? ` (${entry.decision}${entry.decidedBy ? ` by ${entry.decidedBy}` : ''})` : '';
+  return `${entry.change ?? 'suggestion'}: ${words || entry.text}${decided}`;
 }
 
 function wrap(text: string, width: number, indent: string): string[] {
@@ -57,8 +66,13 @@ export function formatTable(register: Register, entries: RegisterEntry[], status
     for (const entry of list) {
       const reply = entry.re ? `  ↳ reply to ${entry.re}` : '';
       out.push(`  ${entry.id}  ${entry.status.padEnd(8)}  ${(entry.date ?? '----------').padEnd(10)}  ${who(entry)}  (${origin(entry)}, ${entry.file}:${entry.line})${reply}`);
-      if (entry.quote) out.push(...wrap(`“${entry.quote}”`, 88, '      '));
-      out.push(...wrap(entry.text, 88, '      '));
+      if (entry.kind === 'suggestion') {
+        out.push(...wrap(redlineText(entry), 88, '      '));
+      } else {
+        if (entry.quote) out.push(...wrap(`“${entry.quote}”`, 88, '      '));
+        out.push(...wrap(entry.text, 88, '      '));
+      }
+      if (entry.note) out.push(...wrap(`note: ${entry.note}`, 88, '      '));
     }
     out.push('');
   }
@@ -72,7 +86,7 @@ export function formatJson(entries: RegisterEntry[]): string {
 
 /** RFC 4180 CSV; a cell that a spreadsheet would run as a formula is quoted with a leading apostrophe. */
 export function formatCsv(entries: RegisterEntry[]): string {
-  const header = ['id', 'report', 'file', 'line', 'anchor', 'author', 'date', 'status', 'text', 'source', 'commit'];
+  const header: string[] = [...JSON_FIELDS];
   const cell = (value: unknown): string => {
     let text = value === null || value === undefined ? '' : String(value);
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -96,6 +110,8 @@ h2{font-size:1.1rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top
 .resolved .status{background:#e8f5e9;color:#1b5e20}
 blockquote{margin:.3rem 0;padding-left:.7rem;border-left:3px solid #f2c94c;color:#444}
 .text{white-space:pre-wrap;margin:0}
+.redline del{color:#b00020;text-decoration:line-through}.redline ins{color:#0b6b2b;text-decoration:underline}
+.suggestion .status{background:#fff4e5;color:#6b3d00}
 @media print{body{margin:0}.comment{border-color:#bbb}}
 `;
 
@@ -135,16 +151,30 @@ function commentCard(entry: RegisterEntry): Element {
     h('span.status', entry.status),
     h('strong', who(entry)),
     entry.date ? ` · ${entry.date}` : '',
-    ` · ${entry.source === 'pdf' ? `PDF, page ${entry.page ?? '?'}` : 'in the source'} · `,
+    ` · ${entry.source === 'pdf' ? `PDF, page ${entry.page ?? '?'}` : entry.source === 'docx' ? `DOCX${entry.part ? `, ${entry.part}` : ''}` : 'in the source'} · `,
     h('code', `${entry.file}:${entry.line}`),
     ' · ',
     h('code', entry.id),
   ];
   if (entry.re) meta.push(' · reply to ', h('code', entry.re));
   if (entry.commit) meta.push(' · commit ', h('code', entry.commit.slice(0, 10)));
+  if (entry.kind === 'suggestion') {
+    // A small redline: the words around the change are not stored for display, only what changed.
+    const words: ElementContent[] = [];
+    if (entry.old) words.push(h('del', entry.old));
+    if (entry.old && entry.new) words.push({ type: 'text', value: ' ' });
+    if (entry.new) words.push(h('ins', entry.new));
+    return h(`article.comment.suggestion.${entry.status}`, { id: entry.id }, [
+      h('p.meta', meta),
+      h('p.redline', [h('strong', `${entry.change ?? 'suggestion'}: `), ...(words.length ? words : [entry.text])]),
+      entry.decision ? h('p.text', `${entry.decision}${entry.decidedBy ? ` by ${entry.decidedBy}` : ''}`) : '',
+      entry.note ? h('p.text', entry.note) : '',
+    ]);
+  }
   return h(`article.comment.${entry.status}${entry.re ? '.reply' : ''}`, { id: entry.id }, [
     h('p.meta', meta),
     entry.quote ? h('blockquote', entry.quote) : '',
     h('p.text', entry.text || '(no text)'),
+    entry.note ? h('p.text', entry.note) : '',
   ]);
 }

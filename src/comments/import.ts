@@ -4,13 +4,15 @@ import { toPosix } from '../model/reader.js';
 import type { Report } from '../model/types.js';
 import { UserError } from '../util/problems.js';
 import { placePassage, renderedSegments, type Segment } from './anchor.js';
-import { appendToLedger, ledgerDir, readLedger, type LedgerComment } from './ledger.js';
+import { appendToLedger, ledgerDir, readLedger, updateLedgerEntries, type LedgerComment } from './ledger.js';
 import { PdfReadError, readPdfAnnotations, type PdfAnnotation, type PdfRead } from './pdf.js';
 
 export interface ImportedComment {
   comment: LedgerComment;
   how: 'exact' | 'fuzzy' | 'position' | 'none';
   added: boolean;
+  /** Already imported, and its note was edited since: the entry was updated. */
+  updated?: boolean;
 }
 
 export interface ImportOutcome {
@@ -19,12 +21,13 @@ export interface ImportOutcome {
   comments: ImportedComment[];
   added: number;
   skipped: number;
+  updated: number;
 }
 
 /** The ledger file for a PDF: one per imported file name, so a re-import lands in the same place. */
-export function ledgerFileFor(report: Report, pdfFile: string): string {
+export function ledgerFileFor(report: Report, pdfFile: string, suffix = ''): string {
   const base = path.basename(pdfFile, path.extname(pdfFile)).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return path.join(ledgerDir(report), `${base || 'review'}.yaml`);
+  return path.join(ledgerDir(report), `${base || 'review'}${suffix}.yaml`);
 }
 
 export async function readPdfFile(pdfFile: string, shown: string): Promise<PdfRead> {
@@ -54,42 +57,70 @@ export async function importPdf(report: Report, pdf: PdfRead, pdfFile: string, o
   const existing = await readLedger(report);
   // A ledger that does not validate would hide what was imported before: re-importing could duplicate it.
   if (existing.problems.length > 0) throw new UserError(`the comments ledger of ${report.slug} has errors; fix them before importing`, { problems: existing.problems });
-  const known = new Set(existing.entries.map((e) => e.id));
+  const known = new Map(existing.entries.map((e) => [e.id, e]));
   const ledgerAbs = ledgerFileFor(report, pdfFile);
   const ledger = toPosix(path.relative(report.root, ledgerAbs));
   const anchors = new Set([...report.recommendations.map((r) => r.id), ...report.headings.map((h) => h.slug)].filter(Boolean));
-  const outcome: ImportOutcome = { ledger, comments: [], added: 0, skipped: 0 };
+  const outcome: ImportOutcome = { ledger, comments: [], added: 0, skipped: 0, updated: 0 };
   const fresh: LedgerComment[] = [];
+  const updates = new Map<string, Map<string, Partial<LedgerComment>>>();
   const placed = new Map<string, string>();
+  // Ids: author and position, not the note (an edited note is the same remark); an entry that an
+  // earlier version imported under its old id keeps it; two identical remarks get a counter.
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
   for (const annotation of pdf.annotations) {
+    let id = known.has(annotation.legacyId) ? annotation.legacyId : annotation.id;
+    for (let n = 2; used.has(id); n++) id = `${annotation.id}-${n}`;
+    used.add(id);
+    ids.set(annotation.id, id);
+  }
+  for (const annotation of pdf.annotations) {
+    const id = ids.get(annotation.id) as string;
+    const re = annotation.re ? ids.get(annotation.re) : undefined;
     let { anchor, how } = place(annotation, segments, pdf, anchors);
     // A reply with nothing of its own to place belongs with the comment it answers.
-    if (annotation.re && placed.has(annotation.re) && (how === 'none' || annotation.kind === 'note')) {
-      anchor = placed.get(annotation.re) as string;
+    if (re && placed.has(re) && (how === 'none' || annotation.kind === 'note')) {
+      anchor = placed.get(re) as string;
       how = how === 'none' ? 'position' : how;
     }
-    placed.set(annotation.id, anchor);
+    placed.set(id, anchor);
     const comment: LedgerComment = {
-      id: annotation.id,
+      id,
       author: options.author || annotation.author,
       date: annotation.date ?? options.today,
       status: 'open',
       anchor,
-      text: annotation.contents,
+      text: annotation.kind === 'replacement' ? '' : annotation.contents,
       quote: annotation.marked || undefined,
       page: annotation.page,
       kind: annotation.kind,
-      re: annotation.re,
+      re,
+      old: annotation.old,
+      new: annotation.new,
     };
-    const added = !known.has(annotation.id);
-    if (added) {
-      known.add(annotation.id);
+    const before = known.get(id);
+    if (!before) {
+      known.set(id, { ...comment, source: 'pdf', file: ledger, absFile: ledgerAbs, line: 0, endLine: 0 });
       fresh.push(comment);
+      outcome.comments.push({ comment, how, added: true });
+      continue;
     }
-    outcome.comments.push({ comment, how, added });
+    // The same remark re-sent with an edited note: update the entry instead of adding a second one.
+    const changed: Partial<LedgerComment> = {};
+    if ((before.text || '') !== (comment.text || '')) changed.text = comment.text;
+    if ((before.new || '') !== (comment.new || '')) changed.new = comment.new;
+    if (Object.keys(changed).length > 0 && before.absFile) {
+      const perFile = updates.get(before.absFile) ?? new Map();
+      perFile.set(id, changed);
+      updates.set(before.absFile, perFile);
+      outcome.updated++;
+      outcome.comments.push({ comment, how, added: false, updated: true });
+    } else outcome.comments.push({ comment, how, added: false });
   }
   outcome.added = fresh.length;
-  outcome.skipped = outcome.comments.length - fresh.length;
+  outcome.skipped = outcome.comments.length - fresh.length - outcome.updated;
+  for (const [absFile, perFile] of updates) await updateLedgerEntries(absFile, perFile);
   if (fresh.length > 0) await appendToLedger(ledgerAbs, path.basename(pdfFile), fresh);
   return outcome;
 }
@@ -126,9 +157,16 @@ function lastDestinationBefore(annotation: PdfAnnotation, pdf: PdfRead, anchors:
 }
 
 /** Picks the report a PDF belongs to when the user did not say: the only one, or the one whose title the PDF carries. */
-export function reportForPdf(reports: Report[], pdf: PdfRead, shown: string): Report {
-  if (reports.length === 1) return reports[0];
+export function reportForPdf(reports: Report[], pdf: PdfRead, shown: string, named = false): Report {
   const title = (pdf.title ?? '').toLowerCase();
+  if (reports.length === 1) {
+    // The only report, unless the PDF says it is another one (its title names another report).
+    const only = reports[0];
+    if (!named && title.trim() && !title.includes(only.meta.title.toLowerCase())) {
+      throw new UserError(`${shown}: this PDF is titled "${pdf.title}", not "${only.meta.title}" (${only.slug}); it looks like a draft of another report; pass --report ${only.slug} to import it anyway`);
+    }
+    return only;
+  }
   const matches = reports.filter((r) => title && title.includes(r.meta.title.toLowerCase()));
   if (matches.length === 1) return matches[0];
   throw new UserError(`${shown}: cannot tell which report this PDF is a draft of; name it with --report <slug> (${reports.map((r) => r.slug).join(', ')})`);

@@ -16,7 +16,14 @@ import { yamlData } from '../util/yaml-data.js';
  * source is never touched by an import and a resolve is an ordinary, reviewable diff.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+/** A day, or a moment with its time zone as the reviewer's program wrote it (Word: `2026-11-24T10:15:00Z`). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be a date written YYYY-MM-DD (or an ISO 8601 date and time)');
+
+/** What a remark is: PDF annotation kinds, Word comments, and tracked changes ("suggestions"). */
+export const REMARK_KINDS = ['note', 'highlight', 'free-text', 'underline', 'strike-out', 'squiggly', 'caret', 'shape', 'ink', 'stamp', 'comment', 'insertion', 'deletion', 'replacement', 'move', 'format'] as const;
+export const SUGGESTION_KINDS = new Set<string>(['insertion', 'deletion', 'replacement', 'move', 'format']);
 
 export const ledgerCommentSchema = z
   .object({
@@ -30,14 +37,29 @@ export const ledgerCommentSchema = z
     /** The passage the reviewer highlighted (or the words next to a note). */
     quote: z.string().optional(),
     page: z.number().int().positive().optional(),
-    kind: z.enum(['note', 'highlight', 'free-text', 'underline', 'strike-out', 'squiggly']).optional(),
+    kind: z.enum(REMARK_KINDS).optional(),
     re: z.string().optional(),
+    /** The part of the recommendation: principle, title, rationale, variant/<system>, example/<code>, footnote/<label>. */
+    part: z.string().optional(),
+    /** Suggestions: the words taken out and put in, and the exported words around them. */
+    old: z.string().optional(),
+    new: z.string().optional(),
+    before: z.string().optional(),
+    after: z.string().optional(),
+    /** Where a moved passage went (anchor and part), for moves. */
+    to: z.string().optional(),
+    /** Something the import wants the rapporteur to know (a range over two recommendations…). */
+    note: z.string().optional(),
+    /** What the rapporteur decided on a suggestion, who, and when (`comments apply` / `comments reject`). */
+    decision: z.enum(['applied', 'rejected']).optional(),
+    decidedBy: z.string().optional(),
+    decidedAt: z.string().optional(),
   })
   .strict();
 
 export const ledgerSchema = z
   .object({
-    source: z.enum(['pdf']).default('pdf'),
+    source: z.enum(['pdf', 'docx']).default('pdf'),
     /** The file the comments were imported from, for the reader of the ledger. */
     from: z.string().optional(),
     comments: z.array(ledgerCommentSchema).default([]),
@@ -47,6 +69,8 @@ export const ledgerSchema = z
 export type LedgerComment = z.infer<typeof ledgerCommentSchema>;
 
 export interface LedgerEntry extends LedgerComment {
+  /** The program the remarks came from (the ledger file's `source`). */
+  source: 'pdf' | 'docx';
   /** Workspace-relative ledger file. */
   file: string;
   absFile: string;
@@ -144,7 +168,7 @@ export function parseLedgerText(text: string, file: string): { entries: Omit<Led
     const node = isSeq(items) ? (items.items[index] as YamlNode | undefined) : undefined;
     const start = node?.range ? at(node.range[0]).line : 1;
     const end = node?.range ? at(Math.max(node.range[0], node.range[1] - 1)).line : start;
-    return { ...comment, file, line: start, endLine: end };
+    return { ...comment, source: parsed.data.source, file, line: start, endLine: end };
   });
   return { entries, problems: [], doc };
 }
@@ -164,13 +188,13 @@ const HEADER = ' Comments imported by `rapporteur comments import`. Edit with ca
  * Adds comments to a ledger file (created if needed), keeping what is already there byte for
  * byte as far as the YAML library allows (it keeps comments and key order).
  */
-export async function appendToLedger(absFile: string, from: string, comments: LedgerComment[]): Promise<void> {
+export async function appendToLedger(absFile: string, from: string, comments: LedgerComment[], source: 'pdf' | 'docx' = 'pdf'): Promise<void> {
   refuseOutside(absFile);
   let doc: Document;
   try {
     doc = parseDocument(await fs.readFile(absFile, 'utf8'));
   } catch {
-    doc = new Document({ source: 'pdf', from, comments: [] });
+    doc = new Document({ source, from, comments: [] });
     doc.commentBefore = HEADER;
   }
   let seq = doc.getIn(['comments'], true);
@@ -226,4 +250,28 @@ export async function resolveInLedger(absFile: string, id: string): Promise<bool
   if (!entry || entry.status !== 'resolved') return false;
   await writeFileAtomic(absFile, updated, { within: reportDirOf(absFile) });
   return true;
+}
+
+/**
+ * Sets fields of ledger entries (an edited remark re-imported, a decision on a suggestion),
+ * through the YAML document so the rest of the file keeps its layout; proven by re-validating.
+ */
+export async function updateLedgerEntries(absFile: string, updates: Map<string, Partial<LedgerComment>>): Promise<void> {
+  refuseOutside(absFile);
+  const text = await fs.readFile(absFile, 'utf8');
+  const doc = parseDocument(text);
+  const seq = doc.getIn(['comments'], true);
+  if (!isSeq(seq)) throw new Error(`${absFile}: no comments list`);
+  for (const [id, fields] of updates) {
+    const item = seq.items.find((node) => isMap(node) && node.get('id') === id);
+    if (!isMap(item)) throw new Error(`${absFile}: no entry ${id}`);
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === undefined || value === '') item.delete(key);
+      else item.set(key, value);
+    }
+  }
+  const updated = doc.toString({ lineWidth: 0 });
+  const check = ledgerSchema.safeParse(parseDocument(updated).toJS());
+  if (!check.success) throw new Error(`${absFile}: the update would not validate: ${check.error.issues[0]?.message}`);
+  await writeFileAtomic(absFile, updated, { within: reportDirOf(absFile) });
 }

@@ -10,8 +10,9 @@ import { createHash } from 'node:crypto';
 /** Annotations that are not a reviewer's remark: navigation, forms, and the popup windows of notes. */
 const IGNORED = new Set(['Link', 'Widget', 'Popup']);
 
-export type AnnotationKind = 'note' | 'highlight' | 'free-text' | 'underline' | 'strike-out' | 'squiggly';
+export type AnnotationKind = 'note' | 'highlight' | 'free-text' | 'underline' | 'strike-out' | 'squiggly' | 'caret' | 'shape' | 'ink' | 'stamp' | 'replacement';
 
+/** Kinds imported whatever they say (text markup marks words even without a note). */
 const KINDS: Record<string, AnnotationKind> = {
   Text: 'note',
   FreeText: 'free-text',
@@ -21,9 +22,26 @@ const KINDS: Record<string, AnnotationKind> = {
   Squiggly: 'squiggly',
 };
 
+/** Kinds imported when the reviewer wrote a note on them (Acrobat's insert-text caret, drawings, stamps). */
+const NOTE_KINDS: Record<string, AnnotationKind> = {
+  Caret: 'caret',
+  Square: 'shape',
+  Circle: 'shape',
+  Polygon: 'shape',
+  PolyLine: 'shape',
+  Line: 'shape',
+  Ink: 'ink',
+  Stamp: 'stamp',
+};
+
 export interface PdfAnnotation {
-  /** Stable across imports of the same annotation: page, kind, rectangle and note. */
+  /** Stable across imports of the same annotation: page, kind, rectangle and author (not the note, which may be edited). */
   id: string;
+  /** The id earlier versions gave (page, kind, rectangle, note), so their ledgers are still recognised. */
+  legacyId: string;
+  /** For Acrobat's replace (a strike-out grouped with a caret): the words struck out and the words to insert. */
+  old?: string;
+  new?: string;
   page: number;
   kind: AnnotationKind;
   author?: string;
@@ -48,6 +66,23 @@ export interface PdfRead {
   pages: number;
   /** Named destinations (element ids of the HTML the PDF was printed from): page and y. */
   destinations: Map<string, { page: number; y: number }>;
+  /** Problems the reader worked around, for the user to know (a damaged last save…). */
+  warnings: string[];
+}
+
+/**
+ * Whether the PDF's last incremental save is damaged: its trailer must end the file with
+ * `startxref N %%EOF`, N pointing at a cross-reference table or stream. pdfjs recovers from a
+ * broken one silently by scanning the file, which can lose the annotations saved last.
+ */
+export function lastSaveDamaged(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  const match = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!match) return true;
+  const offset = Number(match[1]);
+  if (!Number.isSafeInteger(offset) || offset <= 0 || offset >= bytes.length) return true;
+  const at = Buffer.from(bytes.subarray(offset, Math.min(bytes.length, offset + 32))).toString('latin1');
+  return !/^\s*(xref\b|\d+\s+\d+\s+obj\b)/.test(at);
 }
 
 interface TextItem {
@@ -121,15 +156,18 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
   }
   try {
     const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
-    const result: PdfRead = { annotations: [], skipped: {}, title: info?.Title || undefined, pages: doc.numPages, destinations: new Map() };
+    const result: PdfRead = { annotations: [], skipped: {}, title: info?.Title || undefined, pages: doc.numPages, destinations: new Map(), warnings: [] };
+    if (lastSaveDamaged(bytes)) result.warnings.push('the last save of this PDF is damaged (its cross-reference is missing or broken); it was read by recovery, and annotations saved last may be missing or outdated: ask the reviewer to save it again');
     const byPdfId = new Map<string, PdfAnnotation>();
     const replies: Array<[PdfAnnotation, string]> = [];
+    const groups: Array<[PdfAnnotation, string]> = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const raw = (await page.getAnnotations({ intent: 'display' })) as RawAnnotation[];
-      const wanted = raw.filter((a) => KINDS[a.subtype]);
+      const hasNote = (a: RawAnnotation) => Boolean((a.contentsObj?.str ?? '').trim() || a.richText);
+      const wanted = raw.filter((a) => KINDS[a.subtype] || (NOTE_KINDS[a.subtype] && hasNote(a)));
       for (const other of raw) {
-        if (!KINDS[other.subtype] && !IGNORED.has(other.subtype)) result.skipped[other.subtype] = (result.skipped[other.subtype] ?? 0) + 1;
+        if (!wanted.includes(other) && !IGNORED.has(other.subtype)) result.skipped[other.subtype] = (result.skipped[other.subtype] ?? 0) + 1;
       }
       if (wanted.length === 0) continue;
       const popups = new Map(raw.filter((a) => a.subtype === 'Popup').map((a) => [a.id, a]));
@@ -138,20 +176,22 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
         .filter((i) => typeof i.str === 'string' && i.str.trim() !== '' && i.transform)
         .map((i) => ({ str: i.str as string, x: i.transform![4], y: i.transform![5], width: i.width ?? 0, height: i.height || Math.abs(i.transform![3]) || 10 }));
       for (const annotation of wanted) {
-        const kind = KINDS[annotation.subtype];
+        const kind = KINDS[annotation.subtype] ?? NOTE_KINDS[annotation.subtype];
         const rect = normalRect(annotation.rect);
         // Some readers store the note only as rich text, which pdfjs hands to the popup.
         const plain = annotation.contentsObj?.str ?? '';
         const rich = plain ? '' : richTextOf(annotation.richText ?? (annotation.popupRef ? popups.get(annotation.popupRef)?.richText : undefined));
         const contents = withoutControls((plain || rich).replace(/\r\n?/g, '\n')).trim();
-        const marked = kind === 'note' || kind === 'free-text' ? '' : textUnderQuads(items, quads(annotation.quadPoints, rect));
+        const marked = !['highlight', 'underline', 'strike-out', 'squiggly'].includes(kind) ? '' : textUnderQuads(items, quads(annotation.quadPoints, rect));
         const near = textNear(items, rect);
+        const author = withoutControls(annotation.titleObj?.str ?? '').replace(/\s+/g, ' ').trim() || undefined;
         const item: PdfAnnotation = {
-          id: annotationId(number, kind, rect, contents),
+          id: annotationId(number, kind, rect, author ?? ''),
+          legacyId: annotationId(number, kind, rect, contents),
           page: number,
           kind,
-          author: withoutControls(annotation.titleObj?.str ?? '').replace(/\s+/g, ' ').trim() || undefined,
-          date: pdfDate(annotation.modificationDate ?? annotation.creationDate ?? undefined, pdfjs.PDFDateString),
+          author,
+          date: pdfDate(annotation.modificationDate ?? annotation.creationDate ?? undefined),
           contents,
           marked,
           nearest: near.nearest,
@@ -159,7 +199,8 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
           rect,
         };
         byPdfId.set(annotation.id, item);
-        if (annotation.inReplyTo) replies.push([item, annotation.inReplyTo]);
+        if (annotation.inReplyTo && annotation.replyType === 'Group') groups.push([item, annotation.inReplyTo]);
+        else if (annotation.inReplyTo) replies.push([item, annotation.inReplyTo]);
         result.annotations.push(item);
       }
       page.cleanup();
@@ -167,6 +208,22 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
     for (const [item, parent] of replies) {
       const target = byPdfId.get(parent);
       if (target) item.re = target.id;
+    }
+    // Acrobat's "replace text": a caret holding the new words, and a strike-out over the old words
+    // grouped with it (pdfjs hands the group member its head's note). One suggestion, not two remarks.
+    for (const [member, head] of groups) {
+      const caret = byPdfId.get(head);
+      if (!caret) continue;
+      if (member.kind === 'strike-out' && caret.kind === 'caret') {
+        caret.kind = 'replacement';
+        caret.old = member.marked;
+        caret.new = caret.contents;
+        caret.marked = member.marked;
+        caret.rect = member.rect;
+        caret.nearest = member.nearest;
+        caret.nearby = member.nearby;
+        result.annotations.splice(result.annotations.indexOf(member), 1);
+      } else member.re = caret.id;
     }
     result.destinations = await destinations(doc);
     return result;
@@ -209,8 +266,10 @@ export function textUnderQuads(items: TextItem[], boxes: Array<[number, number, 
       const right = item.x + item.width;
       if (right <= x1 || item.x >= x2 || item.width <= 0) continue;
       const length = item.str.length;
-      const from = snapToWord(item.str, Math.max(0, Math.round(((x1 - item.x) / item.width) * length)));
-      const to = snapToWord(item.str, Math.min(length, Math.round(((x2 - item.x) / item.width) * length)));
+      // Glyph widths are not all equal, so a cut can land inside the first or last word: keep
+      // that word whole (a clipped word is easier to match than a missing one).
+      const from = snapToWord(item.str, Math.max(0, Math.round(((x1 - item.x) / item.width) * length)), 'back');
+      const to = snapToWord(item.str, Math.min(length, Math.round(((x2 - item.x) / item.width) * length)), 'ahead');
       if (to > from) line.push({ x: item.x, right, text: item.str.slice(from, to) });
     }
     line.sort((a, b) => a.x - b.x);
@@ -223,12 +282,14 @@ export function textUnderQuads(items: TextItem[], boxes: Array<[number, number, 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /** Moves a cut that falls inside a word to the nearer end of that word. */
-export function snapToWord(text: string, index: number): number {
+export function snapToWord(text: string, index: number, prefer?: 'back' | 'ahead'): number {
   if (!isWordChar(text[index - 1]) || !isWordChar(text[index])) return index;
   let back = index;
   while (back > 0 && isWordChar(text[back - 1])) back--;
   let ahead = index;
   while (ahead < text.length && isWordChar(text[ahead])) ahead++;
+  if (prefer === 'back') return back;
+  if (prefer === 'ahead') return ahead;
   return index - back <= ahead - index ? back : ahead;
 }
 
@@ -270,10 +331,23 @@ export function annotationId(page: number, kind: AnnotationKind, rect: number[],
   return `pdf-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
 }
 
-function pdfDate(value: string | undefined, parser: { toDateObject(input: string): Date | null }): string | undefined {
+/**
+ * A PDF date (`D:20261126083000+09'00'`) as ISO 8601 with the zone the reviewer's program wrote:
+ * converting to UTC would move a Tokyo note of 26 November, 08:30 to the 25th.
+ */
+export function pdfDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const date = parser.toDateObject(value);
-  return date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : undefined;
+  const match = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?|[+-]\d{2})?/.exec(value.trim());
+  if (!match) return undefined;
+  const [, y, mo = '01', d = '01', h, mi, se, zone] = match;
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return undefined;
+  const day = `${y}-${mo}-${d}`;
+  if (h === undefined) return day;
+  const time = `${h}:${mi ?? '00'}:${se ?? '00'}`;
+  if (!zone) return `${day}T${time}`;
+  if (zone === 'Z') return `${day}T${time}Z`;
+  const digits = zone.replace(/'/g, '');
+  return `${day}T${time}${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
 }
 
 async function destinations(doc: {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { blameLines, introducingCommit, type BlameLine } from '../git/blame.js';
 import type { Report } from '../model/types.js';
-import { readLedger } from './ledger.js';
+import { readLedger, SUGGESTION_KINDS } from './ledger.js';
 
 /** One comment of the register, wherever it was collected from. */
 export interface RegisterEntry {
@@ -16,7 +16,19 @@ export interface RegisterEntry {
   date: string | null;
   status: 'open' | 'resolved';
   text: string;
-  source: 'inline' | 'pdf';
+  source: 'inline' | 'pdf' | 'docx';
+  /** comment, or suggestion (a tracked change from a DOCX: old and new words). */
+  kind: 'comment' | 'suggestion';
+  /** What the remark is in the reviewer's program: note, highlight, comment, insertion, replacement, move, format… */
+  change?: string;
+  /** The recommendation part (principle, variant/civil-law, example/FR, rationale, footnote/1…). */
+  part?: string;
+  old?: string;
+  new?: string;
+  /** For suggestions: applied or rejected, by whom. */
+  decision?: string;
+  decidedBy?: string;
+  note?: string;
   /** The commit that introduced the comment, or null when it is not committed yet. */
   commit: string | null;
   re?: string;
@@ -98,6 +110,7 @@ export async function buildRegister(report: Report): Promise<Register> {
         status: comment.status,
         text: comment.text,
         source: 'inline',
+        kind: 'comment',
         commit: introduced?.commit ?? null,
         re: comment.re,
         order: (fileOrder.get(file) ?? 0) * 1e9 + (comment.source.startOffset ?? comment.source.line),
@@ -105,6 +118,7 @@ export async function buildRegister(report: Report): Promise<Register> {
     }
   }
 
+  // Read again rather than from the model: an import or a decision may have changed it since the load.
   const ledger = await readLedger(report);
   const ledgerFiles = new Map<string, typeof ledger.entries>();
   for (const entry of ledger.entries) ledgerFiles.set(entry.absFile, [...(ledgerFiles.get(entry.absFile) ?? []), entry]);
@@ -122,7 +136,15 @@ export async function buildRegister(report: Report): Promise<Register> {
         date: entry.date ?? null,
         status: entry.status,
         text: entry.text,
-        source: 'pdf',
+        source: entry.source,
+        kind: entry.kind && SUGGESTION_KINDS.has(entry.kind) ? 'suggestion' : 'comment',
+        change: entry.kind,
+        part: entry.part,
+        old: entry.old,
+        new: entry.new,
+        decision: entry.decision,
+        decidedBy: entry.decidedBy,
+        note: entry.note,
         commit: introduced?.commit ?? null,
         re: entry.re,
         quote: entry.quote,
@@ -185,7 +207,13 @@ export function filterEntries(entries: RegisterEntry[], filter: RegisterFilter):
   );
 }
 
-/** The JSON form of DESIGN.md: exactly these fields, in this order. */
+/**
+ * The JSON form of DESIGN.md, in this order, then what issue #14 added: kind (comment or
+ * suggestion), the quoted words, old and new words of a suggestion, the comment a reply answers
+ * (parent), the page of a PDF remark and the recommendation part; null when not known.
+ */
+export const JSON_FIELDS = ['id', 'report', 'file', 'line', 'anchor', 'author', 'date', 'status', 'text', 'source', 'commit', 'kind', 'quote', 'old', 'new', 'parent', 'page', 'part'] as const;
+
 export function toJson(entry: RegisterEntry): Record<string, unknown> {
   return {
     id: entry.id,
@@ -199,5 +227,12 @@ export function toJson(entry: RegisterEntry): Record<string, unknown> {
     text: entry.text,
     source: entry.source,
     commit: entry.commit,
+    kind: entry.kind,
+    quote: entry.quote ?? null,
+    old: entry.old ?? null,
+    new: entry.new ?? null,
+    parent: entry.re ?? null,
+    page: entry.page ?? null,
+    part: entry.part ?? null,
   };
 }

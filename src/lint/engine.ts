@@ -76,7 +76,7 @@ export function lintReport(input: LintInput, options: LintOptions = {}): VFileMe
       try {
         rule.check({
           report,
-          ledger: input.ledger ?? [],
+          ledger: input.ledger ?? report.imported?.entries ?? [],
           options: parsedOptions,
           emit: (reason: string, place: Place, extra?: { severity?: Severity }) => {
             const message = problem(reason, place, { ruleId: rule.meta.id, severity: severity === 'warn' ? 'warning' : (extra?.severity ?? 'error'), url });

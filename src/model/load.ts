@@ -9,6 +9,7 @@ import { cloneTree } from '../util/clone.js';
 import { problem } from '../util/problems.js';
 import { applyDialect } from '../dialect/index.js';
 import { yamlData } from '../util/yaml-data.js';
+import { readLedger } from '../comments/ledger.js';
 import { extractModel } from './extract.js';
 import { fallbackFrontMatter, frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { decodeSource, diskReader, isInside, toPosix, type SourceReader } from './reader.js';
@@ -153,6 +154,8 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     frontMatterDoc: front.parsed,
     files,
   });
+  // Imported comments live beside the working tree only: a report read from git has none.
+  if (!options.reader) report.imported = await readLedger(report);
   return { report, problems };
 }
 

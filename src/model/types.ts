@@ -3,6 +3,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { Comment, DialectNode, Example, Rationale, Recommendation, TermDefinition, TermUse, Variant, Xref } from '../dialect/index.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { ResolvedResource } from './resources.js';
+import type { LedgerRead } from '../comments/ledger.js';
 
 /** A place in a source file. `file` is relative to the workspace root, with `/` separators. */
 export interface SourceSpan {
@@ -207,4 +208,10 @@ export interface Report {
   termUses: TermUseItem[];
   directives: DirectiveItem[];
   resources: ResourceItem[];
+  /**
+   * Remarks imported from reviewers' files (PDF annotations, DOCX comments and tracked changes),
+   * each with its `source`, from the report's comments ledger; set by the loader for the working
+   * tree, so lint, watch and the register see the same comments.
+   */
+  imported?: LedgerRead;
 }

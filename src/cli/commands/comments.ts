@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { REGISTER_FORMATS, formatCsv, formatHtml, formatJson, formatTable, type RegisterFormat } from '../../comments/format.js';
+import { importDocx, readDocxFile, reportForDocx } from '../../comments/docx-import.js';
+import { readLedger } from '../../comments/ledger.js';
 import { importPdf, readPdfFile, reportForPdf } from '../../comments/import.js';
+import { applySuggestion, rejectSuggestion } from '../../comments/apply.js';
+import { promises as fs } from 'node:fs';
 import { buildRegister, filterEntries, type RegisterEntry, type RegisterFilter } from '../../comments/register.js';
 import { resolveComment } from '../../comments/resolve.js';
 import { loadReport, type ReportTarget } from '../../model/load.js';
@@ -42,8 +46,10 @@ export function registerComments(program: Command, io: Io, setExit: (code: numbe
       'after',
       `
 Subcommands:
-  comments import FILE.pdf [--report slug] [--author NAME]   record a reviewer's PDF annotations
-  comments resolve <id> [--report slug]                      mark one comment resolved
+  comments import FILE [--report slug] [--author NAME]   record a reviewer's PDF annotations or DOCX comments and tracked changes
+  comments resolve <id> [--report slug]                  mark one comment resolved
+  comments apply <id> [--report slug]                    write an accepted suggestion into the source
+  comments reject <id> [--report slug]                   mark a suggestion rejected
 
 Examples:
   $ rapporteur comments                               open comments of every report, by recommendation
@@ -83,15 +89,16 @@ Examples:
 
   comments
     .command('import')
-    .description("record the annotations of a reviewer's PDF (notes, highlights, free text) in the report's comments ledger")
-    .argument('<file>', 'the annotated PDF')
-    .option('-r, --report <slug>', 'the report the PDF is a draft of (default: the only report, or the one named in the PDF title)')
+    .description("record a reviewer's PDF annotations, or the comments and tracked changes of a reviewed DOCX, in the report's comments ledger")
+    .argument('<file>', 'the annotated PDF or reviewed DOCX (told apart by their content)')
+    .option('-r, --report <slug>', 'the report the file is a draft of (default: the only report, or the one the file names); for a DOCX, also imports a file made for another report')
     .option('-a, --author <name>', "record every annotation under this name (default: each annotation's own author)")
     .addHelpText(
       'after',
       `
-Comments go to reports/<slug>/comments/<pdf-name>.yaml; report.md is never touched.
-Importing the same PDF again adds only annotations that were not imported before.
+Comments go to reports/<slug>/comments/<file-name>.yaml (<file-name>.docx.yaml for a DOCX);
+report.md is never touched. Importing the same file again adds only remarks that were not
+imported before; an edited remark updates its entry.
 
 Example:
   $ rapporteur comments import ~/Downloads/draft-0.3-lindqvist.pdf --report access-to-evidence`,
@@ -101,24 +108,60 @@ Example:
       // appears, so after `import` the name may have landed there.
       const author = options.author ?? (comments.opts() as { author?: string }).author;
       const shown = file;
+      const format = await detectFormat(path.resolve(io.cwd, file), shown);
+      if (format === 'docx') {
+        const read = await readDocxFile(path.resolve(io.cwd, file), shown);
+        const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
+        const reports = await loadAll(targets, io, setExit);
+        const report = options.report ? reports[0] : reportForDocx(reports, read, shown);
+        const outcome = await importDocx(report, read, file, { author, named: Boolean(options.report), shown });
+        for (const { comment, how, state } of outcome.comments) {
+          const where = comment.anchor ? `${comment.anchor}${comment.part ? ` ${comment.part}` : ''}${how === 'bookmark' ? '' : ` (${how})`}` : 'not placed';
+          const words = comment.kind === 'comment' || comment.kind === 'format' ? comment.text : `${comment.old ? `[-${comment.old}-]` : ''}${comment.new ? `{+${comment.new}+}` : ''}`;
+          const text = words.replace(/\s+/g, ' ');
+          io.out(`${state === 'added' ? '+' : state === 'updated' ? '~' : '='} ${comment.id}  ${comment.kind}  ${comment.author ?? 'unknown'}  → ${where}  “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”${comment.note ? `  (${comment.note})` : ''}`);
+        }
+        if (outcome.comments.length === 0) io.out(`${shown}: no comments or tracked changes found`);
+        else io.out(`${outcome.added} added to ${outcome.ledger}${outcome.updated ? `, ${outcome.updated} updated` : ''}${outcome.unchanged ? `, ${outcome.unchanged} already imported` : ''}`);
+        return;
+      }
       const pdf = await readPdfFile(path.resolve(io.cwd, file), shown);
       const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
       const reports = await loadAll(targets, io, setExit);
-      const report = reportForPdf(reports, pdf, shown);
+      const report = reportForPdf(reports, pdf, shown, Boolean(options.report));
       const outcome = await importPdf(report, pdf, file, { author, today: new Date().toISOString().slice(0, 10) });
       const anchors = new Map([...report.recommendations.map((r) => [r.id, `Recommendation ${r.number}`] as const), ...report.headings.map((h) => [h.slug, h.number ? `Section ${h.number}` : h.text] as const)]);
-      for (const { comment, how, added } of outcome.comments) {
+      for (const { comment, how, added, updated } of outcome.comments) {
         const where = comment.anchor ? `${comment.anchor} (${anchors.get(comment.anchor) ?? '?'}${how === 'exact' ? '' : `, ${how} match`})` : 'not placed: no matching text found';
-        const text = (comment.text || comment.quote || '').replace(/\s+/g, ' ');
-        io.out(`${added ? '+' : '='} ${comment.id}  page ${comment.page}  ${comment.kind}  ${comment.author ?? 'unknown'}  → ${where}  “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`);
+        const text = (comment.kind === 'replacement' ? `[-${comment.old ?? ''}-]{+${comment.new ?? ''}+}` : comment.text || comment.quote || '').replace(/\s+/g, ' ');
+        io.out(`${added ? '+' : updated ? '~' : '='} ${comment.id}  page ${comment.page}  ${comment.kind}  ${comment.author ?? 'unknown'}  → ${where}  “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`);
       }
+      for (const warning of pdf.warnings) io.err(`${shown}: warning: ${warning}`);
       const skipped = Object.entries(pdf.skipped).map(([kind, count]) => `${count} ${kind}`);
       if (skipped.length > 0) io.err(`${shown}: skipped annotations that carry no text to import: ${skipped.join(', ')}`);
       if (outcome.comments.length === 0) io.out(`${shown}: no notes, highlights or free-text annotations found`);
-      else io.out(`${outcome.added} comment${outcome.added === 1 ? '' : 's'} added to ${outcome.ledger}${outcome.skipped ? `, ${outcome.skipped} already imported` : ''}`);
+      else io.out(`${outcome.added} comment${outcome.added === 1 ? '' : 's'} added to ${outcome.ledger}${outcome.updated ? `, ${outcome.updated} updated` : ''}${outcome.skipped ? `, ${outcome.skipped} already imported` : ''}`);
       const unplaced = outcome.comments.filter((c) => c.added && !c.comment.anchor).length;
       if (unplaced > 0) io.err(`${unplaced} comment${unplaced === 1 ? '' : 's'} could not be placed in the report; ${unplaced === 1 ? 'it is' : 'they are'} listed under "Before the first heading" (set \`anchor:\` in the ledger to move ${unplaced === 1 ? 'it' : 'them'})`);
     });
+
+  for (const action of ['apply', 'reject'] as const) {
+    comments
+      .command(action)
+      .description(action === 'apply' ? 'write an accepted suggestion (a tracked change from a DOCX) into the Markdown source' : 'mark a suggestion rejected')
+      .argument('<id>', 'the suggestion id shown by `rapporteur comments`')
+      .option('-r, --report <slug>', 'the report the suggestion belongs to (default: search every report)')
+      .option('--by <name>', 'who decided (default: git user.name)')
+      .action(async (id: string, options: { report?: string; by?: string }) => {
+        const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
+        const reports = await loadAll(targets, io, setExit);
+        const holders = await reportsHolding(reports, id);
+        if (holders.length === 0) throw new UserError(`no suggestion with id "${id}"; \`rapporteur comments --status all\` lists every id`);
+        if (holders.length > 1) throw new UserError(`id "${id}" exists in ${holders.map((r) => r.slug).join(' and ')}; say which with --report`);
+        const outcome = action === 'apply' ? await applySuggestion(holders[0], id, { by: options.by }) : await rejectSuggestion(holders[0], id, { by: options.by });
+        io.out(outcome.message);
+      });
+  }
 
   comments
     .command('resolve')
@@ -128,11 +171,7 @@ Example:
     .action(async (id: string, options: { report?: string }) => {
       const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
       const reports = await loadAll(targets, io, setExit);
-      const holders: Report[] = [];
-      for (const report of reports) {
-        const register = await buildRegister(report);
-        if (register.entries.some((e) => e.id === id)) holders.push(report);
-      }
+      const holders = await reportsHolding(reports, id);
       if (holders.length === 0) {
         const where = reports.length === 1 ? reports[0].slug : `any of ${reports.length} reports`;
         throw new UserError(`no comment with id "${id}" in ${where}; \`rapporteur comments --status all\` lists every id`);
@@ -142,4 +181,42 @@ Example:
       const where = `${outcome.file}:${outcome.line}`;
       io.out(outcome.already ? `${id} is already resolved (${where})` : `${id} resolved (${where})`);
     });
+}
+
+/** PDF or DOCX, from the first bytes (a renamed file still imports). */
+async function detectFormat(file: string, shown: string): Promise<'pdf' | 'docx'> {
+  let head: Buffer;
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      head = Buffer.alloc(1024);
+      const { bytesRead } = await handle.read(head, 0, 1024, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'EISDIR' ? `${shown}: is a folder, not a PDF or DOCX file` : code === 'EACCES' ? `${shown}: permission denied` : `${shown}: no such file`);
+  }
+  if (head.indexOf('%PDF-') >= 0) return 'pdf';
+  // A zip (DOCX) or an OLE compound file (an encrypted DOCX): the DOCX reader says which.
+  if (head[0] === 0x50 && head[1] === 0x4b) return 'docx';
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'docx';
+  // Neither: the reader the name promises explains what is wrong with it.
+  if (/\.docx$/i.test(file)) throw new UserError(`${shown}: not a DOCX file (it is not a zip package)`);
+  if (/\.pdf$/i.test(file)) return 'pdf';
+  throw new UserError(`${shown}: neither a PDF nor a DOCX file`);
+}
+
+/**
+ * The reports that have a comment with this id: inline comments from the model, imported ones
+ * from the ledger. No git blame: finding one comment must not blame every file of every report.
+ */
+async function reportsHolding(reports: Report[], id: string): Promise<Report[]> {
+  const holders: Report[] = [];
+  for (const report of reports) {
+    if (report.comments.some((c) => c.id === id) || (await readLedger(report)).entries.some((e) => e.id === id)) holders.push(report);
+  }
+  return holders;
 }

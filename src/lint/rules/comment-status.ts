@@ -1,4 +1,5 @@
 import { defineRule, noOptions } from '../define.js';
+import { SUGGESTION_KINDS } from '../../comments/ledger.js';
 
 export default defineRule({
   meta: { id: 'comment-status', severity: 'error', description: 'Open working-group comments in a report whose status is final (error) or review (warning).' },
@@ -41,7 +42,7 @@ export default defineRule({
       const by = entry.author ? ` by ${entry.author}` : '';
       const text = entry.text.length > 60 ? `${entry.text.slice(0, 57)}…` : entry.text;
       emit(
-        `open comment${by} imported from a PDF ("${text}") in a ${status === 'final' ? 'final report' : 'report under review'}; answer it and run \`rapporteur comments resolve ${entry.id}\``,
+        `open ${entry.kind && SUGGESTION_KINDS.has(entry.kind) ? 'suggestion' : 'comment'}${by} imported from a ${entry.source === 'docx' ? 'DOCX' : 'PDF'} ("${text || entry.new || entry.old || ''}") in a ${status === 'final' ? 'final report' : 'report under review'}; answer it and run \`rapporteur comments ${entry.kind && SUGGESTION_KINDS.has(entry.kind) ? 'apply' : 'resolve'} ${entry.id}\`${entry.kind && SUGGESTION_KINDS.has(entry.kind) ? ` (or reject)` : ''}`,
         { file: entry.file, line: entry.line, column: 1, endLine: entry.line, endColumn: 1 },
         { severity: status === 'final' ? 'error' : 'warning' },
       );
