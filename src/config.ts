@@ -13,7 +13,7 @@ export const configSchema = z
   .object({
     template: z.string().min(1).default('default'),
     editions: z.array(z.string().min(1)).min(1).default(['full']),
-    formats: z.array(z.enum(['html', 'pdf'])).min(1).default(['html']),
+    formats: z.array(z.enum(['html', 'pdf', 'docx'])).min(1).default(['html']),
     out: z.string().min(1).default('dist'),
     paper: z.enum(['A4', 'Letter']).default('A4'),
     systems: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),

@@ -3,6 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { diskParseStore, parseCacheDir, type ParseStore } from '../cache/parse-cache.js';
 import { startStamp } from '../git/stamp.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
+import type { RegisterEntry } from '../comments/register.js';
 import type { Report } from '../model/types.js';
 import { outputName, selectEditions } from '../render/editions.js';
 import { renderHtml } from '../render/html.js';
@@ -10,7 +11,7 @@ import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isError, UserError } from '../util/problems.js';
 
-export const FORMATS = ['html', 'pdf'] as const;
+export const FORMATS = ['html', 'pdf', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface BuildOptions {
@@ -22,6 +23,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Reuse parsed chapters from the parse cache (default true; `--no-cache` turns it off). */
   cache?: boolean;
+  /** DOCX only: the open comments as Word comments, written under `<out>/<slug>/internal/` (never for a public report). */
+  withComments?: boolean;
 }
 
 export interface BuildOutcome {
@@ -67,8 +70,19 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     const template = loadTemplate(options.template ?? 'default', report.root);
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
+    const comments = options.withComments && options.formats.includes('docx') ? await registerForDocx(report) : undefined;
     for (const edition of editions) {
       const started = performance.now();
+      if (options.formats.includes('docx')) {
+        const { docxWriter } = await import('../writers/docx.js');
+        const data = await docxWriter.write(report, edition, { template: options.template, commit: stamp.commit, comments });
+        // Anything that carries comment text goes under internal/, which no public output links to.
+        const file = path.join(dir, ...(comments ? ['internal'] : []), outputName(report.slug, edition, docxWriter.extension));
+        await writeFileAtomic(file, data);
+        outcome.outputs.push(file);
+        log(`${path.relative(process.cwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
+      }
+      if (!options.formats.includes('html') && !options.formats.includes('pdf')) continue;
       const { html, problems } = renderHtml(report, { edition, stamp, template });
       outcome.problems.push(...problems);
       if (options.formats.includes('html')) {
@@ -88,4 +102,14 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     outcome.outputs.push(...written);
   }
   return outcome;
+}
+
+/** `--with-comments`: the register (open comments and their replies), refused for a public report. */
+async function registerForDocx(report: Report): Promise<RegisterEntry[]> {
+  if (report.meta.confidentiality === 'public') {
+    throw new UserError(`${report.file}: --with-comments is refused for a public report (confidentiality: public); comments are never published`);
+  }
+  const { buildRegister } = await import('../comments/register.js');
+  const register = await buildRegister(report);
+  return register.entries;
 }

@@ -11,10 +11,11 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
     .description('render reports to HTML and PDF, one file per edition')
     .argument('[report...]', 'report slugs or paths (default: every report under reports/)')
     // No commander defaults: an absent flag falls back to rapporteur.config.yaml, then the built-in default.
-    .option('-f, --format <formats>', 'comma-separated output formats: html, pdf (default: config, else html)')
+    .option('-f, --format <formats>', 'comma-separated output formats: html, pdf, docx (default: config, else html)')
     .option('-e, --edition <editions>', 'full, a legal system (e.g. civil-law), or all (default: config, else full)')
     .option('-o, --out <dir>', 'output folder (default: config, else dist/ in the workspace)')
     .option('-t, --template <name>', 'template folder under templates/ (default: config, else default)')
+    .option('--with-comments', 'DOCX: the open comments as Word comments with their replies, written under <out>/<slug>/internal/ (refused for a public report)')
     .option('-q, --quiet', 'print nothing but problems')
     .option('--no-cache', 'parse every file again instead of reusing cached parses (~/.cache/rapporteur)')
     .addHelpText(
@@ -23,9 +24,10 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
 Examples:
   $ rapporteur build                                   every report, full edition, HTML
   $ rapporteur build access-to-evidence --format html,pdf --edition all
+  $ rapporteur build access-to-evidence --format docx --with-comments   Word file with the open comments
   $ rapporteur build reports/access-to-evidence/report.md --out /tmp/site`,
     )
-    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; quiet?: boolean; cache: boolean }) => {
+    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; quiet?: boolean; cache: boolean; withComments?: boolean }) => {
       const { root, targets } = await targetsFrom(reports, io);
       const { config } = loadConfig(root);
       const formats = parseFormats(options.format ?? config.formats.join(','));
@@ -37,6 +39,7 @@ Examples:
         template: options.template ?? config.template,
         log: quiet ? undefined : (line) => io.out(line),
         cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',
+        withComments: options.withComments,
       });
       printProblems(outcome.problems, io);
       if (outcome.failed.length > 0) {
