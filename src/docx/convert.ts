@@ -1,7 +1,7 @@
 import {
   BookmarkEnd, BookmarkStart, BorderStyle, BuilderElement, CommentRangeEnd, CommentRangeStart, CommentReference,
   DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, ImageRun, InsertedTextRun, InternalHyperlink, Paragraph, Table,
-  TableCell, TableOfContents, TableRow, TextRun, WidthType,
+  ShadingType, TableCell, TableOfContents, TableRow, TextRun, WidthType,
   type IParagraphOptions, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, TableRow as MdTableRow } from 'mdast';
@@ -11,7 +11,7 @@ import type { Report } from '../model/types.js';
 import { UserError } from '../util/problems.js';
 import { anchorKeyString, bookmarkName, type DocxAnchorKey, type DocxPart } from './ids.js';
 import { imageFromDataUrl } from './images.js';
-import { STYLE } from './styles.js';
+import { RULE_COLOUR, STYLE, SYSTEM_COLOURS, TINT_COLOUR } from './styles.js';
 
 /**
  * The one place that walks a rendered Markdown tree (the render pipeline's output, or the diff's
@@ -57,6 +57,7 @@ interface RunStyle {
   strike?: boolean;
   code?: boolean;
   characterStyle?: string;
+  color?: string;
   mark?: Mark;
   /** Inside a moved block: links and footnote calls are written as plain runs (w:moveFrom cannot hold a hyperlink). */
   moving?: 'from' | 'to';
@@ -89,6 +90,8 @@ interface Walk {
   /** Block-level mark of an inserted or deleted block (redline). */
   mark?: Mark;
   moving?: 'from' | 'to';
+  /** The legal system of the variant being written (its label takes the system's colour). */
+  system?: string;
   /** Occurrences of each jurisdiction in the current recommendation (index of a repeated example). */
   examples?: Map<string, number>;
 }
@@ -156,7 +159,7 @@ export class DocxConverter {
     if (key === 'principle') return this.part(node as Parents, { ...walk, partStyle: STYLE.principle }, { kind: 'principle' });
     if (key?.startsWith('variant:')) {
       const system = key.slice('variant:'.length);
-      return this.part(node as Parents, { ...walk, partStyle: STYLE.variant }, { kind: 'variant', system });
+      return this.part(node as Parents, { ...walk, partStyle: STYLE.variant, system }, { kind: 'variant', system });
     }
     if (key?.startsWith('example:')) {
       const jurisdiction = key.slice('example:'.length);
@@ -168,7 +171,8 @@ export class DocxConverter {
     if (key?.startsWith('label:')) {
       const label = key.slice('label:'.length);
       const style = label === 'variant-label' ? STYLE.variantLabel : label === 'example-label' ? STYLE.exampleLabel : label === 'rationale-label' ? STYLE.rationaleLabel : STYLE.note;
-      return [this.paragraph(node as Parents, walk, { style })];
+      const color = label === 'variant-label' && walk.system ? SYSTEM_COLOURS[walk.system] : undefined;
+      return [this.paragraph(node as Parents, walk, { style }, color ? { color } : {})];
     }
     switch (node.type) {
       case 'heading':
@@ -283,6 +287,7 @@ export class DocxConverter {
 
   private table(node: Extract<RootContent, { type: 'table' }>, walk: Walk): OtherBlock {
     const texts: string[] = [];
+    const border = { style: BorderStyle.SINGLE, size: 4, color: RULE_COLOUR };
     const rows = node.children.map((row: MdTableRow, index) => {
       const rowMark = classesOf(row).includes('rl-ins-block') ? 'ins' : classesOf(row).includes('rl-del-block') ? 'del' : walk.mark;
       return new TableRow({
@@ -291,11 +296,19 @@ export class DocxConverter {
         children: row.children.map((cell) => {
           const block = this.paragraph(cell as unknown as Parents, { ...walk, mark: rowMark }, { style: STYLE.tableText }, index === 0 ? { bold: true } : {});
           texts.push(block.text);
-          return new TableCell({ children: [this.finish(block) as Paragraph] });
+          return new TableCell({
+            children: [this.finish(block) as Paragraph],
+            margins: { top: 40, bottom: 40, left: 80, right: 80 },
+            ...(index === 0 ? { shading: { type: ShadingType.CLEAR, fill: TINT_COLOUR, color: 'auto' } } : {}),
+          });
         }),
       });
     });
-    const table = new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, style: STYLE.table });
+    const table = new Table({
+      rows,
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    });
     return { kind: 'other', node: table, text: texts.join('\t') };
   }
 
@@ -458,6 +471,7 @@ export class DocxConverter {
       bold: style.bold,
       italics: style.italics,
       strike: style.strike,
+      color: style.color,
       style: style.code ? STYLE.codeChar : style.characterStyle,
       ...(CJK.test(value) ? { language: { eastAsia: eastAsianLanguage(value, this.options.report.meta.lang) } } : {}),
     };
@@ -490,7 +504,7 @@ export class DocxConverter {
       number = this.footnoteNumbers.size + 1;
       this.footnoteNumbers.set(identifier, number);
       const definition = this.footnoteDefinitions.get(identifier);
-      const blocks = definition ? this.blocks(definition.children, { listLevel: 0 }) : [];
+      const blocks = definition ? this.blocks(definition.children, { listLevel: 0, partStyle: STYLE.footnoteText }) : [];
       const paragraphs = blocks.map((b) => this.finish(b)).filter((b): b is Paragraph => b instanceof Paragraph);
       this.footnotes[number] = { children: paragraphs.length ? paragraphs : [new Paragraph('')] };
     }

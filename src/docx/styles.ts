@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LevelFormat, AlignmentType, type INumberingOptions, type IStylesOptions } from 'docx';
+import { LevelFormat, AlignmentType, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
 import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { UserError } from '../util/problems.js';
@@ -38,6 +38,7 @@ export const STYLE = {
   tableText: 'TableText',
   header: 'Header',
   footer: 'Footer',
+  footnoteText: 'FootnoteText',
 } as const;
 
 const SERIF = 'Source Serif 4';
@@ -46,6 +47,10 @@ const MONO = 'DejaVu Sans Mono';
 const INK = '1D232B';
 const MUTED = '4F5B66';
 const ACCENT = '1F4E79';
+/** Label colours of the variants, as the PDF (templates/default/screen.css). */
+export const SYSTEM_COLOURS: Record<string, string> = { 'civil-law': '7A3B00', 'common-law': '0F5C4C' };
+export const RULE_COLOUR = 'D5DAE0';
+export const TINT_COLOUR = 'F4F6F8';
 
 const sans = { ascii: SANS, hAnsi: SANS, cs: SANS };
 
@@ -90,7 +95,7 @@ export function defaultStyles(eastAsiaFont: string): IStylesOptions {
   const heading = (size: number, color = INK) => ({ run: { font: sans, bold: true, size, color }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } });
   return {
     default: {
-      document: { run: { font: { ascii: SERIF, hAnsi: SERIF, cs: SERIF, eastAsia: eastAsiaFont }, size: 22, color: INK }, paragraph: { spacing: { after: 160, line: 288 } } },
+      document: { run: { font: { ascii: SERIF, hAnsi: SERIF, cs: SERIF, eastAsia: eastAsiaFont }, size: 22, color: INK }, paragraph: { spacing: { after: 160, line: 288, lineRule: LineRuleType.AUTO } } },
       title: { run: { font: sans, bold: true, size: 52, color: INK }, paragraph: { spacing: { after: 160 } } },
       heading1: heading(36),
       heading2: heading(28),

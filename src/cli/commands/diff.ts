@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 import { formatProblem, isError, UserError } from '../../util/problems.js';
 import { resolveOut, splitList, targetsFrom, type Io } from '../shared.js';
 
-const DIFF_FORMATS = ['html', 'pdf', 'json'] as const;
+const DIFF_FORMATS = ['html', 'pdf', 'json', 'docx'] as const;
 type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 interface DiffOptions {
@@ -35,7 +35,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .argument('[report...]', 'report slugs or paths (default: every report under reports/)')
     .option('--from <rev>', 'older revision: tag, branch or commit (default: the newest tag that touches the report)')
     .option('--to <rev>', 'newer revision (default: the working tree)')
-    .option('-f, --format <formats>', 'comma-separated: html, pdf, json (json is also printed)', 'html')
+    .option('-f, --format <formats>', 'comma-separated: html, pdf, json, docx (json is also printed; docx is the redline as Word tracked changes)', 'html')
     .option('-e, --edition <edition>', 'full, or a legal system such as civil-law', FULL)
     .option('--changes-only', 'show only changed blocks, with one block of context')
     .option('-o, --out <dir>', 'output folder (default: dist/ in the workspace)')
@@ -50,7 +50,8 @@ Files: <out>/<slug>/<slug>-redline-<from>-<to>.<ext> (another edition adds -<edi
 Examples:
   $ rapporteur diff                                       newest tag → working tree, HTML
   $ rapporteur diff access-to-evidence --from v0.2.0 --to v0.3.0 --format html,pdf
-  $ rapporteur diff --format json --changes-only`,
+  $ rapporteur diff --format json --changes-only
+  $ rapporteur diff --from v0.2.0 --to v0.3.0 --format docx   Word file whose Review pane lists every change`,
     )
     .action(async (reports: string[], options: DiffOptions) => {
       const formats = parseDiffFormats(options.format);
@@ -164,6 +165,14 @@ async function diffOne(
         log(`${path.relative(process.cwd(), file)}  ${Math.round(performance.now() - started)} ms`);
       }
       if (formats.includes('pdf')) pdfJobs.push({ report: after, edition, html, file: path.join(dir, `${base}.pdf`) });
+    }
+    if (formats.includes('docx')) {
+      const { redlineDocx } = await import('../../docx/redline.js');
+      const { revisionAuthor } = await import('../../git/author.js');
+      const revision = await revisionAuthor(top, to?.commit);
+      const file = path.join(dir, `${base}.docx`);
+      await writeFileAtomic(file, await redlineDocx(comparison, tree, after, { edition, changesOnly: options.changesOnly, template: options.template, revision }));
+      log(`${path.relative(process.cwd(), file)}  ${Math.round(performance.now() - started)} ms`);
     }
   }
   return results;
