@@ -114,7 +114,8 @@ describe('build --format docx: the sample report', () => {
     const ast = pandocJson(full());
     const count = (node: unknown, type: string): number =>
       Array.isArray(node) ? node.reduce((n, c) => n + count(c, type), 0) : node && typeof node === 'object' ? ((node as { t?: string }).t === type ? 1 : 0) + count(Object.values(node), type) : 0;
-    expect(count(ast.blocks, 'Note')).toBe(called.size);
+    // pandoc reads a note called twice as two notes.
+    expect(count(ast.blocks, 'Note')).toBe(sample.footnoteCalls.length);
     const document = parseXml(parts['word/document.xml']);
     const bookmarks = new Set(findAll(document, 'w:bookmarkStart').map((b) => b.attributes['w:name']));
     const links = findAll(document, 'w:hyperlink').filter((h) => h.attributes['w:anchor']);
@@ -227,7 +228,7 @@ describe('build --format docx: styles and bad input', () => {
   const simple = reportSource(`# Scope\n\nCourts need evidence.\n\n${rec('alpha', 'Preserve evidence', 'Courts should order that evidence be preserved.', 'A bailiff may seize it.', 'A search order may be granted.')}`, { systems: '[civil-law, common-law]' });
 
   it('takes its styles from templates/<name>/reference.docx (here pandoc’s own reference document) and adds the ones it lacks', () => {
-    const reference = spawnSync('pandoc', ['-o', '/dev/stdout', '--print-default-data-file', 'reference.docx'], { maxBuffer: 16 * 1024 * 1024 });
+    const reference = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx'], { maxBuffer: 16 * 1024 * 1024 });
     expect(reference.status).toBe(0);
     const root = workspace({ [REPORT]: simple, 'templates/house/reference.docx': reference.stdout });
     const result = runCli(['build', 'acme', '--format', 'docx', '--template', 'house'], { cwd: root });
@@ -357,6 +358,7 @@ describe('diff --format docx: the redline as tracked changes', () => {
     expect(result.code).toBe(0);
     const text = pandocText(path.join(root, 'dist-changes/acme/acme-redline-v0.1.0-v0.2.0.docx'), 'all');
     expect(text).toContain('copy or seize');
-    expect(text).toMatch(/unchanged block/);
+    expect(text).toContain('Unchanged; its text is not shown.');
+    expect(text).not.toContain('The statement of claim should identify the secret.');
   });
 });

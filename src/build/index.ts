@@ -67,7 +67,9 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
       continue;
     }
     const editions = selectEditions(report, options.editions);
-    const template = loadTemplate(options.template ?? 'default', report.root);
+    // DOCX takes only the template's reference.docx; the HTML skeleton is needed for HTML and PDF.
+    const needsHtml = options.formats.includes('html') || options.formats.includes('pdf');
+    const template = needsHtml ? loadTemplate(options.template ?? 'default', report.root) : undefined;
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
     const comments = options.withComments && options.formats.includes('docx') ? await registerForDocx(report) : undefined;
@@ -83,7 +85,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
         log(`${path.relative(process.cwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
       }
       if (!options.formats.includes('html') && !options.formats.includes('pdf')) continue;
-      const { html, problems } = renderHtml(report, { edition, stamp, template });
+      const { html, problems } = renderHtml(report, { edition, stamp, template: template ?? loadTemplate(options.template ?? 'default', report.root) });
       outcome.problems.push(...problems);
       if (options.formats.includes('html')) {
         const file = path.join(dir, outputName(report.slug, edition, 'html'));

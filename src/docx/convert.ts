@@ -443,9 +443,16 @@ export class DocxConverter {
           const was = node.children.find((c) => classesOf(c).includes('rl-was'));
           const wasText = was ? (propsOf(was as Nodes) as { dataWas?: string }).dataWas : undefined;
           if (wasText && this.options.revision && !style.mark) {
-            const now = node.children.filter((c) => c !== was);
-            text.push(wasText);
-            return [this.run(wasText, { ...style, characterStyle: STYLE.recommendationNumber, mark: 'del' }), ...this.inlines(now, { ...style, characterStyle: STYLE.recommendationNumber, mark: 'ins' }, text), this.run('\u00a0', style)];
+            const nowText = node.children.filter((c) => c !== was).map((c) => ('value' in c ? c.value : '')).join('');
+            // Only the number changes: "Recommendation " stays, "2.3" is deleted and "2.4" inserted.
+            const shared = commonWordPrefix(wasText, nowText);
+            const numberStyle = { ...style, characterStyle: STYLE.recommendationNumber };
+            text.push(nowText);
+            return [
+              ...(shared ? [this.run(shared, numberStyle)] : []),
+              this.run(wasText.slice(shared.length), { ...numberStyle, mark: 'del' }),
+              this.run(nowText.slice(shared.length), { ...numberStyle, mark: 'ins' }),
+            ];
           }
           return [...this.inlines(node.children, { ...style, characterStyle: STYLE.recommendationNumber }, text)];
         }
@@ -616,6 +623,12 @@ function versionOf(node: Parents, side: 'from' | 'to'): Parents {
     if (hName === drop || classes.includes(`rl-${drop}-block`)) return undefined;
     if (classes.includes('rl-move-note')) return undefined;
     if (classes.includes('rl-was')) return undefined;
+    if (side === 'from' && classes.includes('recommendation-number') && 'children' in current) {
+      // The old place shows the old number.
+      const was = (current.children as Nodes[]).find((c) => classesOf(c).includes('rl-was'));
+      const old = was ? (propsOf(was) as { dataWas?: string }).dataWas : undefined;
+      if (old) return { ...current, children: [{ type: 'text', value: old }] } as Nodes;
+    }
     if (!('children' in current)) return current;
     const children: Nodes[] = [];
     for (const child of current.children as Nodes[]) {
@@ -628,6 +641,13 @@ function versionOf(node: Parents, side: 'from' | 'to'): Parents {
     return { ...current, children } as Nodes;
   };
   return (strip(node) ?? { ...node, children: [] }) as Parents;
+}
+
+/** The longest common start of two labels that ends after a space ("Recommendation "). */
+function commonWordPrefix(a: string, b: string): string {
+  let end = 0;
+  for (let i = 0; i < Math.min(a.length, b.length) && a[i] === b[i]; i++) if (a[i] === ' ') end = i + 1;
+  return a.slice(0, end);
 }
 
 /** Kana means Japanese, Hangul Korean; Han alone follows the report's language, else Chinese. */
