@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,35 +84,53 @@ export function words(paragraphs: string[]): string[] {
   return paragraphs.join(' ').split(/\s+/).filter(Boolean);
 }
 
-function run(command: string, args: string[], options: { cwd?: string; input?: string } = {}): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 240_000, ...options });
-  if (result.error) throw new Error(`${command} could not run: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
-  return result.stdout;
+const execFileAsync = promisify(execFile);
+
+/** Runs a program without blocking the test worker (LibreOffice takes seconds; vitest's worker must keep answering). */
+async function run(command: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 240_000 });
+    return stdout;
+  } catch (error) {
+    const failure = error as Error & { stderr?: string; code?: number | string };
+    throw new Error(`${command} ${args.join(' ')} failed (${failure.code}): ${failure.stderr ?? failure.message}`);
+  }
 }
 
 /** LibreOffice's PDF of a DOCX (a fresh profile per call, so parallel runs never collide): its page count and text. */
-export function libreOfficePdf(docx: string): { pdf: string; pages: number; text: string } {
+export async function libreOfficePdf(docx: string): Promise<{ pdf: string; pages: number; text: string }> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-lo-'));
   const profile = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-lo-profile-'));
   try {
-    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx]);
+    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx]);
     const pdf = path.join(out, `${path.basename(docx, '.docx')}.pdf`);
-    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))?.[1] ?? 0);
-    const text = run('pdftotext', ['-layout', pdf, '-']);
+    const pages = Number(/Pages:\s+(\d+)/.exec(await run('pdfinfo', [pdf]))?.[1] ?? 0);
+    const text = await run('pdftotext', ['-layout', pdf, '-']);
     return { pdf, pages, text };
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
 }
 
+/** The file as LibreOffice saves it again (open + save as DOCX), as a reviewer using LibreOffice would send it back. */
+export async function libreOfficeResave(docx: string): Promise<string> {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-lo-'));
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-lo-profile-'));
+  try {
+    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, docx]);
+    return path.join(out, path.basename(docx));
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 /** pandoc's reading of a DOCX as its JSON AST (with `--track-changes`). */
-export function pandocJson(docx: string, trackChanges: 'accept' | 'reject' | 'all' = 'accept'): any {
-  return JSON.parse(run('pandoc', ['-f', 'docx', '-t', 'json', `--track-changes=${trackChanges}`, docx]));
+export async function pandocJson(docx: string, trackChanges: 'accept' | 'reject' | 'all' = 'accept'): Promise<any> {
+  return JSON.parse(await run('pandoc', ['-f', 'docx', '-t', 'json', `--track-changes=${trackChanges}`, docx]));
 }
 
 /** pandoc's reading as plain text. */
-export function pandocText(docx: string, trackChanges: 'accept' | 'reject' | 'all' = 'accept'): string {
+export async function pandocText(docx: string, trackChanges: 'accept' | 'reject' | 'all' = 'accept'): Promise<string> {
   return run('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', `--track-changes=${trackChanges}`, docx]);
 }
 
@@ -134,6 +153,6 @@ print(json.dumps({
 `;
 
 /** python-docx (Debian's, /usr/bin/python3) opening the file: paragraphs with styles, tables, bookmarks, properties. */
-export function pythonDocx(docx: string): any {
-  return JSON.parse(run('/usr/bin/python3', ['-c', PYTHON_DOCX, docx]));
+export async function pythonDocx(docx: string): Promise<any> {
+  return JSON.parse(await run('/usr/bin/python3', ['-c', PYTHON_DOCX, docx]));
 }

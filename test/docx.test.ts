@@ -8,7 +8,7 @@ import { bookmarkName } from '../src/docx/ids.js';
 import { loadReport } from '../src/model/load.js';
 import type { Report } from '../src/model/types.js';
 import { systemLabel } from '../src/render/editions.js';
-import { docxParts, findAll, libreOfficePdf, pandocJson, pandocText, parseXml, pythonDocx, sectionsText, words } from './docx-helpers.js';
+import { docxParts, findAll, libreOfficePdf, libreOfficeResave, pandocJson, pandocText, parseXml, pythonDocx, sectionsText, words } from './docx-helpers.js';
 import { commitAll, git, initRepo, repoRoot, reportSource, runCli, tempWorkspaces } from './helpers.js';
 
 /**
@@ -25,6 +25,15 @@ const full = () => path.join(out, SLUG, `${SLUG}.docx`);
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ');
 
+/** Bookmark starts and ends that are not children of a paragraph. */
+function misplacedBookmarks(node: ReturnType<typeof parseXml>): number {
+  return node.children.reduce<number>((n, child) => {
+    if (typeof child === 'string') return n;
+    const wrong = (child.name === 'w:bookmarkStart' || child.name === 'w:bookmarkEnd') && node.name !== 'w:p' ? 1 : 0;
+    return n + wrong + (child.name === 'w:p' ? 0 : misplacedBookmarks(child));
+  }, 0);
+}
+
 beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-docx-'));
   const target = { slug: SLUG, root: repoRoot, file: path.join(repoRoot, 'reports', SLUG, 'report.md') };
@@ -35,15 +44,15 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-describe('build --format docx: the sample report', () => {
-  it('writes one .docx per edition beside the other formats, under the same names', () => {
+describe('build --format docx: the sample report', async () => {
+  it('writes one .docx per edition beside the other formats, under the same names', async () => {
     expect(readdirSync(path.join(out, SLUG)).filter((f) => f.endsWith('.docx')).sort()).toEqual(
       [`${SLUG}-civil-law.docx`, `${SLUG}-common-law.docx`, `${SLUG}.docx`],
     );
   });
 
-  it('python-docx finds every recommendation, heading, table, the properties and the page furniture', () => {
-    const doc = pythonDocx(full());
+  it('python-docx finds every recommendation, heading, table, the properties and the page furniture', async () => {
+    const doc = await pythonDocx(full());
     const titles = doc.paragraphs.filter((p: any) => p.style === 'Recommendation Title').map((p: any) => p.text);
     expect(titles).toHaveLength(sample.recommendations.length);
     for (const rec of sample.recommendations) expect(titles).toContain(`Recommendation ${rec.number} ${rec.title}`);
@@ -66,8 +75,8 @@ describe('build --format docx: the sample report', () => {
     expect(doc.footer.join(' ')).toContain('Working group only');
   });
 
-  it('has one bookmark per recommendation, per part and per section, each opening and closing inside a paragraph, and the id map', () => {
-    const doc = pythonDocx(full());
+  it('has one bookmark per recommendation, per part and per section, each opening and closing inside a paragraph, and the id map', async () => {
+    const doc = await pythonDocx(full());
     const names = new Set<string>(doc.bookmarks);
     expect(doc.bookmarkEnds).toBe(doc.bookmarks.length);
     for (const name of names) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
@@ -86,13 +95,7 @@ describe('build --format docx: the sample report', () => {
     // Word and LibreOffice keep a bookmark where it is only when it sits inside a paragraph.
     const parts = docxParts(full());
     const body = findAll(parseXml(parts['word/document.xml']), 'w:body')[0];
-    const misplaced = (node: ReturnType<typeof parseXml>): number =>
-      node.children.reduce<number>((n, child) => {
-        if (typeof child === 'string') return n;
-        const wrong = (child.name === 'w:bookmarkStart' || child.name === 'w:bookmarkEnd') && node.name !== 'w:p' ? 1 : 0;
-        return n + wrong + (child.name === 'w:p' ? 0 : misplaced(child));
-      }, 0);
-    expect(misplaced(body)).toBe(0);
+    expect(misplacedBookmarks(body)).toBe(0);
     // The id map names every bookmark with its key and exported text.
     const map = parseXml(parts['customXml/item1.xml']);
     const anchors = findAll(map, 'anchor');
@@ -106,12 +109,21 @@ describe('build --format docx: the sample report', () => {
     expect(parts['word/_rels/document.xml.rels']).toContain('customXml/item1.xml');
   });
 
-  it('has the footnotes as Word footnotes, :ref as internal links to bookmarks, a contents field Word updates, CJK runs with their language', () => {
+  it('keeps every bookmark, inside its paragraph, when LibreOffice opens and saves the file', async () => {
+    const before = new Set<string>((await pythonDocx(full())).bookmarks);
+    const resaved = await libreOfficeResave(full());
+    const after = new Set<string>((await pythonDocx(resaved)).bookmarks);
+    for (const name of before) expect(after, name).toContain(name);
+    const body = findAll(parseXml(docxParts(resaved)['word/document.xml']), 'w:body')[0];
+    expect(misplacedBookmarks(body)).toBe(0);
+  });
+
+  it('has the footnotes as Word footnotes, :ref as internal links to bookmarks, a contents field Word updates, CJK runs with their language', async () => {
     const parts = docxParts(full());
     const notes = findAll(parseXml(parts['word/footnotes.xml']), 'w:footnote').filter((n) => Number(n.attributes['w:id']) > 0);
     const called = new Set(sample.footnoteCalls.map((c) => c.identifier));
     expect(notes).toHaveLength(called.size);
-    const ast = pandocJson(full());
+    const ast = await pandocJson(full());
     const count = (node: unknown, type: string): number =>
       Array.isArray(node) ? node.reduce((n, c) => n + count(c, type), 0) : node && typeof node === 'object' ? ((node as { t?: string }).t === type ? 1 : 0) + count(Object.values(node), type) : 0;
     // pandoc reads a note called twice as two notes.
@@ -128,8 +140,8 @@ describe('build --format docx: the sample report', () => {
     expect(parts['word/styles.xml']).toMatch(/w:eastAsia="[^"]+"/);
   });
 
-  it('pandoc reads every recommendation title, variant label and example label', () => {
-    const text = normalize(pandocText(full()));
+  it('pandoc reads every recommendation title, variant label and example label', async () => {
+    const text = normalize(await pandocText(full()));
     for (const rec of sample.recommendations) {
       expect(text).toContain(rec.title);
       for (const variant of rec.variants) expect(text).toContain(`${systemLabel(variant.system)} systems`);
@@ -137,22 +149,22 @@ describe('build --format docx: the sample report', () => {
     }
   });
 
-  it('LibreOffice renders it to a PDF of a sensible length with every recommendation title', () => {
-    const { pages, text } = libreOfficePdf(full());
+  it('LibreOffice renders it to a PDF of a sensible length with every recommendation title', async () => {
+    const { pages, text } = await libreOfficePdf(full());
     expect(pages).toBeGreaterThanOrEqual(15);
     expect(pages).toBeLessThanOrEqual(60);
     const flat = normalize(text);
     for (const rec of sample.recommendations) expect(flat).toContain(normalize(rec.title).slice(0, 30));
   });
 
-  it('an edition for one system has that variant only', () => {
-    const civil = normalize(pandocText(path.join(out, SLUG, `${SLUG}-civil-law.docx`)));
+  it('an edition for one system has that variant only', async () => {
+    const civil = normalize(await pandocText(path.join(out, SLUG, `${SLUG}-civil-law.docx`)));
     expect(civil).toContain('Civil-law systems');
     expect(civil).not.toContain('Common-law systems');
-    expect(pythonDocx(path.join(out, SLUG, `${SLUG}-civil-law.docx`)).paragraphs.some((p: any) => p.text.includes('Civil-law edition'))).toBe(true);
+    expect((await pythonDocx(path.join(out, SLUG, `${SLUG}-civil-law.docx`))).paragraphs.some((p: any) => p.text.includes('Civil-law edition'))).toBe(true);
   });
 
-  it('carries no comment text anywhere in the package', () => {
+  it('carries no comment text anywhere in the package', async () => {
     const parts = Object.values(docxParts(full())).join('\n');
     expect(sample.comments.length).toBeGreaterThan(0);
     for (const comment of sample.comments) expect(parts).not.toContain(comment.text.slice(0, 40).replace(/&/g, '&amp;'));
@@ -166,7 +178,7 @@ function rec(id: string, title: string, principle: string, civil: string, common
   return `::::recommendation{#${id} title="${title}"}\n${principle}\n\n:::variant{system=civil-law}\n${civil}\n:::\n\n:::variant{system=common-law}\n${common}\n:::\n${extra}\n::::\n`;
 }
 
-describe('build --format docx --with-comments', () => {
+describe('build --format docx --with-comments', async () => {
   const source = (confidentiality: string) =>
     reportSource(
       `# Scope\n\nCourts need evidence.\n\n${rec('alpha', 'Preserve evidence', 'Courts should order that evidence be preserved.', 'A bailiff may seize it.', 'A search order may be granted.', `
@@ -185,7 +197,7 @@ RESOLVED-TEXT already handled.
       { systems: '[civil-law, common-law]', confidentiality },
     );
 
-  it('puts the open comments in as Word comments on their recommendation, replies threaded, under internal/', () => {
+  it('puts the open comments in as Word comments on their recommendation, replies threaded, under internal/', async () => {
     const root = workspace({ [REPORT]: source('working-group') });
     const result = runCli(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
     expect(result.stderr).toBe('');
@@ -207,11 +219,11 @@ RESOLVED-TEXT already handled.
     expect(findAll(document, 'w:commentRangeStart')).toHaveLength(2);
     expect(findAll(document, 'w:commentReference')).toHaveLength(2);
     // Third parties open it: pandoc sees the comments, LibreOffice renders it.
-    expect(pandocText(file, 'all')).toContain('OPEN-COMMENT-TEXT');
-    expect(libreOfficePdf(file).pages).toBeGreaterThanOrEqual(2);
+    expect(await pandocText(file, 'all')).toContain('OPEN-COMMENT-TEXT');
+    expect((await libreOfficePdf(file)).pages).toBeGreaterThanOrEqual(2);
   });
 
-  it('is refused for a public report (exit 2, nothing written), and no DOCX without it carries comment text', () => {
+  it('is refused for a public report (exit 2, nothing written), and no DOCX without it carries comment text', async () => {
     const root = workspace({ [REPORT]: source('public') });
     const refused = runCli(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
     expect(refused.code).toBe(2);
@@ -224,10 +236,10 @@ RESOLVED-TEXT already handled.
   });
 });
 
-describe('build --format docx: styles and bad input', () => {
+describe('build --format docx: styles and bad input', async () => {
   const simple = reportSource(`# Scope\n\nCourts need evidence.\n\n${rec('alpha', 'Preserve evidence', 'Courts should order that evidence be preserved.', 'A bailiff may seize it.', 'A search order may be granted.')}`, { systems: '[civil-law, common-law]' });
 
-  it('takes its styles from templates/<name>/reference.docx (here pandoc’s own reference document) and adds the ones it lacks', () => {
+  it('takes its styles from templates/<name>/reference.docx (here pandoc’s own reference document) and adds the ones it lacks', async () => {
     const reference = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx'], { maxBuffer: 16 * 1024 * 1024 });
     expect(reference.status).toBe(0);
     const root = workspace({ [REPORT]: simple, 'templates/house/reference.docx': reference.stdout });
@@ -238,10 +250,10 @@ describe('build --format docx: styles and bad input', () => {
     expect(ids).toContain('FirstParagraph'); // pandoc's
     expect(ids).toContain('RecommendationTitle'); // ours, which pandoc's reference lacks
     expect(new Set(ids).size).toBe(ids.length);
-    expect(pythonDocx(path.join(root, 'dist/acme/acme.docx')).paragraphs.some((p: any) => p.style === 'Recommendation Title')).toBe(true);
+    expect((await pythonDocx(path.join(root, 'dist/acme/acme.docx'))).paragraphs.some((p: any) => p.style === 'Recommendation Title')).toBe(true);
   });
 
-  it('refuses a reference.docx that is not a DOCX, and an image it cannot embed, with file:line and exit 2, writing nothing', () => {
+  it('refuses a reference.docx that is not a DOCX, and an image it cannot embed, with file:line and exit 2, writing nothing', async () => {
     const bad = workspace({ [REPORT]: simple, 'templates/broken/reference.docx': 'this is not a zip file' });
     const result = runCli(['build', 'acme', '--format', 'docx', '--template', 'broken'], { cwd: bad });
     expect(result.code).toBe(2);
@@ -262,7 +274,7 @@ describe('build --format docx: styles and bad input', () => {
     expect(gone.stderr).toMatch(/reports\/acme\/report\.md:\d+:\d+ error image images\/none\.png does not exist/);
   });
 
-  it('embeds a PNG image (a real screenshot by Chromium) at its size', () => {
+  it('embeds a PNG image (a real screenshot by Chromium) at its size', async () => {
     const shot = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-shot-'));
     const file = path.join(shot, 'chart.png');
     const browser = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--user-data-dir=${shot}/profile`, `--screenshot=${file}`, '--window-size=320,200', 'data:text/html,<p>chart</p>'], { encoding: 'utf8', timeout: 120_000 });
@@ -272,11 +284,11 @@ describe('build --format docx: styles and bad input', () => {
     const root = workspace({ [REPORT]: simple.replace('Courts need evidence.', 'Courts need evidence.\n\n![A chart](images/chart.png)'), 'reports/acme/images/chart.png': png });
     const result = runCli(['build', 'acme', '--format', 'docx'], { cwd: root });
     expect(result.stderr).toBe('');
-    expect(pythonDocx(path.join(root, 'dist/acme/acme.docx')).inline_shapes).toBe(1);
+    expect((await pythonDocx(path.join(root, 'dist/acme/acme.docx'))).inline_shapes).toBe(1);
   });
 });
 
-describe('diff --format docx: the redline as tracked changes', () => {
+describe('diff --format docx: the redline as tracked changes', async () => {
   let root: string;
   const intro = 'Courts in every system need evidence before they can decide a trade secret case, and the claimant rarely holds it.';
   const moved = 'Confidentiality clubs let named advisers see the secret while the parties themselves do not, which many courts find workable.';
@@ -312,7 +324,7 @@ describe('diff --format docx: the redline as tracked changes', () => {
     expect(result.code).toBe(0);
   });
 
-  it('marks insertions, deletions and moves as w:ins, w:del and w:moveFrom/w:moveTo by the author and date of the `to` commit', () => {
+  it('marks insertions, deletions and moves as w:ins, w:del and w:moveFrom/w:moveTo by the author and date of the `to` commit', async () => {
     const document = parseXml(docxParts(redline())['word/document.xml']);
     const changes = ['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo'].flatMap((name) => findAll(document, name).filter((n) => n.attributes['w:author']));
     for (const name of ['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo']) expect(changes.some((c) => c.name === name), name).toBe(true);
@@ -327,7 +339,7 @@ describe('diff --format docx: the redline as tracked changes', () => {
     expect(findAll(document, 'w:moveFromRangeEnd')).toHaveLength(fromNames.length);
   });
 
-  it('accepting every change gives the `to` edition, rejecting every change the `from` edition', () => {
+  it('accepting every change gives the `to` edition, rejecting every change the `from` edition', async () => {
     const xml = docxParts(redline())['word/document.xml'];
     const body = (sections: string[][]) => words(sections[sections.length - 1]);
     const expectedTo = body(sectionsText(docxParts(edition('v0.2.0'))['word/document.xml']));
@@ -337,26 +349,26 @@ describe('diff --format docx: the redline as tracked changes', () => {
     expect(expectedTo).not.toEqual(expectedFrom);
   });
 
-  it('opens with the per-recommendation summary, then the report; pandoc sees the insertions and deletions; LibreOffice renders it', () => {
-    const doc = pythonDocx(redline());
+  it('opens with the per-recommendation summary, then the report; pandoc sees the insertions and deletions; LibreOffice renders it', async () => {
+    const doc = await pythonDocx(redline());
     const summary = doc.tables[0];
     expect(summary[0]).toEqual(['No.', 'Recommendation', 'What changed', 'Words +', 'Words −']);
     const rows = summary.slice(1).map((r: string[]) => r[1]);
     expect(rows).toEqual(expect.arrayContaining(['Preserve evidence', 'Limit access', 'Sanction abuse']));
-    const ast = JSON.stringify(pandocJson(redline(), 'all'));
+    const ast = JSON.stringify(await pandocJson(redline(), 'all'));
     expect(ast).toContain('"insertion"');
     expect(ast).toContain('"deletion"');
-    expect(pandocText(redline(), 'accept')).toContain('copy or seize');
-    expect(pandocText(redline(), 'reject')).not.toContain('copy or seize');
-    const { pages, text } = libreOfficePdf(redline());
+    expect(await pandocText(redline(), 'accept')).toContain('copy or seize');
+    expect(await pandocText(redline(), 'reject')).not.toContain('copy or seize');
+    const { pages, text } = await libreOfficePdf(redline());
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(text).toContain('Redline: v0.1.0 → v0.2.0');
   });
 
-  it('--changes-only keeps the changed recommendations and leaves out unchanged text', () => {
+  it('--changes-only keeps the changed recommendations and leaves out unchanged text', async () => {
     const result = runCli(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'docx', '--changes-only', '--out', 'dist-changes'], { cwd: root });
     expect(result.code).toBe(0);
-    const text = pandocText(path.join(root, 'dist-changes/acme/acme-redline-v0.1.0-v0.2.0.docx'), 'all');
+    const text = await pandocText(path.join(root, 'dist-changes/acme/acme-redline-v0.1.0-v0.2.0.docx'), 'all');
     expect(text).toContain('copy or seize');
     expect(text).toContain('Unchanged; its text is not shown.');
     expect(text).not.toContain('The statement of claim should identify the secret.');

@@ -11,7 +11,7 @@ import type { Report } from '../model/types.js';
 import { UserError } from '../util/problems.js';
 import { anchorKeyString, bookmarkName, type DocxAnchorKey, type DocxPart } from './ids.js';
 import { imageFromDataUrl } from './images.js';
-import { RULE_COLOUR, STYLE, SYSTEM_COLOURS, TINT_COLOUR } from './styles.js';
+import { STYLE, TABLE_BORDERS, SYSTEM_COLOURS, TINT_COLOUR } from './styles.js';
 
 /**
  * The one place that walks a rendered Markdown tree (the render pipeline's output, or the diff's
@@ -287,12 +287,14 @@ export class DocxConverter {
 
   private table(node: Extract<RootContent, { type: 'table' }>, walk: Walk): OtherBlock {
     const texts: string[] = [];
-    const border = { style: BorderStyle.SINGLE, size: 4, color: RULE_COLOUR };
     const rows = node.children.map((row: MdTableRow, index) => {
       const rowMark = classesOf(row).includes('rl-ins-block') ? 'ins' : classesOf(row).includes('rl-del-block') ? 'del' : walk.mark;
+      // A whole row inserted or deleted is a row revision, so accepting or rejecting removes the row itself.
+      const rowRevision = rowMark && rowMark !== walk.mark && this.options.revision ? { [rowMark === 'ins' ? 'insertion' : 'deletion']: this.change() } : {};
       return new TableRow({
         tableHeader: index === 0,
         cantSplit: true,
+        ...rowRevision,
         children: row.children.map((cell) => {
           const block = this.paragraph(cell as unknown as Parents, { ...walk, mark: rowMark }, { style: STYLE.tableText }, index === 0 ? { bold: true } : {});
           texts.push(block.text);
@@ -307,7 +309,7 @@ export class DocxConverter {
     const table = new Table({
       rows,
       width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      borders: TABLE_BORDERS,
     });
     return { kind: 'other', node: table, text: texts.join('\t') };
   }

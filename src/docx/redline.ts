@@ -8,7 +8,7 @@ import { editionLabel, FULL } from '../render/editions.js';
 import { statusLabel } from '../render/html.js';
 import { DocxConverter, type Revision } from './convert.js';
 import { assemble, embedOrRefuse } from './document.js';
-import { STYLE } from './styles.js';
+import { STYLE, TABLE_BORDERS } from './styles.js';
 
 /**
  * The redline as a Word document whose Review pane lists every change: the per-recommendation
@@ -65,6 +65,9 @@ function summary(comparison: Comparison, after: Report, edition: string): FileCh
     out.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
+        // Twips of the 16 cm text width: number, title, what changed, and the two counts.
+        columnWidths: [850, 3300, 3700, 800, 800],
+        borders: TABLE_BORDERS,
         rows: [
           new TableRow({ tableHeader: true, children: ['No.', 'Recommendation', 'What changed', 'Words +', 'Words −'].map((t) => cell(t, true)) }),
           ...rows.map(

@@ -51,6 +51,9 @@ const ACCENT = '1F4E79';
 export const SYSTEM_COLOURS: Record<string, string> = { 'civil-law': '7A3B00', 'common-law': '0F5C4C' };
 export const RULE_COLOUR = 'D5DAE0';
 export const TINT_COLOUR = 'F4F6F8';
+const RULE = { style: 'single', size: 4, color: RULE_COLOUR } as const;
+/** Thin grey rules around and between cells, as the PDF's tables. */
+export const TABLE_BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE };
 
 const sans = { ascii: SANS, hAnsi: SANS, cs: SANS };
 
