@@ -12,7 +12,7 @@ import { embedImages } from '../render/resources.js';
 import { prepareTree } from '../render/transform.js';
 import { formatProblem, UserError } from '../util/problems.js';
 import { contentsField, DocxConverter, type Revision } from './convert.js';
-import { addIdMap, idMapXml, type IdMapHeader } from './package.js';
+import { ID_MAP_PROPS_CONTENT_TYPE, ID_MAP_RELATIONSHIP, idMapFiles, idMapXml, type IdMapHeader } from './package.js';
 import { chooseStyles, NUMBERING, STYLE } from './styles.js';
 
 /** A4 with 2.5 cm margins, as the PDF. */
@@ -159,8 +159,9 @@ export async function assemble(options: AssembleOptions): Promise<Uint8Array> {
       { properties: { page: PAGE, type: SectionType.NEXT_PAGE }, ...furniture, children: options.body.length ? options.body : [new Paragraph('')] },
     ],
   });
-  const packed = await Packer.toBuffer(doc);
-  return addIdMap(new Uint8Array(packed), idMapXml(options.idMap, converter.anchors));
+  doc.Document.Relationships.addRelationship(ID_MAP_RELATIONSHIP.id, ID_MAP_RELATIONSHIP.type, ID_MAP_RELATIONSHIP.target);
+  doc.ContentTypes.addOverride(ID_MAP_PROPS_CONTENT_TYPE.contentType, ID_MAP_PROPS_CONTENT_TYPE.partName);
+  return new Uint8Array(await Packer.toBuffer(doc, false, idMapFiles(idMapXml(options.idMap, converter.anchors))));
 }
 
 /** One edition of a report as a Word document. */

@@ -1,11 +1,9 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { DOCX_ID_MAP_NAMESPACE, DOCX_ID_MAP_PART } from './ids.js';
 import type { AnchorRecord } from './convert.js';
 
 /**
- * What the `docx` package cannot write, added to its zip: the custom XML part with the id map
- * (src/docx/ids.ts), its properties part, and the relationship and content type that make Word
- * and LibreOffice keep it.
+ * The custom XML part with the id map (src/docx/ids.ts): its XML, its properties part, and the
+ * relationship and content type that make Word and LibreOffice keep it.
  */
 
 export interface IdMapHeader {
@@ -42,31 +40,28 @@ const ITEM_PROPS = 'customXml/itemProps1.xml';
 const ITEM_RELS = 'customXml/_rels/item1.xml.rels';
 const DATASTORE_ID = '{6E0C1D52-7F0B-4A57-9C0B-52A1B4E2D001}';
 
-/** Adds the id-map part to a packed DOCX. */
-export function addIdMap(docx: Uint8Array, xml: string): Uint8Array {
-  const files = unzipSync(docx) as Zippable;
-  const read = (name: string) => strFromU8(files[name] as Uint8Array);
-  files[DOCX_ID_MAP_PART] = strToU8(xml);
-  files[ITEM_PROPS] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${DATASTORE_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${DOCX_ID_MAP_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
-  );
-  files[ITEM_RELS] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
-  );
-  // The parts docx writes end with these closing tags; the new entries go just before them.
-  const rels = read('word/_rels/document.xml.rels');
-  files['word/_rels/document.xml.rels'] = strToU8(
-    insertBefore(rels, '</Relationships>', `<Relationship Id="rIdRapporteurIdMap" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../${DOCX_ID_MAP_PART}"/>`),
-  );
-  const types = read('[Content_Types].xml');
-  files['[Content_Types].xml'] = strToU8(
-    insertBefore(types, '</Types>', `<Override PartName="/${ITEM_PROPS}" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>${types.includes('Extension="xml"') ? '' : '<Default Extension="xml" ContentType="application/xml"/>'}`),
-  );
-  return zipSync(files, { level: 6 });
-}
+/** The part's relationship from word/document.xml, and the content type of its properties part. */
+export const ID_MAP_RELATIONSHIP = {
+  id: 'RapporteurIdMap',
+  type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml',
+  target: `../${DOCX_ID_MAP_PART}`,
+} as const;
+export const ID_MAP_PROPS_CONTENT_TYPE = { contentType: 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml', partName: `/${ITEM_PROPS}` } as const;
 
-function insertBefore(xml: string, closing: string, addition: string): string {
-  const at = xml.lastIndexOf(closing);
-  if (at < 0) throw new Error(`DOCX part without ${closing}`);
-  return `${xml.slice(0, at)}${addition}${xml.slice(at)}`;
+/**
+ * The files of the id-map part, handed to docx's Packer (its `overrides`), so the package is zipped
+ * once: the map itself, its properties (the schema it follows) and the properties' relationship.
+ */
+export function idMapFiles(xml: string): Array<{ path: string; data: string }> {
+  return [
+    { path: DOCX_ID_MAP_PART, data: xml },
+    {
+      path: ITEM_PROPS,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${DATASTORE_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${DOCX_ID_MAP_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+    },
+    {
+      path: ITEM_RELS,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
+    },
+  ];
 }
