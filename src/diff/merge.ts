@@ -317,14 +317,14 @@ function resolveMoves(context: Context): void {
     const merged = mergePair(from.node, p.node, context);
     Object.assign(context, saved);
     const fromLabel = isRec ? recLabel(from.node) : from.where;
-    // Both ends of a move carry its number, so a writer can pair them (DOCX w:moveFrom/w:moveTo).
+    // Both ends of a move carry its number (in data, not rendered), so a writer can pair them (DOCX w:moveFrom/w:moveTo).
     const move = String(context.moves.length);
     const toLabel = isRec ? recLabel(p.node) : p.where;
     p.resolved = [
       {
         type: 'blockquote',
         children: [note(`Moved from ${fromLabel}`, 'rl-move-note'), ...merged],
-        data: { hName: 'div', hProperties: { className: ['rl-moved-block'], dataMove: move } },
+        data: { hName: 'div', hProperties: { className: ['rl-moved-block'] }, move },
       } as unknown as RootContent,
     ];
     from.resolved = [
@@ -334,7 +334,7 @@ function resolveMoves(context: Context): void {
           markNode('moved', [{ type: 'text', value: isRec ? `${fromLabel} “${recTitle(from.node)}”` : `“${firstWords(from.node, 12)}”` }], ['rl-moved-from']),
           markNode('moved', [{ type: 'text', value: ` moved to ${toLabel}` }]),
         ],
-        data: { hProperties: { className: ['rl-moved-away'], dataMove: move } },
+        data: { hProperties: { className: ['rl-moved-away'] }, move },
       } as RootContent,
     ];
   }

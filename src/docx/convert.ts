@@ -109,6 +109,9 @@ export class DocxConverter {
   private readonly moveNames = new Map<string, { name: string; rangeFrom: number; rangeTo: number }>();
   private readonly movedBlocks = new Map<string, Parents>();
   private readonly bookmarksUsed = new Set<string>();
+  /** True while writing the old copy of a moved block: its bookmarks belong to the new place. */
+  private inMovedAway = false;
+  private readonly commentsPlaced = new Set<number>();
 
   constructor(private readonly options: ConvertOptions) {}
 
@@ -117,8 +120,9 @@ export class DocxConverter {
     for (const child of tree.children) if (child.type === 'footnoteDefinition') this.footnoteDefinitions.set(child.identifier, child);
     this.collectMoves(tree);
     const blocks = this.blocks(tree.children.filter((c) => c.type !== 'footnoteDefinition'), { listLevel: 0 });
-    const top = this.options.comments?.get('');
-    if (top?.length && blocks.length) this.placeComments(blocks, top);
+    // Comments whose anchor is not in this edition (or at the very top) sit at the start of the body.
+    const rest = [...(this.options.comments?.values() ?? [])].flat().filter((id) => !this.commentsPlaced.has(id));
+    if (rest.length) this.placeComments(blocks.filter((b) => b.kind === 'p').slice(0, 1), rest);
     return blocks.map((b) => this.finish(b));
   }
 
@@ -129,8 +133,8 @@ export class DocxConverter {
 
   private collectMoves(tree: Parents): void {
     for (const child of tree.children as Nodes[]) {
-      const move = propsOf(child as Nodes & { data?: unknown }) as { dataMove?: string };
-      if (move.dataMove !== undefined && classesOf(child).includes('rl-moved-block')) this.movedBlocks.set(move.dataMove, child as Parents);
+      const move = moveOf(child);
+      if (move !== undefined && classesOf(child).includes('rl-moved-block')) this.movedBlocks.set(move, child as Parents);
       if ('children' in child) this.collectMoves(child as Parents);
     }
   }
@@ -351,18 +355,20 @@ export class DocxConverter {
   }
 
   private movedAway(node: RootContent, walk: Walk): Block[] {
-    const move = (propsOf(node as Nodes) as { dataMove?: string }).dataMove;
+    const move = moveOf(node);
     const block = move !== undefined ? this.movedBlocks.get(move) : undefined;
     if (!block || !this.options.revision) return []; // No tracked changes (a plain build never has these).
     // The old text is the moved block as it was: its deletions kept, its insertions dropped.
     const old = versionOf(block, 'from');
+    this.inMovedAway = true;
     const blocks = this.blocks(old.children as RootContent[], { ...walk, moving: 'from', mark: undefined }).filter((b) => !isEmptyPara(b));
+    this.inMovedAway = false;
     this.wrapMove(blocks, 'from', this.moveInfo(move as string));
     return blocks;
   }
 
   private movedHere(node: Parents, walk: Walk): Block[] {
-    const move = (propsOf(node) as { dataMove?: string }).dataMove;
+    const move = moveOf(node);
     if (move === undefined || !this.options.revision) return this.blocks(node.children as RootContent[], walk);
     const now = versionOf(node, 'to');
     const blocks = this.blocks(now.children as RootContent[], { ...walk, moving: 'to', mark: undefined }).filter((b) => !isEmptyPara(b));
@@ -443,7 +449,7 @@ export class DocxConverter {
         if (classes.includes('rl-moved')) return this.inlines(node.children, style, text);
         if (classes.includes('recommendation-number')) {
           const was = node.children.find((c) => classesOf(c).includes('rl-was'));
-          const wasText = was ? (propsOf(was as Nodes) as { dataWas?: string }).dataWas : undefined;
+          const wasText = was ? wasOf(was) : undefined;
           if (wasText && this.options.revision && !style.mark) {
             const nowText = node.children.filter((c) => c !== was).map((c) => ('value' in c ? c.value : '')).join('');
             // Only the number changes: "Recommendation " stays, "2.3" is deleted and "2.4" inserted.
@@ -563,10 +569,14 @@ export class DocxConverter {
   /** One bookmark from the start of the first paragraph to the end of the last: it opens and closes inside paragraphs. */
   private bookmark(blocks: Block[], key: DocxAnchorKey): void {
     const paras = blocks.filter((b): b is ParaBlock => b.kind === 'p');
-    if (!paras.length) return;
+    if (!paras.length || this.inMovedAway) return;
     const name = bookmarkName(key);
-    if (this.bookmarksUsed.has(name)) return; // A redline shows an id once; a repeated id is a lint error.
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(name)) throw new UserError(`${this.options.report.file}: "${key.id}" cannot become a Word bookmark (${name})`);
+    if (this.bookmarksUsed.has(name)) return; // A repeated id is a lint error (and a build error before this).
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(name)) {
+      const source = key.scope === 'section' ? this.options.report.headings.find((h) => h.slug === key.id)?.source : this.options.report.recommendations.find((r) => r.id === key.id)?.source;
+      const where = source ? `${source.file}:${source.line}:${source.column}` : this.options.report.file;
+      throw new UserError(`${where}: "${key.id}" cannot become a Word bookmark name (${name}); use letters, digits and hyphens`);
+    }
     this.bookmarksUsed.add(name);
     const id = this.bookmarkId++;
     paras[0].children.unshift(new BookmarkStart(name, id) as unknown as ParagraphChild);
@@ -578,6 +588,8 @@ export class DocxConverter {
     const paras = blocks.filter((b): b is ParaBlock => b.kind === 'p');
     if (!paras.length) return;
     for (const id of ids) {
+      if (this.commentsPlaced.has(id)) continue;
+      this.commentsPlaced.add(id);
       paras[0].children.unshift(new CommentRangeStart(id) as unknown as ParagraphChild);
       const last = paras[paras.length - 1].children;
       last.push(new CommentRangeEnd(id) as unknown as ParagraphChild, new TextRun({ children: [new CommentReference(id)] }));
@@ -612,6 +624,16 @@ function isRangeMarker(element: object): boolean {
   return rangeMarkers.has(element);
 }
 
+/** The move number the diff gives both ends of a move (src/diff/merge.ts). */
+function moveOf(node: { data?: unknown }): string | undefined {
+  return (node.data as { move?: string } | undefined)?.move;
+}
+
+/** The old text of a renumbered recommendation's number (src/diff/words.ts). */
+function wasOf(node: { data?: unknown }): string | undefined {
+  return (node.data as { was?: string } | undefined)?.was;
+}
+
 function isEmptyPara(block: Block): boolean {
   return block.kind === 'p' && block.text.trim() === '' && block.children.length === 0;
 }
@@ -628,7 +650,7 @@ function versionOf(node: Parents, side: 'from' | 'to'): Parents {
     if (side === 'from' && classes.includes('recommendation-number') && 'children' in current) {
       // The old place shows the old number.
       const was = (current.children as Nodes[]).find((c) => classesOf(c).includes('rl-was'));
-      const old = was ? (propsOf(was) as { dataWas?: string }).dataWas : undefined;
+      const old = was ? wasOf(was) : undefined;
       if (old) return { ...current, children: [{ type: 'text', value: old }] } as Nodes;
     }
     if (!('children' in current)) return current;
