@@ -34,13 +34,6 @@ export interface AnchorRecord {
   text: string;
 }
 
-/** A Word comment to place on an anchor (recommendation id or heading slug). */
-export interface CommentPlacement {
-  anchor: string;
-  /** Word comment ids placed on that anchor (replies included: Word ranges each one). */
-  ids: number[];
-}
-
 export interface ConvertOptions {
   report: Report;
   /** Present for a redline: marks become tracked changes by this author at this date. */
@@ -182,9 +175,9 @@ export class DocxConverter {
       case 'heading':
         return [this.heading(node, walk)];
       case 'paragraph': {
+        // Images stay inline in their paragraph (most reports give a figure a paragraph of its own).
         const style = classes.includes('rl-elided') ? STYLE.note : walk.partStyle;
-        const blocks = this.paragraphWithImages(node, walk, style);
-        return blocks;
+        return [this.paragraph(node, walk, style ? { style } : {})];
       }
       case 'list':
         return this.list(node, walk);
@@ -322,11 +315,6 @@ export class DocxConverter {
     const lines = value.split('\n');
     const children = lines.map((line, index) => this.run(line, { code: true, mark: walk.mark, moving: walk.moving }, index > 0));
     return { kind: 'p', options: { style: STYLE.code }, children, text: value };
-  }
-
-  /** Images stand in paragraphs of their own in most reports; they stay inline in the paragraph. */
-  private paragraphWithImages(node: Extract<RootContent, { type: 'paragraph' }>, walk: Walk, style?: string): Block[] {
-    return [this.paragraph(node, walk, style ? { style } : {})];
   }
 
   private paragraph(node: Parents, walk: Walk, options: Omit<IParagraphOptions, 'children'>, base: RunStyle = {}): ParaBlock {
