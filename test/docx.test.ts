@@ -1,15 +1,16 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReports } from '../src/build/index.js';
 import { bookmarkName } from '../src/docx/ids.js';
 import { loadReport } from '../src/model/load.js';
 import type { Report } from '../src/model/types.js';
 import { systemLabel } from '../src/render/editions.js';
-import { docxParts, findAll, libreOfficePdf, libreOfficeResave, pandocJson, pandocText, parseXml, pythonDocx, sectionsText, words } from './docx-helpers.js';
-import { commitAll, git, initRepo, repoRoot, reportSource, runCli, tempWorkspaces } from './helpers.js';
+import { docxParts, findAll, libreOfficePdf, libreOfficeResave, runCliAsync, pandocJson, pandocText, parseXml, pythonDocx, sectionsText, words } from './docx-helpers.js';
+import { commitAll, git, initRepo, repoRoot, reportSource, tempWorkspaces } from './helpers.js';
 
 /**
  * DOCX editions and the DOCX redline, read back by the programs the working group's files meet:
@@ -199,7 +200,7 @@ RESOLVED-TEXT already handled.
 
   it('puts the open comments in as Word comments on their recommendation, replies threaded, under internal/', async () => {
     const root = workspace({ [REPORT]: source('working-group') });
-    const result = runCli(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
+    const result = await runCliAsync(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(existsSync(path.join(root, 'dist/acme/acme.docx'))).toBe(false);
@@ -225,11 +226,11 @@ RESOLVED-TEXT already handled.
 
   it('is refused for a public report (exit 2, nothing written), and no DOCX without it carries comment text', async () => {
     const root = workspace({ [REPORT]: source('public') });
-    const refused = runCli(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
+    const refused = await runCliAsync(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/reports\/acme\/report\.md: --with-comments is refused for a public report/);
     expect(existsSync(path.join(root, 'dist/acme'))).toBe(false);
-    const plain = runCli(['build', 'acme', '--format', 'docx'], { cwd: root });
+    const plain = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
     expect(plain.code).toBe(0);
     const all = Object.values(docxParts(path.join(root, 'dist/acme/acme.docx'))).join('\n');
     for (const secret of ['OPEN-COMMENT-TEXT', 'REPLY-TEXT', 'RESOLVED-TEXT', 'Jane Reviewer']) expect(all).not.toContain(secret);
@@ -243,7 +244,7 @@ describe('build --format docx: styles and bad input', async () => {
     const reference = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx'], { maxBuffer: 16 * 1024 * 1024 });
     expect(reference.status).toBe(0);
     const root = workspace({ [REPORT]: simple, 'templates/house/reference.docx': reference.stdout });
-    const result = runCli(['build', 'acme', '--format', 'docx', '--template', 'house'], { cwd: root });
+    const result = await runCliAsync(['build', 'acme', '--format', 'docx', '--template', 'house'], { cwd: root });
     expect(result.stderr).toBe('');
     const styles = docxParts(path.join(root, 'dist/acme/acme.docx'))['word/styles.xml'];
     const ids = findAll(parseXml(styles), 'w:style').map((s) => s.attributes['w:styleId']);
@@ -255,7 +256,7 @@ describe('build --format docx: styles and bad input', async () => {
 
   it('refuses a reference.docx that is not a DOCX, and an image it cannot embed, with file:line and exit 2, writing nothing', async () => {
     const bad = workspace({ [REPORT]: simple, 'templates/broken/reference.docx': 'this is not a zip file' });
-    const result = runCli(['build', 'acme', '--format', 'docx', '--template', 'broken'], { cwd: bad });
+    const result = await runCliAsync(['build', 'acme', '--format', 'docx', '--template', 'broken'], { cwd: bad });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/templates\/broken\/reference\.docx:1:1: not a DOCX file/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -263,13 +264,13 @@ describe('build --format docx: styles and bad input', async () => {
 
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
     const images = workspace({ [REPORT]: simple.replace('Courts need evidence.', 'Courts need evidence.\n\n![A chart](images/chart.svg)'), 'reports/acme/images/chart.svg': svg });
-    const refused = runCli(['build', 'acme', '--format', 'docx'], { cwd: images });
+    const refused = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: images });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/reports\/acme\/report\.md:\d+:\d+: image .* cannot be embedded in the DOCX/);
     expect(existsSync(path.join(images, 'dist/acme/acme.docx'))).toBe(false);
 
     const missing = workspace({ [REPORT]: simple.replace('Courts need evidence.', 'Courts need evidence.\n\n![A chart](images/none.png)') });
-    const gone = runCli(['build', 'acme', '--format', 'docx'], { cwd: missing });
+    const gone = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: missing });
     expect(gone.code).toBe(2);
     expect(gone.stderr).toMatch(/reports\/acme\/report\.md:\d+:\d+ error image images\/none\.png does not exist/);
   });
@@ -277,12 +278,12 @@ describe('build --format docx: styles and bad input', async () => {
   it('embeds a PNG image (a real screenshot by Chromium) at its size', async () => {
     const shot = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-shot-'));
     const file = path.join(shot, 'chart.png');
-    const browser = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--user-data-dir=${shot}/profile`, `--screenshot=${file}`, '--window-size=320,200', 'data:text/html,<p>chart</p>'], { encoding: 'utf8', timeout: 120_000 });
-    expect(existsSync(file), browser.stderr).toBe(true);
+    await promisify(execFile)('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--user-data-dir=${shot}/profile`, `--screenshot=${file}`, '--window-size=320,200', 'data:text/html,<p>chart</p>'], { timeout: 120_000 });
+    expect(existsSync(file)).toBe(true);
     const png = readFileSync(file);
     rmSync(shot, { recursive: true, force: true });
     const root = workspace({ [REPORT]: simple.replace('Courts need evidence.', 'Courts need evidence.\n\n![A chart](images/chart.png)'), 'reports/acme/images/chart.png': png });
-    const result = runCli(['build', 'acme', '--format', 'docx'], { cwd: root });
+    const result = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
     expect(result.stderr).toBe('');
     expect((await pythonDocx(path.join(root, 'dist/acme/acme.docx'))).inline_shapes).toBe(1);
   });
@@ -307,19 +308,19 @@ describe('diff --format docx: the redline as tracked changes', async () => {
   const redline = () => path.join(root, 'dist/acme/acme-redline-v0.1.0-v0.2.0.docx');
   const edition = (tag: string) => path.join(root, `dist-${tag}/acme/acme.docx`);
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = workspace({ 'README.md': 'workspace\n' });
     initRepo(root);
     mkdirSync(path.join(root, 'reports/acme'), { recursive: true });
     writeFileSync(path.join(root, REPORT), v1);
     commitAll(root, 'v0.1.0', { GIT_AUTHOR_DATE: '2026-01-10T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-10T10:00:00Z' });
     git(root, ['tag', 'v0.1.0']);
-    expect(runCli(['build', 'acme', '--format', 'docx', '--out', 'dist-v0.1.0'], { cwd: root }).code).toBe(0);
+    expect((await runCliAsync(['build', 'acme', '--format', 'docx', '--out', 'dist-v0.1.0'], { cwd: root })).code).toBe(0);
     writeFileSync(path.join(root, REPORT), v2);
     commitAll(root, 'v0.2.0', { GIT_AUTHOR_NAME: 'Hélène Marchetti', GIT_AUTHOR_DATE: '2026-03-02T09:30:00Z', GIT_COMMITTER_DATE: '2026-03-02T09:30:00Z' });
     git(root, ['tag', 'v0.2.0']);
-    expect(runCli(['build', 'acme', '--format', 'docx', '--out', 'dist-v0.2.0'], { cwd: root }).code).toBe(0);
-    const result = runCli(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'docx'], { cwd: root });
+    expect((await runCliAsync(['build', 'acme', '--format', 'docx', '--out', 'dist-v0.2.0'], { cwd: root })).code).toBe(0);
+    const result = await runCliAsync(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'docx'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
@@ -366,7 +367,7 @@ describe('diff --format docx: the redline as tracked changes', async () => {
   });
 
   it('--changes-only keeps the changed recommendations and leaves out unchanged text', async () => {
-    const result = runCli(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'docx', '--changes-only', '--out', 'dist-changes'], { cwd: root });
+    const result = await runCliAsync(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'docx', '--changes-only', '--out', 'dist-changes'], { cwd: root });
     expect(result.code).toBe(0);
     const text = await pandocText(path.join(root, 'dist-changes/acme/acme-redline-v0.1.0-v0.2.0.docx'), 'all');
     expect(text).toContain('copy or seize');
