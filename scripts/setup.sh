@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to built sample report: system packages (when root), npm
-# packages, compile, then build every edition of the sample report as HTML and PDF into dist/.
+# packages, compile, then build every edition of the sample report as HTML, PDF and DOCX into dist/.
 # Usage: bash scripts/setup.sh [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +37,7 @@ fi
 npm run --silent compile
 
 if [ "${1:-}" != "--no-build" ]; then
-  node bin/rapporteur build access-to-evidence --format html,pdf --edition all
+  node bin/rapporteur build access-to-evidence --format html,pdf,docx --edition all
   echo "setup: done; open dist/access-to-evidence/access-to-evidence.html"
 fi
 

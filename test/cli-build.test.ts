@@ -139,8 +139,8 @@ describe('build errors', () => {
     const edition = runCli(['build', '--edition', 'mixed-law'], { cwd: root });
     expect(edition.stderr).toContain('no edition "mixed-law"; this report has full, civil-law, common-law, all');
     expect(edition.code).toBe(2);
-    const format = runCli(['build', '--format', 'docx'], { cwd: root });
-    expect(format.stderr).toContain('--format: unknown format "docx" (use html, pdf)');
+    const format = runCli(['build', '--format', 'epub'], { cwd: root });
+    expect(format.stderr).toContain('--format: unknown format "epub" (use html, pdf, docx)');
     expect(format.code).toBe(2);
   });
 

@@ -42,7 +42,7 @@ describe('rapporteur config', () => {
   });
 
   it('names file, line and column of a value that is not allowed', () => {
-    const root = workspace({ ...report, 'rapporteur.config.yaml': 'template: default\nformats: [html, docx]\npaper: A5\n' });
+    const root = workspace({ ...report, 'rapporteur.config.yaml': 'template: default\nformats: [html, epub]\npaper: A5\n' });
     const result = runCli(['config'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^rapporteur\.config\.yaml:2:\d+ error `formats\.1`: /m);
@@ -81,7 +81,7 @@ describe('rapporteur config', () => {
   });
 
   it('stops build with the configuration error', () => {
-    const root = workspace({ ...report, 'rapporteur.config.yaml': 'formats: [docx]\n' });
+    const root = workspace({ ...report, 'rapporteur.config.yaml': 'formats: [epub]\n' });
     const build = runCli(['build'], { cwd: root });
     expect(build.code).toBe(2);
     expect(build.stderr).toMatch(/^rapporteur\.config\.yaml:1:\d+ error `formats\.0`/m);

@@ -225,7 +225,7 @@ describe('rapporteur watch', () => {
     await waitFor(async () => Buffer.from(svg(await page(watcher.url)) ?? '', 'base64').toString().includes('fill="blue"'), 20_000, () => watcher.output());
 
     // A broken configuration: the last good page stays, with the configuration error on it.
-    writeFileSync(path.join(root, 'rapporteur.config.yaml'), 'template: house\nformats: [docx]\n');
+    writeFileSync(path.join(root, 'rapporteur.config.yaml'), 'template: house\nformats: [epub]\n');
     const broken = await waitFor(
       async () => {
         const html = await page(watcher.url);

@@ -4,6 +4,7 @@ import { diskParseStore, parseCacheDir, type ParseStore } from '../cache/parse-c
 import { startStamp } from '../git/stamp.js';
 import { lintReport } from '../lint/engine.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
+import type { RegisterEntry } from '../comments/register.js';
 import type { Report } from '../model/types.js';
 import { outputName, selectEditions } from '../render/editions.js';
 import { renderHtml } from '../render/html.js';
@@ -39,6 +40,8 @@ export interface BuildOptions {
   paper?: 'A4' | 'Letter';
   /** Check each PDF against its edition before writing it (default true; `--no-verify` turns it off). */
   verify?: boolean;
+  /** DOCX only: the open comments as Word comments, written under `<out>/<slug>/internal/` (never for a public report). */
+  withComments?: boolean;
 }
 
 /** One language a report is built in: the source (no suffix), a translation, or a pair side by side. */
@@ -133,6 +136,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     // What a killed build left half-written here is of no use to anyone.
     await removeStaleTemporaries(dir);
     const paper = report.meta.paper ?? options.paper ?? 'A4';
+    const comments = options.withComments && options.formats.includes('docx') ? await registerForDocx(report) : undefined;
     for (const job of languageJobs(report, options.langs)) {
       let built = report;
       let suffix: string | undefined;
@@ -155,6 +159,8 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
           within: options.out,
           template,
           paper,
+          commit: stamp.commit,
+          comments,
           html: () => {
             const { html, problems } = render(edition);
             outcome.problems.push(...problems);
@@ -167,4 +173,14 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
   }
   outcome.outputs.push(...(await run.finish()));
   return outcome;
+}
+
+/** `--with-comments`: the register (open comments and their replies), refused for a public report. */
+async function registerForDocx(report: Report): Promise<RegisterEntry[]> {
+  if (report.meta.confidentiality === 'public') {
+    throw new UserError(`${report.file}: --with-comments is refused for a public report (confidentiality: public); comments are never published`);
+  }
+  const { buildRegister } = await import('../comments/register.js');
+  const register = await buildRegister(report);
+  return register.entries;
 }

@@ -4,6 +4,14 @@ import type { BlockContent, Data, Nodes, Parents, PhrasingContent, Root, RootCon
 import { isRecommendation, keyOf, kindOf, pairHunk, signature, similarity, words } from './align.js';
 import { changed, countWords, diffTokens, isWord, markNode, rebuild, textOf, tokenize } from './words.js';
 
+
+declare module 'mdast' {
+  interface BlockquoteData {
+    /** Both ends of a move carry its number, so a writer can pair them (DOCX w:moveFrom/w:moveTo). */
+    move?: string;
+  }
+}
+
 /**
  * Merges two rendered trees (the output of the render pipeline's Markdown steps, comments
  * already dropped) into one redline tree: the new text, with deleted words and blocks put back
@@ -336,12 +344,14 @@ function resolveMoves(context: Context): void {
     const merged = mergePair(from.node, p.node, context);
     Object.assign(context, saved);
     const fromLabel = isRec ? recLabel(from.node) : from.where;
+    // Both ends of a move carry its number (in data, not rendered), so a writer can pair them (DOCX w:moveFrom/w:moveTo).
+    const move = String(context.moves.length);
     const toLabel = isRec ? recLabel(p.node) : p.where;
     p.resolved = [
       {
         type: 'blockquote',
         children: [note(`Moved from ${fromLabel}`, 'rl-move-note') as BlockContent, ...(merged as BlockContent[])],
-        data: { hName: 'div', hProperties: { className: ['rl-moved-block'] } },
+        data: { hName: 'div', hProperties: { className: ['rl-moved-block'] }, move },
       },
     ];
     from.resolved = [
@@ -351,7 +361,7 @@ function resolveMoves(context: Context): void {
           markNode('moved', [{ type: 'text', value: isRec ? `${fromLabel} “${recTitle(from.node)}”` : `“${firstWords(from.node, 12)}”` }], ['rl-moved-from']),
           markNode('moved', [{ type: 'text', value: ` moved to ${toLabel}` }]),
         ],
-        data: { hProperties: { className: ['rl-moved-away'] } },
+        data: { hProperties: { className: ['rl-moved-away'] }, move },
       } as RootContent,
     ];
   }

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { isContained } from '../util/contain.js';
 import { formatProblem, isError, UserError } from '../util/problems.js';
 import { parseFormatList, writerFor, type Writer, type WriterRun } from '../writers/index.js';
+import { revisionAuthor } from '../git/author.js';
 import { compareReports, versionInfo, type Comparison } from './index.js';
 import { renderRedlineHtml } from './redline.js';
 
@@ -117,6 +118,8 @@ export async function redlineReport(target: ReportTarget, options: RedlineOption
       file: (writer) => path.join(dir, `${name}.${writer.extension}`),
       within: out,
       template,
+      // Writers that do not print the HTML (DOCX tracked changes) read the comparison itself.
+      redline: writers.some((writer) => writer.format === 'docx') ? { comparison, tree, changesOnly: options.changesOnly, revision: await revisionAuthor(top, to?.commit) } : undefined,
       html: () => renderRedlineHtml(comparison, tree, after, { edition, changesOnly: options.changesOnly, template }),
     });
     for (const file of written) log(`${path.relative(process.cwd(), file)}  ${Math.round(performance.now() - started)} ms`);

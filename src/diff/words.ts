@@ -297,7 +297,10 @@ function run(items: Marked[], mark: Mark, atStart: boolean): PhrasingContent[] {
     if (node && item.was !== undefined && 'children' in node) {
       // "Recommendation 2.4 (was 2.3)": the note sits inside the number so it stays on its line.
       const was = item.was.replace(/^Recommendation\s+/, '');
-      node = { ...node, children: [...node.children, markNode('moved', [{ type: 'text', value: `(was ${was})` }], ['rl-was'])] } as PhrasingContent;
+      const note = markNode('moved', [{ type: 'text', value: `(was ${was})` }], ['rl-was']);
+      // The old number itself (in data, not rendered), for writers that show the renumbering as a change (DOCX tracked changes).
+      (note.data as Record<string, unknown>).was = item.was;
+      node = { ...node, children: [...node.children, note] } as PhrasingContent;
     }
     if (node) content.push(node);
   });

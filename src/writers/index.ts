@@ -2,14 +2,16 @@ import type { Report } from '../model/types.js';
 import { UserError } from '../util/problems.js';
 import { html } from './html.js';
 import { pdf } from './pdf.js';
+import { docx } from './docx.js';
 import type { RunSettings, WriteContext, Writer } from './types.js';
 
-export type { Writer, WriteContext, RunSettings } from './types.js';
+export type { Writer, WriteContext, RunSettings, RedlineInput } from './types.js';
 
 /** The output formats: one line each. */
 export const WRITERS: Writer[] = [
   html,
   pdf,
+  docx,
 ];
 
 export const FORMAT_NAMES = WRITERS.map((writer) => writer.format) as [string, ...string[]];
@@ -48,7 +50,7 @@ export class WriterRun {
   ) {}
 
   /** Writes one edition with each writer; returns the files written now (batched ones come from `finish`). */
-  async write(writers: Writer[], report: Report, edition: string, target: Pick<WriteContext, 'within' | 'template' | 'paper'> & { file: (writer: Writer) => string; html: () => string }): Promise<string[]> {
+  async write(writers: Writer[], report: Report, edition: string, target: Pick<WriteContext, 'within' | 'template' | 'paper' | 'commit' | 'comments' | 'redline'> & { file: (writer: Writer) => string; html: () => string }): Promise<string[]> {
     const before = this.outputs.length;
     let page: string | undefined;
     const html = () => (page ??= target.html());
@@ -58,6 +60,9 @@ export class WriterRun {
         within: target.within,
         template: target.template,
         paper: target.paper,
+        commit: target.commit,
+        comments: target.comments,
+        redline: target.redline,
         html,
         log: this.log,
         wrote: (file) => this.outputs.push(file),

@@ -1,4 +1,7 @@
 import type { Report } from '../model/types.js';
+import type { Root } from 'mdast';
+import type { RegisterEntry } from '../comments/register.js';
+import type { Comparison } from '../diff/index.js';
 import type { Template } from '../render/template.js';
 
 /** What a writer gets besides the report and the edition. */
@@ -11,6 +14,12 @@ export interface WriteContext {
   template?: Template;
   /** Paper chosen by the build: front matter, else configuration, else A4. */
   paper?: 'A4' | 'Letter';
+  /** The commit the sources are at (the build stamp), for writers that record it. */
+  commit?: string;
+  /** `--with-comments` (DOCX): the register's open comments; absent, no comment text can reach the file. */
+  comments?: RegisterEntry[];
+  /** Set when the edition is a redline: what writers that do not print the HTML need (DOCX tracked changes). */
+  redline?: RedlineInput;
   /**
    * The edition as one self-contained HTML page (a build's, or a redline's), rendered at most
    * once and shared by every writer of the run that asks for it.
@@ -41,4 +50,14 @@ export interface Writer {
 export interface RunSettings {
   /** Read each PDF back and check it against its edition before writing it (default true). */
   verify?: boolean;
+}
+
+/** A redline as the diff stage made it. */
+export interface RedlineInput {
+  comparison: Comparison;
+  /** The merged tree with insertions, deletions and moves marked. */
+  tree: Root;
+  changesOnly?: boolean;
+  /** Author and date of the newer revision (tracked changes are attributed to them). */
+  revision: { author: string; date: string };
 }

@@ -161,7 +161,7 @@ case('image-remote', 'a remote image is refused, never fetched', ['build', 'r'],
 case('image-missing', 'an image that does not exist', ['build', 'r'], 0, {R: fm() + BODY + '\n![Chart](images/none.png)\n'},
      stderrIncludes=['reports/r/report.md:', 'image images/none.png does not exist'])
 # --- command line
-case('build-unknown-format', 'an unknown --format', ['build', 'r', '--format', 'docx'], 2, {R: fm() + BODY}, stderrIncludes=['--format: unknown format "docx"'])
+case('build-unknown-format', 'an unknown --format', ['build', 'r', '--format', 'epub'], 2, {R: fm() + BODY}, stderrIncludes=['--format: unknown format "epub"'])
 case('build-unknown-edition', 'an unknown --edition', ['build', 'r', '--edition', 'martian'], 2, {R: fm() + BODY}, stderrIncludes=['no edition "martian"'])
 case('build-unknown-report', 'a report slug that does not exist', ['build', 'nosuch'], 2, {R: fm() + BODY}, stderrIncludes=['no report named "nosuch"'])
 case('build-missing-path', 'a report path that does not exist', ['build', 'reports/none/report.md'], 2, {R: fm() + BODY}, stderrIncludes=['reports/none/report.md: no such file or report'])

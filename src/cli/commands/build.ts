@@ -17,6 +17,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
     .option('-o, --out <dir>', 'output folder (default: config, else dist/ in the workspace)')
     .option('-t, --template <name>', 'template folder under templates/ (default: config, else default)')
     .option('-l, --lang <langs>', 'languages: the source, a stored translation (ja), all, or en+ja for the bilingual edition')
+    .option('--with-comments', 'DOCX: the open comments as Word comments with their replies, written under <out>/<slug>/internal/ (refused for a public report)')
     .option('-q, --quiet', 'print nothing but problems')
     .option('--no-cache', 'parse every file again instead of reusing cached parses (~/.cache/rapporteur)')
     .option('--no-verify', 'write PDFs without reading them back to check that no word, footnote or page number is lost')
@@ -27,10 +28,11 @@ Examples:
   $ rapporteur build                                   every report, full edition, HTML
   $ rapporteur build access-to-evidence --format html,pdf --edition all
   $ rapporteur build reports/access-to-evidence/report.md --out /tmp/site
+  $ rapporteur build access-to-evidence --format docx --with-comments   Word file with the open comments
   $ rapporteur build access-to-evidence --lang ja --format html,pdf      the Japanese edition
   $ rapporteur build access-to-evidence --lang en+ja                    source and translation side by side`,
     )
-    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; lang?: string; quiet?: boolean; cache: boolean; verify: boolean }) => {
+    .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; lang?: string; quiet?: boolean; cache: boolean; verify: boolean; withComments?: boolean }) => {
       const { root, targets } = await targetsFrom(reports, io);
       const { config } = loadConfig(root);
       const formats = parseFormats(options.format ?? config.formats.join(','));
@@ -47,6 +49,7 @@ Examples:
         langs: options.lang ? splitList(options.lang, []) : undefined,
         paper: config.paper,
         verify: options.verify,
+        withComments: options.withComments,
       });
       printProblems(outcome.problems, io);
       if (outcome.failed.length > 0) {

@@ -25,7 +25,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .argument('[report...]', 'report slugs or paths (default: every report under reports/)')
     .option('--from <rev>', 'older revision: tag, branch or commit (default: the newest tag that touches the report)')
     .option('--to <rev>', 'newer revision (default: the working tree)')
-    .option('-f, --format <formats>', `comma-separated: ${formatHelp([JSON_FORMAT])} (json is also printed)`, 'html')
+    .option('-f, --format <formats>', `comma-separated: ${formatHelp([JSON_FORMAT])} (json is also printed; docx is the redline as Word tracked changes)`, 'html')
     .option('-e, --edition <edition>', 'full, or a legal system such as civil-law', FULL)
     .option('--changes-only', 'show only changed blocks, with one block of context')
     .option('-o, --out <dir>', 'output folder (default: dist/ in the workspace)')
@@ -40,7 +40,8 @@ Files: <out>/<slug>/<slug>-redline-<from>-<to>.<ext> (another edition adds -<edi
 Examples:
   $ rapporteur diff                                       newest tag → working tree, HTML
   $ rapporteur diff access-to-evidence --from v0.2.0 --to v0.3.0 --format html,pdf
-  $ rapporteur diff --format json --changes-only`,
+  $ rapporteur diff --format json --changes-only
+  $ rapporteur diff --from v0.2.0 --to v0.3.0 --format docx   Word file whose Review pane lists every change`,
     )
     .action(async (reports: string[], options: DiffOptions) => {
       const formats = parseRedlineFormats(options.format);

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { editionDocx } from '../docx/document.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import type { Writer } from './types.js';
+
+/**
+ * A Word document per edition, written from the Report model (src/docx/), not converted from the
+ * HTML; for a redline, the comparison as Word tracked changes (insertions, deletions, moves).
+ */
+export const docx: Writer = {
+  format: 'docx',
+  extension: 'docx',
+  description: 'a Word document (a redline: Word tracked changes)',
+  async write(report, edition, context) {
+    let data: Uint8Array;
+    let file = context.file;
+    if (context.redline) {
+      const { redlineDocx } = await import('../docx/redline.js');
+      const { comparison, tree, changesOnly, revision } = context.redline;
+      data = await redlineDocx(comparison, tree, report, { edition, changesOnly, template: context.template?.name, revision });
+    } else {
+      data = await editionDocx(report, { edition, template: context.template?.name, commit: context.commit, comments: context.comments });
+      // Anything that carries comment text goes under internal/, which no public output links to.
+      if (context.comments) file = path.join(path.dirname(file), 'internal', path.basename(file));
+    }
+    await writeFileAtomic(file, data, { within: context.within });
+    context.wrote(file);
+  },
+};
