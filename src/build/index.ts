@@ -122,8 +122,11 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
       continue;
     }
     const editions = selectEditions(report, options.editions);
-    const template = loadTemplate(options.template ?? 'default', report.root);
-    for (const note of template.problems) if (!outcome.problems.some((p) => p.file === note.file && p.reason === note.reason && p.line === note.line)) outcome.problems.push(note);
+    // A DOCX-only build needs no HTML template (a template folder may hold just a reference.docx).
+    const templateName = options.template ?? 'default';
+    const template = writers.some((writer) => writer.fromHtml) ? loadTemplate(templateName, report.root) : undefined;
+    const htmlTemplate = () => template ?? loadTemplate(templateName, report.root);
+    for (const note of template?.problems ?? []) if (!outcome.problems.some((p) => p.file === note.file && p.reason === note.reason && p.line === note.line)) outcome.problems.push(note);
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
     const escape = escapeReason(options.out, dir, path.relative(process.cwd(), options.out) || options.out);
@@ -140,7 +143,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     for (const job of languageJobs(report, options.langs)) {
       let built = report;
       let suffix: string | undefined;
-      let render = (edition: string) => renderHtml(built, { edition, stamp, template });
+      let render = (edition: string) => renderHtml(built, { edition, stamp, template: htmlTemplate() });
       if (job.kind !== 'source') {
         const state = languageState(report, job.lang);
         if (!state) throw new UserError(`${report.file}: no translation into ${job.lang} (extract one with \`rapporteur translate extract ${report.slug} --lang ${job.lang}\`, then \`translate import\` it)`);
@@ -150,7 +153,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
         const stale = localized.fallbacks.filter((f) => f.status === 'stale').map((f) => f.id);
         const missing = localized.fallbacks.filter((f) => f.status !== 'stale').map((f) => f.id);
         log(`${report.slug} ${job.lang}: ${localized.translated} of ${localized.total} units translated; shown in ${report.meta.lang}: ${stale.length} stale${stale.length ? ` (${stale.join(', ')})` : ''}, ${missing.length} untranslated${missing.length ? ` (${missing.join(', ')})` : ''}`);
-        if (job.kind === 'bilingual') render = (edition: string) => renderBilingualHtml(report, localized.report, { edition, stamp, template });
+        if (job.kind === 'bilingual') render = (edition: string) => renderBilingualHtml(report, localized.report, { edition, stamp, template: htmlTemplate() });
       }
       for (const edition of editions) {
         const started = performance.now();
@@ -158,6 +161,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
           file: (writer) => path.join(dir, outputName(report.slug, edition, writer.extension, suffix)),
           within: options.out,
           template,
+          templateName,
           paper,
           commit: stamp.commit,
           comments,

@@ -88,7 +88,7 @@ export async function redlineReport(target: ReportTarget, options: RedlineOption
   store?.prune();
   const editions = selectEditions(after, options.editions.length ? options.editions : [FULL]);
   const writers = formats.map((format) => writerFor(format)).filter((writer): writer is Writer => writer !== undefined);
-  const template = writers.length ? loadTemplate(options.template, after.root) : undefined;
+  const template = writers.some((writer) => writer.fromHtml) ? loadTemplate(options.template, after.root) : undefined;
   const versions = {
     from: versionInfo(before, from.name, from.commit, from.date),
     to: to ? versionInfo(after, to.name, to.commit, to.date) : versionInfo(after, 'worktree'),
@@ -118,6 +118,7 @@ export async function redlineReport(target: ReportTarget, options: RedlineOption
       file: (writer) => path.join(dir, `${name}.${writer.extension}`),
       within: out,
       template,
+      templateName: options.template,
       // Writers that do not print the HTML (DOCX tracked changes) read the comparison itself.
       redline: writers.some((writer) => writer.format === 'docx') ? { comparison, tree, changesOnly: options.changesOnly, revision: await revisionAuthor(top, to?.commit) } : undefined,
       html: () => renderRedlineHtml(comparison, tree, after, { edition, changesOnly: options.changesOnly, template }),

@@ -11,15 +11,16 @@ export const docx: Writer = {
   format: 'docx',
   extension: 'docx',
   description: 'a Word document (a redline: Word tracked changes)',
+  fromHtml: false,
   async write(report, edition, context) {
     let data: Uint8Array;
     let file = context.file;
     if (context.redline) {
       const { redlineDocx } = await import('../docx/redline.js');
       const { comparison, tree, changesOnly, revision } = context.redline;
-      data = await redlineDocx(comparison, tree, report, { edition, changesOnly, template: context.template?.name, revision });
+      data = await redlineDocx(comparison, tree, report, { edition, changesOnly, template: context.templateName, revision });
     } else {
-      data = await editionDocx(report, { edition, template: context.template?.name, commit: context.commit, comments: context.comments });
+      data = await editionDocx(report, { edition, template: context.templateName, commit: context.commit, comments: context.comments });
       // Anything that carries comment text goes under internal/, which no public output links to.
       if (context.comments) file = path.join(path.dirname(file), 'internal', path.basename(file));
     }

@@ -6,6 +6,7 @@ export const html: Writer = {
   format: 'html',
   extension: 'html',
   description: 'one self-contained web page',
+  fromHtml: true,
   async write(_report, _edition, context) {
     await writeFileAtomic(context.file, context.html(), { within: context.within });
     context.wrote(context.file);

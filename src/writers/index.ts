@@ -50,7 +50,7 @@ export class WriterRun {
   ) {}
 
   /** Writes one edition with each writer; returns the files written now (batched ones come from `finish`). */
-  async write(writers: Writer[], report: Report, edition: string, target: Pick<WriteContext, 'within' | 'template' | 'paper' | 'commit' | 'comments' | 'redline'> & { file: (writer: Writer) => string; html: () => string }): Promise<string[]> {
+  async write(writers: Writer[], report: Report, edition: string, target: Pick<WriteContext, 'within' | 'template' | 'templateName' | 'paper' | 'commit' | 'comments' | 'redline'> & { file: (writer: Writer) => string; html: () => string }): Promise<string[]> {
     const before = this.outputs.length;
     let page: string | undefined;
     const html = () => (page ??= target.html());
@@ -59,6 +59,7 @@ export class WriterRun {
         file: target.file(writer),
         within: target.within,
         template: target.template,
+        templateName: target.templateName,
         paper: target.paper,
         commit: target.commit,
         comments: target.comments,

@@ -6,6 +6,7 @@ export const pdf: Writer = {
   format: 'pdf',
   extension: 'pdf',
   description: 'a paginated PDF (needs Chromium)',
+  fromHtml: true,
   async write(report, edition, context) {
     // Queued: every PDF of a run shares one browser.
     context.queue<PdfJob>().push({ report, edition, html: context.html(), file: context.file, template: context.template, paper: context.paper });

@@ -12,6 +12,8 @@ export interface WriteContext {
   within?: string;
   /** The template the edition is rendered with (the PDF prints with its paged.css). */
   template?: Template;
+  /** The template's name (a DOCX takes `templates/<name>/reference.docx`). */
+  templateName?: string;
   /** Paper chosen by the build: front matter, else configuration, else A4. */
   paper?: 'A4' | 'Letter';
   /** The commit the sources are at (the build stamp), for writers that record it. */
@@ -41,6 +43,8 @@ export interface Writer {
   extension: string;
   /** For `--help`. */
   description: string;
+  /** Whether the writer prints the edition's HTML page (and so needs the HTML template); DOCX writes from the model. */
+  fromHtml: boolean;
   write(report: Report, edition: string, context: WriteContext): Promise<void>;
   /** Writes what `write` queued (PDF: one browser for every file of the run). */
   flush?(context: Pick<WriteContext, 'log' | 'wrote' | 'queue'> & RunSettings): Promise<void>;
