@@ -28,6 +28,8 @@ export interface Citation extends Parent {
   /** `normal` is bracketed (`[@key]`); `narrative` is `@key` in running text. */
   mode: 'normal' | 'narrative';
   entries: CitationEntry[];
+  /** Set by the model (file and offset): how render's copies find the citation's formatted text. */
+  id?: string;
   /** Empty in the source tree; render fills it with the formatted text. */
   children: PhrasingContent[];
 }

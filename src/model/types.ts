@@ -2,6 +2,10 @@ import type { Root, Nodes, FootnoteDefinition, Heading as MdHeading } from 'mdas
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Comment, DialectNode, Example, Rationale, Recommendation, TermDefinition, TermUse, Variant, Xref } from '../dialect/index.js';
 import type { FrontMatter } from './frontmatter.js';
+import type { Citation, CitationEntry } from '../dialect/citation.js';
+import type { ReferenceSet } from '../cite/references.js';
+import type { CitationStyle } from '../cite/styles.js';
+import type { FormattedCitations } from '../cite/notes.js';
 
 /** A place in a source file. `file` is relative to the workspace root, with `/` separators. */
 export interface SourceSpan {
@@ -167,6 +171,19 @@ export interface ResourceItem {
   source: SourceSpan;
 }
 
+/** A citation (`[see @key, 12]`) as written. */
+export interface CitationItem {
+  id: string;
+  mode: Citation['mode'];
+  entries: CitationEntry[];
+  /** Written inside an author's footnote (formatted inside it) rather than in the text. */
+  inFootnote: boolean;
+  /** Recommendation id, or the slug of the heading above it. */
+  anchor: string;
+  source: SourceSpan;
+  node: Citation;
+}
+
 export interface Report {
   slug: string;
   /** Workspace root (absolute). */
@@ -193,4 +210,15 @@ export interface Report {
   termUses: TermUseItem[];
   directives: DirectiveItem[];
   resources: ResourceItem[];
+  /** The report's references file, when it has one. */
+  references?: ReferenceSet;
+  /** The CSL style of `citation-style:` (oscola by default), when the report cites or has references. */
+  citationStyle?: CitationStyle;
+  citations: CitationItem[];
+  /**
+   * The formatted citations of each edition (`full`, `civil-law`…): note numbers depend on which
+   * variants an edition keeps. Filled once per edition by src/cite/notes.ts; every writer and the
+   * redline read the same text from here.
+   */
+  formattedCitations: Map<string, FormattedCitations>;
 }

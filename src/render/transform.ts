@@ -6,6 +6,7 @@ import { termAnchor } from '../dialect/definition.js';
 import { FULL, systemLabel } from './editions.js';
 import type { DerivedNumber, Principle, RecommendationHeading } from './nodes.js';
 import { cloneTree } from '../util/clone.js';
+import { resolveCitations } from '../cite/notes.js';
 
 /**
  * The render pipeline's Markdown steps, each a named function over a private copy of the
@@ -25,6 +26,7 @@ type Step = (tree: Root, context: RenderContext) => void;
 export const steps: Array<[name: string, step: Step]> = [
   ['drop-comments', dropComments],
   ['select-edition', selectEdition],
+  ['resolve-citations', (tree, { report, edition }) => resolveCitations(tree, report, edition)],
   ['number-headings', numberHeadings],
   ['decorate-recommendations', decorateRecommendations],
   ['resolve-references', resolveReferences],

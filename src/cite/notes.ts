@@ -1,0 +1,300 @@
+import { createRequire } from 'node:module';
+import type { Element, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast, type Handle } from 'hast-util-to-mdast';
+import type { FootnoteDefinition, FootnoteReference, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Citation, CitationEntry } from '../dialect/citation.js';
+import type { Report } from '../model/types.js';
+import type { CslItem } from './references.js';
+import { retrieveLocale, type CitationStyle } from './styles.js';
+
+/**
+ * Citations formatted by citeproc-js with their real note numbers. The numbers are those the
+ * reader sees: the author's footnotes are numbered by their first call (as mdast-util-to-hast
+ * numbers them), and with a note style each citation written in the text becomes a note of its
+ * own, numbered in the same sequence; a citation written inside an author's footnote is formatted
+ * inside that note. So "ibid", "(n 3)", "Id." and "supra note 3" count notes without citations too.
+ */
+
+const require = createRequire(import.meta.url);
+
+/** citeproc-js (CPAL-1.0 or AGPL-1.0), used unmodified as an npm dependency. */
+interface CiteprocEngine {
+  updateItems(ids: string[]): void;
+  rebuildProcessorState(citations: CiteprocCitation[], format: string): Array<[string, number, string]>;
+  makeBibliography(selection?: unknown): false | [{ entry_ids: string[][] }, string[]];
+}
+interface CiteprocCitation {
+  citationID: string;
+  citationItems: Array<Record<string, unknown>>;
+  properties: { noteIndex: number };
+}
+interface CiteprocModule {
+  Engine: new (sys: unknown, style: string, lang?: string, forceLang?: boolean) => CiteprocEngine;
+}
+
+export function citeproc(): CiteprocModule {
+  return require('citeproc') as CiteprocModule;
+}
+
+export const CITEPROC_CREDIT = 'citeproc-js by Frank Bennett (CPAL-1.0 or AGPL-1.0), unmodified';
+
+export function citeprocVersion(): string {
+  return (require('citeproc/package.json') as { version: string }).version;
+}
+
+export interface FormattedCitation {
+  /** The note the citation's text stands in (note styles), 0 when it stands in the text. */
+  note: number;
+  /** True when the citation is written in the text and the style makes it a note of its own. */
+  ownNote: boolean;
+  /** citeproc's HTML for the citation (the note text, or the inline text of an author-date style). */
+  html: string;
+  /** A narrative citation with a note style: what stays in the running text (the author's name). */
+  inTextHtml?: string;
+  /** Recommendation id or heading slug the citation is read under (for the table of authorities). */
+  anchor: string;
+  keys: string[];
+}
+
+export interface FormattedCitations {
+  byId: Map<string, FormattedCitation>;
+  /** Ids of the references cited in this edition, in order of first citation. */
+  cited: string[];
+  engine: CiteprocEngine;
+}
+
+/** The citeproc engine for a report's style and references (one per edition: its state is the edition's notes). */
+function makeEngine(style: CitationStyle, items: Map<string, CslItem>, lang: string): CiteprocEngine {
+  const { Engine } = citeproc();
+  const sys = {
+    retrieveLocale: (code: string) => retrieveLocale(code),
+    retrieveItem: (id: string) => items.get(id),
+  };
+  // The style's own default-locale wins (OSCOLA is en-GB, law-citation-manual zh-CN); else the report's language.
+  return new Engine(sys, style.xml, style.defaultLocale ?? lang);
+}
+
+interface Pending {
+  citation: Citation;
+  note: number;
+  ownNote: boolean;
+  anchor: string;
+  /** Order of reading: by note, then by place in the note. */
+  order: number;
+}
+
+/**
+ * Formats every citation of an edition's tree (already without comments and other systems'
+ * variants) once, and keeps the result in the model for that edition.
+ */
+export function formattedCitations(report: Report, edition: string, tree: Root): FormattedCitations | undefined {
+  const hit = report.formattedCitations.get(edition);
+  if (hit) return hit;
+  const style = report.citationStyle;
+  if (!style) return undefined;
+  const items = new Map((report.references?.items ?? []).map((item) => [item.id, item.csl]));
+  const noteStyle = style.class === 'note';
+
+  // The author's footnotes, by normalized identifier (mdast-util-to-hast compares upper case).
+  const definitions = new Map<string, FootnoteDefinition>();
+  for (const node of tree.children) if (node.type === 'footnoteDefinition') definitions.set(node.identifier.toUpperCase(), node);
+
+  const pending: Pending[] = [];
+  const noteOf = new Map<string, number>();
+  const queue: Array<{ definition: FootnoteDefinition; note: number; anchor: string }> = [];
+  let notes = 0;
+  let order = 0;
+
+  const walk = (node: Nodes, anchor: string, inNote: number | undefined): void => {
+    if (node.type === 'footnoteDefinition') return; // read when its note comes
+    if (node.type === 'recommendation') anchor = node.id || anchor;
+    if (node.type === 'heading') anchor = (node.data?.hProperties as { id?: string } | undefined)?.id ?? anchor;
+    if (node.type === 'footnoteReference') {
+      const key = node.identifier.toUpperCase();
+      if (!noteOf.has(key)) {
+        noteOf.set(key, ++notes);
+        const definition = definitions.get(key);
+        if (definition) queue.push({ definition, note: notes, anchor });
+      }
+      return;
+    }
+    if (node.type === 'citation') {
+      const usable = node.entries.filter((entry) => items.has(entry.key));
+      if (usable.length === 0) return;
+      if (inNote !== undefined) pending.push({ citation: node, note: inNote, ownNote: false, anchor, order: order++ });
+      else if (noteStyle) pending.push({ citation: node, note: ++notes, ownNote: true, anchor, order: order++ });
+      else pending.push({ citation: node, note: 0, ownNote: false, anchor, order: order++ });
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child, anchor, inNote);
+  };
+  walk(tree, '', undefined);
+  // Notes called from inside notes are numbered after the text's, as the footnote section lists them.
+  for (let index = 0; index < queue.length; index++) {
+    const { definition, note, anchor } = queue[index];
+    for (const child of definition.children) walk(child, anchor, note);
+  }
+  // Reading order: the text's notes and the notes' own citations, by note number (in-text styles: as read).
+  if (noteStyle) pending.sort((a, b) => a.note - b.note || a.order - b.order);
+
+  const engine = makeEngine(style, items, report.meta.lang);
+  const citations: CiteprocCitation[] = [];
+  const narrativeAuthors: CiteprocCitation[] = [];
+  pending.forEach((entry, index) => {
+    const citationItems = entry.citation.entries.filter((e) => items.has(e.key)).map((e) => citationItem(e));
+    if (entry.citation.mode === 'narrative') {
+      // Pandoc's reading: the author stands in the text, the rest is the citation (in a note with a note style).
+      narrativeAuthors.push({ citationID: `a${index}`, citationItems: [{ ...citationItems[0], 'author-only': true }], properties: { noteIndex: 0 } });
+      citationItems[0] = { ...citationItems[0], 'suppress-author': true };
+    }
+    citations.push({ citationID: `c${index}`, citationItems, properties: { noteIndex: entry.note } });
+  });
+  const cited: string[] = [];
+  for (const entry of pending) for (const e of entry.citation.entries) if (items.has(e.key) && !cited.includes(e.key)) cited.push(e.key);
+  engine.updateItems(cited);
+  const result = new Map<string, string>();
+  for (const [id, , html] of engine.rebuildProcessorState(citations, 'html')) result.set(id, html);
+  // Author names for narrative citations come from a separate engine, so they never count as citations
+  // (an author-only rendering must not make the next note an "ibid").
+  const authors = new Map<string, string>();
+  if (narrativeAuthors.length) {
+    const authorEngine = makeEngine(style, items, report.meta.lang);
+    authorEngine.updateItems(cited);
+    for (const [id, , html] of authorEngine.rebuildProcessorState(narrativeAuthors, 'html')) authors.set(id, html);
+  }
+
+  const byId = new Map<string, FormattedCitation>();
+  pending.forEach((entry, index) => {
+    if (!entry.citation.id) return;
+    byId.set(entry.citation.id, {
+      note: entry.note,
+      ownNote: entry.ownNote,
+      html: result.get(`c${index}`) ?? '',
+      inTextHtml: entry.citation.mode === 'narrative' ? authors.get(`a${index}`) : undefined,
+      anchor: entry.anchor,
+      keys: entry.citation.entries.map((e) => e.key),
+    });
+  });
+  const formatted: FormattedCitations = { byId, cited, engine };
+  report.formattedCitations.set(edition, formatted);
+  return formatted;
+}
+
+function citationItem(entry: CitationEntry): Record<string, unknown> {
+  const item: Record<string, unknown> = { id: entry.key };
+  if (entry.locator) {
+    item.locator = entry.locator;
+    item.label = entry.label ?? 'page';
+  }
+  if (entry.prefix) item.prefix = `${entry.prefix} `;
+  if (entry.suffix) item.suffix = entry.suffix;
+  if (entry.suppressAuthor) item['suppress-author'] = true;
+  return item;
+}
+
+/** citeproc's span with small capitals keeps its look; other markup maps to mdast as usual. */
+const span: Handle = (state, node: Element) => {
+  const style = String(node.properties?.style ?? '');
+  const children = state.all(node) as PhrasingContent[];
+  if (style.includes('small-caps')) return { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: ['small-caps'] } } };
+  if (style.includes('font-style:normal')) return { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: ['normal-style'] } } };
+  return children;
+};
+
+/** citeproc's HTML (its own markup only: i, b, sup, sub, span) as mdast phrasing content. */
+export function htmlToPhrasing(html: string): PhrasingContent[] {
+  const hast = fromHtml(html, { fragment: true }) as HastRoot;
+  const tree = toMdast(hast, { handlers: { span } }) as Root;
+  const phrasing: PhrasingContent[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'paragraph') phrasing.push(...node.children);
+    else phrasing.push(node as PhrasingContent);
+  }
+  return stripPositions(phrasing);
+}
+
+function stripPositions<T extends Nodes>(nodes: T[]): T[] {
+  for (const node of nodes) {
+    delete node.position;
+    if ('children' in node) stripPositions(node.children as Nodes[]);
+  }
+  return nodes;
+}
+
+/** The render step: each citation becomes its formatted text, in a note of its own where the style says so. */
+export function resolveCitations(tree: Root, report: Report, edition: string): void {
+  if (report.citations.length === 0) return;
+  const formatted = formattedCitations(report, edition, tree);
+  const newNotes: FootnoteDefinition[] = [];
+  const rewrite = (parent: Parents): void => {
+    const children = parent.children as RootContent[];
+    for (let index = 0; index < children.length; index++) {
+      const node = children[index];
+      if (node.type === 'citation') {
+        const entry = formatted?.byId.get(node.id ?? '');
+        const replacement = replaceCitation(node, entry, newNotes);
+        if (entry?.ownNote) placeNoteCall(children, index, replacement);
+        children.splice(index, 1, ...(replacement as RootContent[]));
+        index += replacement.length - 1;
+        continue;
+      }
+      if ('children' in node) rewrite(node as Parents);
+    }
+  };
+  rewrite(tree);
+  tree.children.push(...newNotes);
+}
+
+const CLOSING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?']);
+
+/**
+ * A note call goes after the punctuation that follows the citation and the space before it goes
+ * (`a book [@smith].` reads "a book.¹"), as pandoc and the legal guides place it.
+ */
+function placeNoteCall(children: RootContent[], index: number, replacement: PhrasingContent[]): void {
+  const before = children[index - 1];
+  // A narrative citation keeps its author in the text, so the space before it stays.
+  if (before?.type === 'text' && replacement[0]?.type === 'footnoteReference') before.value = before.value.trimEnd();
+  const after = children[index + 1];
+  if (after?.type === 'text' && CLOSING_PUNCTUATION.has(after.value.charAt(0))) {
+    const reference = replacement.findIndex((node) => node.type === 'footnoteReference');
+    replacement.splice(reference, 0, { type: 'text', value: after.value.charAt(0) });
+    after.value = after.value.slice(1);
+  }
+}
+
+/** A note starts with a capital letter ("Ibid", "See"); "(n 1)" keeps its parenthesis and case. */
+function capitalizeFirst(nodes: PhrasingContent[]): PhrasingContent[] {
+  const first = nodes[0];
+  if (first?.type === 'text') {
+    const char = first.value.charAt(0);
+    if (char !== char.toUpperCase()) first.value = char.toUpperCase() + first.value.slice(1);
+  } else if (first && 'children' in first) capitalizeFirst(first.children as PhrasingContent[]);
+  return nodes;
+}
+
+function replaceCitation(node: Citation, formatted: FormattedCitation | undefined, newNotes: FootnoteDefinition[]): PhrasingContent[] {
+  if (!formatted || !formatted.html) {
+    // An unknown key (lint reports it): the citation shows as written, marked, never silently lost.
+    const written = node.entries.map((e) => `@${e.key}`).join('; ');
+    return [{ type: 'emphasis', children: [{ type: 'text', value: `[${written}]` }], data: { hName: 'span', hProperties: { className: ['citation-missing'] } } }];
+  }
+  const cite = (children: PhrasingContent[]): PhrasingContent => ({
+    type: 'emphasis',
+    children,
+    data: { hName: 'span', hProperties: { className: ['citation'], dataCites: formatted.keys.join(' ') } },
+  });
+  const inText = formatted.inTextHtml ? htmlToPhrasing(formatted.inTextHtml) : [];
+  if (!formatted.ownNote) {
+    if (formatted.note === 0 && inText.length) {
+      // Author-date narrative: "Smith (2020, 12)" is the style's own narrative form: author then the rest.
+      return [cite([...inText, { type: 'text', value: ' ' }, ...htmlToPhrasing(formatted.html)])];
+    }
+    return [cite(htmlToPhrasing(formatted.html))];
+  }
+  const identifier = `cite-${formatted.note}`;
+  const reference: FootnoteReference = { type: 'footnoteReference', identifier, label: identifier };
+  newNotes.push({ type: 'footnoteDefinition', identifier, label: identifier, children: [{ type: 'paragraph', children: [cite(capitalizeFirst(htmlToPhrasing(formatted.html)))] }] });
+  return inText.length ? [cite(inText), reference] : [reference];
+}
