@@ -7,6 +7,7 @@ import type { Citation, CitationEntry } from '../dialect/citation.js';
 import type { Report } from '../model/types.js';
 import type { CslItem } from './references.js';
 import { retrieveLocale, type CitationStyle } from './styles.js';
+import { expandPlacements } from './placement.js';
 
 /**
  * Citations formatted by citeproc-js with their real note numbers. The numbers are those the
@@ -54,6 +55,8 @@ export interface FormattedCitation {
   inTextHtml?: string;
   /** Recommendation id or heading slug the citation is read under (for the table of authorities). */
   anchor: string;
+  /** The footnote identifier of the note it stands in (`cite-3`, or the author's note), for links to it. */
+  noteIdentifier?: string;
   keys: string[];
 }
 
@@ -62,6 +65,9 @@ export interface FormattedCitations {
   /** Ids of the references cited in this edition, in order of first citation. */
   cited: string[];
   engine: CiteprocEngine;
+  items: Map<string, CslItem>;
+  /** A reference's first, full form in this style, without the note's closing period (for lists). */
+  fullForm(id: string): string;
 }
 
 /** The citeproc engine for a report's style and references (one per edition: its state is the edition's notes). */
@@ -77,6 +83,7 @@ function makeEngine(style: CitationStyle, items: Map<string, CslItem>, lang: str
 
 interface Pending {
   citation: Citation;
+  noteIdentifier?: string;
   note: number;
   ownNote: boolean;
   anchor: string;
@@ -106,7 +113,7 @@ export function formattedCitations(report: Report, edition: string, tree: Root):
   let notes = 0;
   let order = 0;
 
-  const walk = (node: Nodes, anchor: string, inNote: number | undefined): void => {
+  const walk = (node: Nodes, anchor: string, inNote: number | undefined, noteIdentifier?: string): void => {
     if (node.type === 'footnoteDefinition') return; // read when its note comes
     if (node.type === 'recommendation') anchor = node.id || anchor;
     if (node.type === 'heading') anchor = (node.data?.hProperties as { id?: string } | undefined)?.id ?? anchor;
@@ -122,18 +129,21 @@ export function formattedCitations(report: Report, edition: string, tree: Root):
     if (node.type === 'citation') {
       const usable = node.entries.filter((entry) => items.has(entry.key));
       if (usable.length === 0) return;
-      if (inNote !== undefined) pending.push({ citation: node, note: inNote, ownNote: false, anchor, order: order++ });
-      else if (noteStyle) pending.push({ citation: node, note: ++notes, ownNote: true, anchor, order: order++ });
+      if (inNote !== undefined) pending.push({ citation: node, note: inNote, noteIdentifier, ownNote: false, anchor, order: order++ });
+      else if (noteStyle) {
+        notes += 1;
+        pending.push({ citation: node, note: notes, noteIdentifier: `cite-${notes}`, ownNote: true, anchor, order: order++ });
+      }
       else pending.push({ citation: node, note: 0, ownNote: false, anchor, order: order++ });
       return;
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) walk(child, anchor, inNote);
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child, anchor, inNote, noteIdentifier);
   };
   walk(tree, '', undefined);
   // Notes called from inside notes are numbered after the text's, as the footnote section lists them.
   for (let index = 0; index < queue.length; index++) {
     const { definition, note, anchor } = queue[index];
-    for (const child of definition.children) walk(child, anchor, note);
+    for (const child of definition.children) walk(child, anchor, note, definition.identifier);
   }
   // Reading order: the text's notes and the notes' own citations, by note number (in-text styles: as read).
   if (noteStyle) pending.sort((a, b) => a.note - b.note || a.order - b.order);
@@ -173,10 +183,17 @@ export function formattedCitations(report: Report, edition: string, tree: Root):
       html: result.get(`c${index}`) ?? '',
       inTextHtml: entry.citation.mode === 'narrative' ? authors.get(`a${index}`) : undefined,
       anchor: entry.anchor,
+      noteIdentifier: entry.noteIdentifier,
       keys: entry.citation.entries.map((e) => e.key),
     });
   });
-  const formatted: FormattedCitations = { byId, cited, engine };
+  const fullForm = (id: string): string => {
+    const single = makeEngine(style, items, report.meta.lang);
+    single.updateItems([id]);
+    const [[, , html]] = single.rebuildProcessorState([{ citationID: 'full', citationItems: [{ id }], properties: { noteIndex: noteStyle ? 1 : 0 } }], 'html');
+    return html.endsWith('.') ? html.slice(0, -1) : html;
+  };
+  const formatted: FormattedCitations = { byId, cited, engine, items, fullForm };
   report.formattedCitations.set(edition, formatted);
   return formatted;
 }
@@ -244,6 +261,7 @@ export function resolveCitations(tree: Root, report: Report, edition: string): v
   };
   rewrite(tree);
   tree.children.push(...newNotes);
+  if (formatted) expandPlacements(tree, report, formatted);
 }
 
 const CLOSING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?']);
