@@ -244,6 +244,12 @@ export function resolveCitations(tree: Root, report: Report, edition: string): v
   if (report.citations.length === 0) return;
   const formatted = formattedCitations(report, edition, tree);
   const newNotes: FootnoteDefinition[] = [];
+  // A citation that opens an author's note starts with a capital, as the note does ("Ibid").
+  const opening = new Set<Citation>();
+  for (const node of tree.children) {
+    const first = node.type === 'footnoteDefinition' && node.children[0]?.type === 'paragraph' ? node.children[0].children[0] : undefined;
+    if (first?.type === 'citation') opening.add(first);
+  }
   const rewrite = (parent: Parents): void => {
     const children = parent.children as RootContent[];
     for (let index = 0; index < children.length; index++) {
@@ -252,6 +258,12 @@ export function resolveCitations(tree: Root, report: Report, edition: string): v
         const entry = formatted?.byId.get(node.id ?? '');
         const replacement = replaceCitation(node, entry, newNotes);
         if (entry?.ownNote) placeNoteCall(children, index, replacement);
+        else if (entry && entry.note > 0) {
+          if (opening.has(node)) capitalizeFirst(replacement);
+          // Inside a note, the style's closing period goes when the author's sentence goes on ("art 9, to be…").
+          const next = children[index + 1];
+          if (next && !(next.type === 'text' && next.value.trim() === '')) dropFinalPeriod(replacement);
+        }
         children.splice(index, 1, ...(replacement as RootContent[]));
         index += replacement.length - 1;
         continue;
@@ -280,6 +292,13 @@ function placeNoteCall(children: RootContent[], index: number, replacement: Phra
     replacement.splice(reference, 0, { type: 'text', value: after.value.charAt(0) });
     after.value = after.value.slice(1);
   }
+}
+
+function dropFinalPeriod(nodes: PhrasingContent[]): void {
+  const last = nodes[nodes.length - 1];
+  if (last?.type === 'text') {
+    if (last.value.endsWith('.')) last.value = last.value.slice(0, -1);
+  } else if (last && 'children' in last) dropFinalPeriod(last.children as PhrasingContent[]);
 }
 
 /** A note starts with a capital letter ("Ibid", "See"); "(n 1)" keeps its parenthesis and case. */
