@@ -9,6 +9,7 @@ import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isError, UserError } from '../util/problems.js';
+import { writeSelfReference } from '../cite/self.js';
 
 export const FORMATS = ['html', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -67,6 +68,8 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     const template = loadTemplate(options.template ?? 'default', report.root);
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
+    // The report's own reference, beside its outputs, for "How to cite this report".
+    outcome.outputs.push(...(await writeSelfReference(report, dir)));
     for (const edition of editions) {
       const started = performance.now();
       const { html, problems } = renderHtml(report, { edition, stamp, template });

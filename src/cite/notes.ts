@@ -38,7 +38,10 @@ export function citeproc(): CiteprocModule {
   return require('citeproc') as CiteprocModule;
 }
 
-export const CITEPROC_CREDIT = 'citeproc-js by Frank Bennett (CPAL-1.0 or AGPL-1.0), unmodified';
+/** citeproc-js's attribution, which its licence asks for (`--version`, the HTML colophon). */
+export function citeprocCredit(): string {
+  return `citeproc-js by Frank Bennett and contributors (npm citeproc ${citeprocVersion()}; CPAL-1.0 or AGPL-1.0), unmodified`;
+}
 
 export function citeprocVersion(): string {
   return (require('citeproc/package.json') as { version: string }).version;

@@ -15,6 +15,7 @@ import { addPermalinks, viewSwitcher } from './publish.js';
 import { prepareTree } from './transform.js';
 import { dialectHandlers } from '../dialect/index.js';
 import { renderHandlers } from './nodes.js';
+import { citationColophon } from '../cite/self.js';
 
 export interface RenderOptions {
   edition?: string;
@@ -57,7 +58,9 @@ export function renderHtml(report: Report, options: RenderOptions = {}): RenderR
   const edition = options.edition ?? FULL;
   const template = options.template ?? loadTemplate('default', report.root);
   const { hast, problems } = renderBody(report, edition);
-  const body: HastRoot = { type: 'root', children: [...(options.preface?.children ?? []), ...hast.children] };
+  // How to cite the report and the credits of the citation processor and style (never on a redline).
+  const colophon = options.kind ? [] : sanitizeTree({ type: 'root', children: citationColophon(report) }).children;
+  const body: HastRoot = { type: 'root', children: [...(options.preface?.children ?? []), ...hast.children, ...colophon] };
   addPermalinks(body);
   const switcher = options.kind ? { html: '', css: '' } : viewSwitcher(report, edition);
   const meta = report.meta;
