@@ -4,6 +4,7 @@ import type { VFileMessage } from 'vfile-message';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { problem, UserError } from './util/problems.js';
+import { FORMAT_NAMES } from './writers/index.js';
 
 const severity = z.enum(['off', 'warn', 'error']);
 export const ruleSetting = z.union([severity, z.tuple([severity]), z.tuple([severity, z.record(z.unknown())])]);
@@ -13,7 +14,7 @@ export const configSchema = z
   .object({
     template: z.string().min(1).default('default'),
     editions: z.array(z.string().min(1)).min(1).default(['full']),
-    formats: z.array(z.enum(['html', 'pdf'])).min(1).default(['html']),
+    formats: z.array(z.enum(FORMAT_NAMES)).min(1).default(['html']),
     out: z.string().min(1).default('dist'),
     paper: z.enum(['A4', 'Letter']).default('A4'),
     systems: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),

@@ -32,14 +32,22 @@ export function summarize(report: Report) {
     footnoteCalls: report.footnoteCalls.map((f) => ({ label: f.label, line: f.source.line })),
     refs: report.refs.map((r) => ({ target: r.target, line: r.source.line })),
     directives: report.directives.map((d) => ({ name: d.name, kind: d.kind, ancestors: d.ancestors, line: d.source.line })),
+    ...(report.definitions.length || report.termUses.length
+      ? {
+          definitions: report.definitions.map((d) => ({ term: d.term, key: d.key, anchor: d.anchor, text: d.text, line: d.source.line })),
+          termUses: report.termUses.map((u) => ({ term: u.term, key: u.key, line: u.source.line })),
+        }
+      : {}),
   };
 }
 
 function check(file: string, actual: string): void {
-  if (update || !existsSync(file)) {
+  if (update) {
     writeFileSync(file, actual);
     return;
   }
+  // A missing expectation fails: the test run never writes what it then compares against.
+  expect(existsSync(file), `${path.relative(repoRoot, file)} is missing; run UPDATE=1 npx vitest run test/dialect.test.ts and review it`).toBe(true);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 

@@ -50,6 +50,9 @@ const planted: [string, string, number][] = [
   ['footnote-unused', R, lineOf(plantedReport, '[^orphan]')],
   ['link-target', R, lineOf(plantedReport, 'images/missing.png')],
   ['comment-status', R, lineOf(plantedReport, 'status=open')],
+  ['term-undefined', R, lineOf(plantedReport, ':term[planted term]')],
+  ['term-duplicate', R, lineOf(plantedReport, 'term="Defined  twice"')],
+  ['comment-syntax', R, lineOf(plantedReport, ':::comment {author="Ann"}')],
   ['heading-slug-unique', C, lineOf(plantedChapter, '## Evidence')],
 ];
 

@@ -2,17 +2,19 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { diskParseStore, parseCacheDir, type ParseStore } from '../cache/parse-cache.js';
 import { startStamp } from '../git/stamp.js';
+import { lintReport } from '../lint/engine.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
 import type { Report } from '../model/types.js';
 import { outputName, selectEditions } from '../render/editions.js';
 import { renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { isError, UserError } from '../util/problems.js';
+import { isError } from '../util/problems.js';
+import { FORMAT_NAMES, parseFormatList, WriterRun, writerFor, type Writer } from '../writers/index.js';
 import { writeSelfReference } from '../cite/self.js';
 
-export const FORMATS = ['html', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
+/** The output formats, from the writers registry (src/writers). */
+export const FORMATS = FORMAT_NAMES;
+export type Format = string;
 
 export interface BuildOptions {
   formats: Format[];
@@ -33,11 +35,7 @@ export interface BuildOutcome {
 }
 
 export function parseFormats(value: string): Format[] {
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const format of formats) {
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${FORMATS.join(', ')})`);
-  }
-  return formats as Format[];
+  return parseFormatList(value);
 }
 
 /** Loads a report and refuses to go on when its source has errors a reader would see. */
@@ -45,13 +43,25 @@ export async function loadForBuild(target: ReportTarget, problems: VFileMessage[
   const loaded = await loadReport(target, { store });
   problems.push(...loaded.problems);
   if (!loaded.report || loaded.problems.some(isError)) return undefined;
+  // A structure that cannot be read (a part outside any recommendation, a recommendation inside
+  // another or inside a variant) would publish text under the wrong recommendation: stop with
+  // lint's message instead.
+  const structure = lintReport({ report: loaded.report, problems: [] }, { only: STRUCTURE_RULES }).filter(isError);
+  if (structure.length > 0) {
+    problems.push(...structure);
+    return undefined;
+  }
   return loaded.report;
 }
+
+/** The lint rules whose errors mean the recommendations cannot be read from the tree. */
+const STRUCTURE_RULES = ['directive-nesting'];
 
 export async function buildReports(targets: ReportTarget[], options: BuildOptions): Promise<BuildOutcome> {
   const outcome: BuildOutcome = { outputs: [], problems: [], failed: [] };
   const log = options.log ?? (() => {});
-  const pdfJobs: Array<{ report: Report; edition: string; html: string; file: string }> = [];
+  const run = new WriterRun(log);
+  const writers = options.formats.map((format) => writerFor(format)).filter((writer): writer is Writer => writer !== undefined);
   for (const target of targets) {
     // git answers in its own processes while the report is parsed.
     const stampFor = startStamp(path.dirname(target.file));
@@ -72,23 +82,17 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     outcome.outputs.push(...(await writeSelfReference(report, dir)));
     for (const edition of editions) {
       const started = performance.now();
-      const { html, problems } = renderHtml(report, { edition, stamp, template });
-      outcome.problems.push(...problems);
-      if (options.formats.includes('html')) {
-        const file = path.join(dir, outputName(report.slug, edition, 'html'));
-        await writeFileAtomic(file, html);
-        outcome.outputs.push(file);
-        log(`${path.relative(process.cwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
-      }
-      if (options.formats.includes('pdf')) {
-        pdfJobs.push({ report, edition, html, file: path.join(dir, outputName(report.slug, edition, 'pdf')) });
-      }
+      const written = await run.write(writers, report, edition, {
+        file: (writer) => path.join(dir, outputName(report.slug, edition, writer.extension)),
+        html: () => {
+          const { html, problems } = renderHtml(report, { edition, stamp, template });
+          outcome.problems.push(...problems);
+          return html;
+        },
+      });
+      for (const file of written) log(`${path.relative(process.cwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
     }
   }
-  if (pdfJobs.length > 0) {
-    const { renderPdfs } = await import('../pdf/index.js');
-    const written = await renderPdfs(pdfJobs, { log });
-    outcome.outputs.push(...written);
-  }
+  outcome.outputs.push(...(await run.finish()));
   return outcome;
 }

@@ -22,7 +22,7 @@ export const definition: DirectiveSpec<TermDefinition> = {
   },
   handler: (state, node: TermDefinition) =>
     blockElement(state, node, 'div', { className: ['definition'], id: termAnchor(node.key), dataTerm: node.term }, [
-      { type: 'element', tagName: 'p', properties: { className: ['definition-term'] }, children: [{ type: 'element', tagName: 'dfn', properties: {}, children: [{ type: 'text', value: node.term }] }] },
+      { type: 'element', tagName: 'p', properties: { className: ['definition-term'] }, children: [{ type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: node.term }] }] },
     ]),
   text: true,
   identity: (node) => `definition:${node.key}`,

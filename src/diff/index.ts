@@ -4,8 +4,8 @@ import { FULL } from '../render/editions.js';
 import { prepareTree } from '../render/transform.js';
 import { mergeTrees, type MoveRecord } from './merge.js';
 import {
-  compareRecommendations, footnoteChanges, frontMatterChanges,
-  type FieldChange, type FootnoteChanges, type RecommendationChange,
+  compareRecommendations, definitionChanges, footnoteChanges, frontMatterChanges,
+  type DefinitionChanges, type FieldChange, type FootnoteChanges, type RecommendationChange,
 } from './summary.js';
 
 /**
@@ -46,6 +46,8 @@ export interface Comparison {
   recommendations: RecommendationChange[];
   frontMatter: FieldChange[];
   footnotes: FootnoteChanges;
+  /** Defined terms whose definition changed (by term). */
+  definitions: DefinitionChanges;
   moves: MoveRecord[];
   hasChanges: boolean;
 }
@@ -68,6 +70,7 @@ export function compareReports(
   const recommendations = all.filter((r) => r.status !== 'unchanged' || r.moved || r.renumbered || r.inserted || r.deleted);
   const frontMatter = frontMatterChanges(before, after);
   const footnotes = footnoteChanges(before, after);
+  const definitions = definitionChanges(before, after);
   const summary: DiffSummary = {
     added: all.filter((r) => r.status === 'added').map((r) => r.id),
     removed: all.filter((r) => r.status === 'removed').map((r) => r.id),
@@ -79,6 +82,7 @@ export function compareReports(
     merged.stats.inserted + merged.stats.deleted + merged.stats.moved > 0 ||
     frontMatter.length > 0 ||
     footnotes.added.length + footnotes.removed.length + footnotes.modified.length > 0 ||
+    definitions.added.length + definitions.removed.length + definitions.modified.length > 0 ||
     summary.added.length + summary.removed.length + summary.modified.length + summary.moved.length + summary.renumbered.length > 0;
   return {
     tree: merged.tree,
@@ -93,6 +97,7 @@ export function compareReports(
       recommendations,
       frontMatter,
       footnotes,
+      definitions,
       moves: merged.moves,
       hasChanges,
     },

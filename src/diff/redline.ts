@@ -126,6 +126,15 @@ function header(comparison: Comparison, edition: string): Element {
     ].filter(Boolean);
     notes.push(h('li', `Footnotes: ${parts.join(', ')}`));
   }
+  const terms = comparison.definitions;
+  if (terms.added.length + terms.removed.length + terms.modified.length) {
+    const parts = [
+      terms.modified.length ? `changed: ${terms.modified.join(', ')}` : '',
+      terms.added.length ? `added: ${terms.added.join(', ')}` : '',
+      terms.removed.length ? `removed: ${terms.removed.join(', ')}` : '',
+    ].filter(Boolean);
+    notes.push(h('li', `Definitions ${parts.join('; ')}`));
+  }
   const renumberedOnly = comparison.recommendations.filter((r) => r.renumbered && !rows.includes(r));
   if (renumberedOnly.length) {
     notes.push(h('li', `Renumbered only: ${renumberedOnly.map((r) => `${r.to} (was ${r.from})`).join(', ')}`));

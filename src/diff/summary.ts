@@ -50,6 +50,32 @@ function footnoteMap(report: Report): Map<string, string> {
   return new Map(report.footnotes.map((f) => [`${f.source.file}#${f.label}`, f.text]));
 }
 
+/** Defined terms whose definition was added, removed or reworded (by term, case and spacing aside). */
+export interface DefinitionChanges {
+  added: string[];
+  removed: string[];
+  modified: string[];
+}
+
+function definitionMap(report: Report): Map<string, { term: string; text: string }> {
+  const map = new Map<string, { term: string; text: string }>();
+  for (const d of report.definitions) if (d.key && !map.has(d.key)) map.set(d.key, { term: d.term, text: d.text });
+  return map;
+}
+
+export function definitionChanges(before: Report, after: Report): DefinitionChanges {
+  const a = definitionMap(before);
+  const b = definitionMap(after);
+  const result: DefinitionChanges = { added: [], removed: [], modified: [] };
+  for (const [key, now] of b) {
+    const was = a.get(key);
+    if (!was) result.added.push(now.term);
+    else if (was.text !== now.text) result.modified.push(now.term);
+  }
+  for (const [key, was] of a) if (!b.has(key)) result.removed.push(was.term);
+  return result;
+}
+
 export function footnoteChanges(before: Report, after: Report): FootnoteChanges {
   const a = footnoteMap(before);
   const b = footnoteMap(after);

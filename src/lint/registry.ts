@@ -18,6 +18,9 @@ import recommendationTitle from './rules/recommendation-title.js';
 import refTarget from './rules/ref-target.js';
 import unknownAttribute from './rules/unknown-attribute.js';
 import unknownDirective from './rules/unknown-directive.js';
+import commentSyntax from './rules/comment-syntax.js';
+import termDuplicate from './rules/term-duplicate.js';
+import termUndefined from './rules/term-undefined.js';
 import variantCoverage from './rules/variant-coverage.js';
 import variantEmpty from './rules/variant-empty.js';
 import variantSystem from './rules/variant-system.js';
@@ -40,6 +43,7 @@ export const rules: readonly AnyRule[] = [
   citationKey,
   chapterPath,
   commentStatus,
+  commentSyntax,
   directiveNesting,
   exampleFamily,
   exampleJurisdiction,
@@ -55,6 +59,8 @@ export const rules: readonly AnyRule[] = [
   recommendationSupport,
   recommendationTitle,
   refTarget,
+  termDuplicate,
+  termUndefined,
   unknownAttribute,
   unknownDirective,
   variantCoverage,

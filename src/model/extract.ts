@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { FrontMatter } from './frontmatter.js';
 import { jurisdiction } from './jurisdictions.js';
 import { plainText } from './text.js';
+import { resolveResource } from './resources.js';
 import type {
   CommentItem, DirectiveItem, ExampleItem, FootnoteCall, HeadingItem,
   RecommendationItem, Report, SourceFile, SourceSpan,
@@ -154,11 +155,12 @@ export function extractModel(input: ExtractInput): Report {
         }
         case 'image':
         case 'link':
-        case 'definition':
-          // Rendering resolves an image against the file that names it.
-          if (node.type === 'image') node.data = { ...node.data, sourceFile: file.path } as typeof node.data;
-          report.resources.push({ kind: node.type, url: node.url, source: spanOf(file.path, node) });
+        case 'definition': {
+          const resolved = resolveResource(input.root, file.path, node.url);
+          if (node.type === 'image') node.resource = { file: file.path, target: resolved };
+          report.resources.push({ kind: node.type, url: node.url, resolved, source: spanOf(file.path, node) });
           break;
+        }
         case 'comment': {
           const comment = commentItem(node, spanOf(file.path, node), within.rec?.id ?? anchor);
           report.comments.push(comment);

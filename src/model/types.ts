@@ -6,6 +6,7 @@ import type { Citation, CitationEntry } from '../dialect/citation.js';
 import type { ReferenceSet } from '../cite/references.js';
 import type { CitationStyle } from '../cite/styles.js';
 import type { FormattedCitations } from '../cite/notes.js';
+import type { ResolvedResource } from './resources.js';
 
 /** A place in a source file. `file` is relative to the workspace root, with `/` separators. */
 export interface SourceSpan {
@@ -168,6 +169,8 @@ export interface DirectiveItem {
 export interface ResourceItem {
   kind: 'image' | 'link' | 'definition';
   url: string;
+  /** Where it points, resolved once by the loader (lint and build read this). */
+  resolved: ResolvedResource;
   source: SourceSpan;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Root, Image } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import { isInside } from '../model/reader.js';
+import { resolveResource } from '../model/resources.js';
 import type { Report } from '../model/types.js';
 import { problem } from '../util/problems.js';
 import { visit, SKIP } from 'unist-util-visit';
@@ -26,7 +27,9 @@ export function embedImages(tree: Root, report: Report): VFileMessage[] {
   if (!report.resources.some((r) => r.kind === 'image')) return problems;
   const root = realpathSync(report.root);
   visit(tree, 'image', (node: Image, index, parent) => {
-    const file = (node.data as { sourceFile?: string } | undefined)?.sourceFile ?? report.file;
+    // The loader resolved the image against the file that names it (src/model/resources.ts).
+    const file = node.resource?.file ?? report.file;
+    const target = node.resource?.target ?? resolveResource(report.root, file, node.url);
     const place = { file, line: node.position?.start.line, column: node.position?.start.column };
     const drop = (reason: string) => {
       problems.push(problem(reason, place, { ruleId: 'image-source', severity: 'warning' }));
@@ -36,13 +39,13 @@ export function embedImages(tree: Root, report: Report): VFileMessage[] {
       }
       return undefined;
     };
-    if (node.url.startsWith('data:')) return undefined;
-    if (isRemote(node.url)) return drop(`remote image ${node.url} is not included: published builds fetch nothing from the network; save the image in the report folder`);
-    const decoded = decodeURIComponent(node.url.split(/[?#]/)[0]);
-    const absolute = path.resolve(report.root, path.dirname(file), decoded);
+    if (target.kind === 'embedded') return undefined;
+    if (target.kind === 'remote') return drop(`remote image ${node.url} is not included: published builds fetch nothing from the network; save the image in the report folder`);
+    if (target.kind !== 'file') return drop(`image ${node.url} is not a file and is not included`);
+    if (!target.inside) return drop(`image ${node.url} is outside the workspace and is not included`);
     let real: string;
     try {
-      real = realpathSync(absolute);
+      real = realpathSync(target.path);
     } catch {
       return drop(`image ${node.url} does not exist`);
     }

@@ -85,10 +85,27 @@ export function dropComments(tree: Root): void {
   rewrite(tree, (node) => (node.type === 'comment' ? [] : undefined));
 }
 
-/** An edition for one system keeps the shared principle and that system's variants only. */
+/**
+ * An edition for one system keeps the shared principle and that system's variants only. Every
+ * edition keeps every definition of a defined term: one written inside another system's variant
+ * stays, where the variant stood, so that uses of the term still lead to it.
+ */
 export function selectEdition(tree: Root, { edition }: Pick<RenderContext, 'edition'>): void {
   if (edition === FULL) return;
-  rewrite(tree, (node) => (node.type === 'variant' && node.system !== edition ? [] : undefined), true);
+  rewrite(tree, (node) => (node.type === 'variant' && node.system !== edition ? definitionsIn(node) : undefined), true);
+}
+
+function definitionsIn(node: Nodes): RootContent[] {
+  const found: RootContent[] = [];
+  const walk = (current: Nodes): void => {
+    if (current.type === 'termDefinition') {
+      found.push(current);
+      return;
+    }
+    if ('children' in current) for (const child of current.children as Nodes[]) walk(child);
+  };
+  walk(node);
+  return found;
 }
 
 function setH(node: Nodes, hName: string, hProperties: Record<string, unknown> = {}): void {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildReports, parseFormats } from '../../build/index.js';
 import { loadConfig } from '../../config.js';
 import { isError } from '../../util/problems.js';
+import { formatHelp } from '../../writers/index.js';
 import { printProblems, resolveOut, splitList, targetsFrom, type Io } from '../shared.js';
 
 export function registerBuild(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -11,7 +12,7 @@ export function registerBuild(program: Command, io: Io, setExit: (code: number) 
     .description('render reports to HTML and PDF, one file per edition')
     .argument('[report...]', 'report slugs or paths (default: every report under reports/)')
     // No commander defaults: an absent flag falls back to rapporteur.config.yaml, then the built-in default.
-    .option('-f, --format <formats>', 'comma-separated output formats: html, pdf (default: config, else html)')
+    .option('-f, --format <formats>', `comma-separated output formats: ${formatHelp()}, or all (default: config, else html)`)
     .option('-e, --edition <editions>', 'full, a legal system (e.g. civil-law), or all (default: config, else full)')
     .option('-o, --out <dir>', 'output folder (default: config, else dist/ in the workspace)')
     .option('-t, --template <name>', 'template folder under templates/ (default: config, else default)')

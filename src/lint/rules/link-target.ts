@@ -1,9 +1,5 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { defineRule, noOptions } from '../define.js';
-
-/** A URL with a scheme (https:, mailto:), protocol-relative, or only a fragment: not a file here. */
-const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
 export default defineRule({
   meta: { id: 'link-target', severity: 'error', description: 'A relative link or image whose file does not exist.' },
@@ -23,23 +19,18 @@ export default defineRule({
   check({ report, emit }) {
     const exists = new Map<string, boolean>();
     for (const resource of report.resources) {
-      const url = resource.url.trim();
-      if (!url || NOT_A_FILE.test(url)) continue;
-      let relative = url.replace(/[?#].*$/, '');
-      try {
-        relative = decodeURI(relative);
-      } catch {
-        // keep the raw form; a malformed escape simply will not match a file
+      // Resolved once by the loader: build embeds exactly what this checks.
+      const target = resource.resolved;
+      if (target.kind !== 'file') continue;
+      const what = resource.kind === 'image' ? 'image' : 'link target';
+      if (resource.kind === 'image' && !target.inside) {
+        emit(`image \`${resource.url}\` is outside the workspace, so builds leave it out; keep images inside the report folder`, resource.source);
+        continue;
       }
-      if (!relative) continue;
-      const abs = relative.startsWith('/')
-        ? path.join(report.root, relative)
-        : path.resolve(report.root, path.dirname(resource.source.file), relative);
-      let found = exists.get(abs);
-      if (found === undefined) exists.set(abs, (found = existsSync(abs)));
+      let found = exists.get(target.path);
+      if (found === undefined) exists.set(target.path, (found = existsSync(target.path)));
       if (!found) {
-        const what = resource.kind === 'image' ? 'image' : 'link target';
-        emit(`${what} \`${url}\` does not exist (looked for ${path.relative(report.root, abs) || abs}); paths are relative to the file that names them`, resource.source);
+        emit(`${what} \`${resource.url.trim()}\` does not exist (looked for ${target.shown}); paths are relative to the file that names them`, resource.source);
       }
     }
   },
