@@ -116,10 +116,13 @@ export function formattedCitations(report: Report, edition: string, tree: Root):
   let notes = 0;
   let order = 0;
 
-  const walk = (node: Nodes, anchor: string, inNote: number | undefined, noteIdentifier?: string): void => {
+  // The heading a citation is read under runs on across siblings; a recommendation holds only its own content.
+  let section = '';
+  const walk = (node: Nodes, recommendation: string | undefined, inNote: number | undefined, noteIdentifier?: string, noteAnchor?: string): void => {
     if (node.type === 'footnoteDefinition') return; // read when its note comes
-    if (node.type === 'recommendation') anchor = node.id || anchor;
-    if (node.type === 'heading') anchor = (node.data?.hProperties as { id?: string } | undefined)?.id ?? anchor;
+    if (node.type === 'recommendation') recommendation = node.id || recommendation;
+    if (node.type === 'heading' && inNote === undefined) section = (node.data?.hProperties as { id?: string } | undefined)?.id ?? section;
+    const anchor = noteAnchor ?? recommendation ?? section;
     if (node.type === 'footnoteReference') {
       const key = node.identifier.toUpperCase();
       if (!noteOf.has(key)) {
@@ -140,13 +143,13 @@ export function formattedCitations(report: Report, edition: string, tree: Root):
       else pending.push({ citation: node, note: 0, ownNote: false, anchor, order: order++ });
       return;
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) walk(child, anchor, inNote, noteIdentifier);
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child, recommendation, inNote, noteIdentifier, noteAnchor);
   };
-  walk(tree, '', undefined);
+  walk(tree, undefined, undefined);
   // Notes called from inside notes are numbered after the text's, as the footnote section lists them.
   for (let index = 0; index < queue.length; index++) {
     const { definition, note, anchor } = queue[index];
-    for (const child of definition.children) walk(child, anchor, note, definition.identifier);
+    for (const child of definition.children) walk(child, undefined, note, definition.identifier, anchor);
   }
   // Reading order: the text's notes and the notes' own citations, by note number (in-text styles: as read).
   if (noteStyle) pending.sort((a, b) => a.note - b.note || a.order - b.order);

@@ -93,7 +93,7 @@ function citedAt(report: Report, formatted: FormattedCitations, id: string): Phr
     parts.push(text(notes.length > 1 ? 'nn ' : 'n '));
     notes.sort((a, b) => a.note - b.note).forEach((note, index) => {
       if (index) parts.push(text(', '));
-      // The note's own footnote: in the PDF, print.css adds the page it stands on (target-counter).
+      // A link to the note itself (in the PDF the note stands at the foot of the page of its call).
       parts.push({ type: 'link', url: `#user-content-fn-${note.identifier.toLowerCase()}`, children: [text(String(note.note))], data: { hProperties: { className: ['authority-note'] } } });
     });
   }
