@@ -23,6 +23,8 @@ function lineOf(file: string, needle: string, nth = 1): number {
 }
 
 const R = 'reports/planted/report.md';
+const F = 'reports/planted/references.yaml';
+const plantedReferences = path.join(plantedRoot, 'reports', 'planted', 'references.yaml');
 const C = 'reports/planted/chapters/01-one.md';
 
 /** One planted defect per rule: [rule, file, line of the finding]. */
@@ -54,6 +56,14 @@ const planted: [string, string, number][] = [
   ['term-duplicate', R, lineOf(plantedReport, 'term="Defined  twice"')],
   ['comment-syntax', R, lineOf(plantedReport, ':::comment {author="Ann"}')],
   ['heading-slug-unique', C, lineOf(plantedChapter, '## Evidence')],
+  ['citation-style', R, lineOf(plantedReport, 'citation-style: oscolla')],
+  ['citation-key', R, lineOf(plantedReport, '[@smiht, 3]')],
+  ['references', F, lineOf(plantedReferences, '- id: untyped')],
+  ['reference-duplicate', F, lineOf(plantedReferences, '- id: dup', 2)],
+  ['reference-unused', F, lineOf(plantedReferences, '- id: smith')],
+  ['reference-unused', F, lineOf(plantedReferences, '- id: never-cited')],
+  ['reference-fields', F, lineOf(plantedReferences, '- id: bare-case')],
+  ['legislation-title-year', F, lineOf(plantedReferences, '- id: hra')],
 ];
 
 describe('a report with one planted defect per rule', () => {
