@@ -1,12 +1,10 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
 
 /**
  * Prints a report's full edition to PDF the way a reviewer receives it: through the project's
- * PDF renderer once it exists, and until then through headless Chromium directly.
+ * PDF renderer.
  */
 export async function printPdf(root: string, slug: string, file: string): Promise<void> {
   const { loadReport } = await import('../src/model/load.js');
@@ -14,22 +12,9 @@ export async function printPdf(root: string, slug: string, file: string): Promis
   const { report } = await loadReport({ slug, root, file: path.join(root, 'reports', slug, 'report.md') });
   if (!report) throw new Error(`cannot load ${slug}`);
   const { html } = renderHtml(report, { edition: 'full' });
-  try {
-    const { renderPdfs } = await import('../src/pdf/index.js');
-    await renderPdfs([{ report, edition: 'full', html, file }], { log: () => {} });
-    return;
-  } catch (error) {
-    if (!/not available yet/.test((error as Error).message)) throw error;
-  }
-  const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
-  } finally {
-    await browser.close();
-  }
+  // The project's own PDF renderer (and its one browser lookup): a missing browser fails the test.
+  const { renderPdfs } = await import('../src/pdf/index.js');
+  await renderPdfs([{ report, edition: 'full', html, file }], { log: () => {} });
 }
 
 type Box = [number, number, number, number];

@@ -29,6 +29,14 @@ async function lintExample(ruleId: string, example: DocExample) {
   return { messages, lineOffset };
 }
 
+/** A finding as the docs pin it: `line:column-endLine:endColumn message`, lines of the source shown. */
+function pinned(message: Awaited<ReturnType<typeof lintExample>>['messages'][number], lineOffset: number): string {
+  const own = message.file === 'reports/example/report.md';
+  const shift = own ? lineOffset : 0;
+  const prefix = own ? '' : `${String(message.file).replace('reports/example/', '')}:`;
+  return `${prefix}${(message.line ?? 1) - shift}:${message.column}-${(message.place && 'end' in message.place ? message.place.end.line : message.line ?? 1) - shift}:${message.place && 'end' in message.place ? message.place.end.column : message.column} ${message.reason}`;
+}
+
 describe('rule registry', () => {
   it('lists every rule file, and every listed rule has a file of its id', () => {
     expect(rules.map((r) => r.meta.id).sort()).toEqual(ruleFiles);
@@ -58,6 +66,9 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id
   it.each(rule.docs.incorrect.map((e) => [e.title, e] as const))('incorrect: %s', async (_title, example) => {
     const { messages, lineOffset } = await lintExample(id, example);
     expect(messages.length, 'the rule found nothing in its incorrect example').toBeGreaterThan(0);
+    // Like remark-lint's docs: every finding of an incorrect example is pinned exactly.
+    expect(example.output, 'an incorrect example pins its output').toBeDefined();
+    expect(messages.map((m) => pinned(m, lineOffset))).toEqual(example.output);
     if (example.line !== undefined) {
       const file = example.file ?? 'reports/example/report.md';
       const expected = example.line + (example.file ? 0 : lineOffset);

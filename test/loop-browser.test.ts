@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../src/pdf/browser.js';
 import { bin, makeWorkspace, removeWorkspace, reportSource } from './helpers.js';
 
-const CHROMIUM = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-  (p): p is string => Boolean(p && existsSync(p)),
-);
+// The one browser lookup of the project: a machine without a browser fails this test, never skips it.
+const CHROMIUM = findBrowser();
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -18,7 +18,7 @@ const source = (text: string) =>
   reportSource(`# Introduction\n\n${text}\n`, { systems: '[civil-law, common-law]', confidentiality: 'working-group' });
 
 /** The live reload as a reader sees it: a real browser on the preview, a file saved, the page follows. */
-describe.skipIf(!CHROMIUM)('rapporteur watch in a browser', () => {
+describe('rapporteur watch in a browser', () => {
   it('reloads the open page on save, and shows a broken save as an overlay over the last good page', async () => {
     const root = makeWorkspace({ 'reports/demo/report.md': source('First text in the browser.') });
     cleanup.push(() => removeWorkspace(root));

@@ -4,8 +4,9 @@
  * leaves the previous output intact. Reading outside the workspace and comment text are covered
  * by the bad-input corpus (test/bad-inputs/) and the property tests.
  */
+import { findBrowser } from '../src/pdf/browser.js';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -77,8 +78,8 @@ describe('no network request during any render', () => {
     }
 
     // Opening the published page loads nothing from the network either (links are not followed).
-    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-    if (!chromium) return;
+    // The project's one browser lookup: without a browser this fails rather than passing unchecked.
+    const chromium = findBrowser();
     const puppeteer = (await import('puppeteer-core')).default;
     const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     try {

@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
-import type { Nodes, Parents, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
+import type { Node } from 'unist';
+import type { BlockContent, Data, Nodes, Parents, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { isRecommendation, keyOf, kindOf, pairHunk, signature, similarity, words } from './align.js';
 import { changed, countWords, diffTokens, isWord, markNode, rebuild, textOf, tokenize } from './words.js';
 
@@ -31,14 +32,22 @@ export interface MergeResult {
   moves: MoveRecord[];
 }
 
-interface Pending {
+/** A block whose side of a move is not known yet: a placeholder in the merged tree until resolveMoves. */
+interface Pending extends Node {
   type: 'rlPending';
+  data?: Data;
   side: 'del' | 'ins';
   node: RootContent;
   rec?: string;
   where: string;
   partner?: Pending;
   resolved?: RootContent[];
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    rlPending: Pending;
+  }
 }
 
 interface Context {
@@ -199,7 +208,7 @@ function unmatched(side: 'del' | 'ins', node: RootContent, context: Context, all
       where: side === 'del' ? (isRecommendation(node) ? recLabel(node) : context.whereOld) : isRecommendation(node) ? recLabel(node) : context.whereNew,
     };
     context.pending.push(pending);
-    return [pending as unknown as RootContent];
+    return [pending];
   }
   return [wrapBlock(side, node, context, isRecommendation(node) ? recId(node) : context.rec)];
 }
@@ -226,7 +235,8 @@ function wrapQuietly(mark: 'ins' | 'del', node: RootContent): RootContent {
         data: addClass(node, className),
       } as RootContent;
     default:
-      return { type: 'blockquote', children: [node], data: { hName: mark, hProperties: { className } } } as unknown as RootContent;
+      // Any block may be marked; the blockquote is only a carrier for the `ins`/`del` element.
+      return { type: 'blockquote', children: [node as BlockContent], data: { hName: mark, hProperties: { className } } };
   }
 }
 
@@ -330,9 +340,9 @@ function resolveMoves(context: Context): void {
     p.resolved = [
       {
         type: 'blockquote',
-        children: [note(`Moved from ${fromLabel}`, 'rl-move-note'), ...merged],
+        children: [note(`Moved from ${fromLabel}`, 'rl-move-note') as BlockContent, ...(merged as BlockContent[])],
         data: { hName: 'div', hProperties: { className: ['rl-moved-block'] } },
-      } as unknown as RootContent,
+      },
     ];
     from.resolved = [
       {
@@ -370,8 +380,8 @@ function firstWords(node: Nodes, n: number): string {
 function replacePending(children: RootContent[]): RootContent[] {
   const out: RootContent[] = [];
   for (const child of children) {
-    if ((child as unknown as Pending).type === 'rlPending') {
-      out.push(...replacePending((child as unknown as Pending).resolved ?? []));
+    if (child.type === 'rlPending') {
+      out.push(...replacePending(child.resolved ?? []));
       continue;
     }
     if ('children' in child) out.push({ ...child, children: replacePending(child.children as RootContent[]) } as RootContent);

@@ -1,4 +1,4 @@
-import { attributeNames, specOf } from '../dialect/index.js';
+import { attributeNames, specOf, type DialectFields } from '../dialect/index.js';
 import { closest } from './suggest.js';
 
 export { colonsFor, DIRECTIVE_NAMES, specOf, attributeNames, formOf } from '../dialect/index.js';
@@ -8,8 +8,9 @@ export { colonsFor, DIRECTIVE_NAMES, specOf, attributeNames, formOf } from '../d
  * rules reading `name` do not pile follow-on findings onto the one unknown-attribute reports.
  * The attributes a directive takes come from its spec in src/dialect.
  */
-export function misspeltAttribute(directive: string, attributes: Record<string, string>, name: string): string | undefined {
-  const spec = specOf(directive);
+export function misspeltAttribute(node: Pick<DialectFields, 'directiveName' | 'attributes'>, name: string): string | undefined {
+  const spec = specOf(node.directiveName);
+  const attributes = node.attributes;
   const known = spec ? attributeNames(spec) : [];
   for (const [key, value] of Object.entries(attributes)) {
     if (known.includes(key)) continue;

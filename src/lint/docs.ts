@@ -28,7 +28,8 @@ function renderExample(example: DocExample): string {
   const files = Object.entries(example.files ?? {})
     .map(([name, text]) => `\n\n\`${name}\`:\n\n${fence(text)}markdown\n${text.trimEnd()}\n${fence(text)}`)
     .join('');
-  return `*${example.title}*\n\n${f}markdown\n${example.source.trimEnd()}\n${f}${files}`;
+  const output = example.output?.length ? `\n\nYields:\n\n\`\`\`text\n${example.output.join('\n')}\n\`\`\`` : '';
+  return `*${example.title}*\n\n${f}markdown\n${example.source.trimEnd()}\n${f}${files}${output}`;
 }
 
 function renderRule(rule: AnyRule): string {

@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { isNode } from 'yaml';
 import type { Report, SourceFile, SourceSpan } from '../model/types.js';
 import type { Place } from './types.js';
 
@@ -73,8 +73,6 @@ export function attributePlace(file: string, node: { data?: unknown; position?: 
   return nodePlace(file, node as Nodes);
 }
 
-const frontMatterDocs = new WeakMap<Report, { doc: Document; counter: LineCounter; firstLine: number } | null>();
-
 /**
  * The place of a front matter field (`['lint', 'mandatory-language']`), found by reading the
  * YAML block again with positions; the block itself when the field is missing.
@@ -84,15 +82,8 @@ export function frontMatterPlace(report: Report, path: (string | number)[], keyO
     ? { file: report.file, line: report.metaSource.line, column: 1, endLine: report.metaSource.line, endColumn: 4 }
     : { file: report.file, line: 1, column: 1 };
   if (path.length === 0) return block;
-  let parsed = frontMatterDocs.get(report);
-  if (parsed === undefined) {
-    const yamlNode = report.files[0]?.tree.children[0];
-    if (yamlNode?.type === 'yaml' && report.metaSource) {
-      const counter = new LineCounter();
-      parsed = { doc: parseDocument(yamlNode.value, { lineCounter: counter }), counter, firstLine: report.metaSource.line + 1 };
-    } else parsed = null;
-    frontMatterDocs.set(report, parsed);
-  }
+  // Parsed once, by the loader, with positions.
+  const parsed = report.frontMatterDoc;
   if (!parsed) return block;
   const { doc, counter, firstLine } = parsed;
   let found: { range?: [number, number, number] | null } | undefined;

@@ -31,6 +31,12 @@ export interface DocExample {
   line?: number;
   /** For incorrect examples: the workspace-relative file of the finding when it is not report.md. */
   file?: string;
+  /**
+   * For incorrect examples: every finding exactly, as `line:column-endLine:endColumn message`
+   * (lines of the source shown; a finding in another file of the example starts with its name).
+   * The tests compare it with what the rule reports; docs/lint.md prints it.
+   */
+  output?: string[];
 }
 
 export interface RuleDocs {

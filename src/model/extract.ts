@@ -24,6 +24,7 @@ interface ExtractInput {
   meta: FrontMatter;
   rawMeta: Record<string, unknown>;
   metaSource?: SourceSpan;
+  frontMatterDoc?: Report['frontMatterDoc'];
   files: SourceFile[];
   references?: ReferenceSet;
   citationStyle?: CitationStyle;
@@ -70,7 +71,7 @@ export function extractModel(input: ExtractInput): Report {
   }
   const report: Report = {
     slug: input.slug, root: input.root, dir: input.dir, file: input.file,
-    meta: input.meta, rawMeta: input.rawMeta, metaSource: input.metaSource, files: input.files,
+    meta: input.meta, rawMeta: input.rawMeta, metaSource: input.metaSource, frontMatterDoc: input.frontMatterDoc, files: input.files,
     tree: { type: 'root', children: [] },
     headings: [], recommendations: [], comments: [], footnotes: [], footnoteCalls: [],
     refs: [], definitions: [], termUses: [], directives: [], resources: [],

@@ -61,6 +61,8 @@ export interface LoadOptions {
   cache?: boolean;
   /** An on-disk cache of parsed trees shared between processes (see src/cache/parse-cache.ts). */
   store?: ParseStore;
+  /** Read report.md only (its front matter and body), not its chapters: `versions` needs no more. */
+  chapters?: boolean;
 }
 
 export async function loadReport(target: ReportTarget, options: LoadOptions = {}): Promise<LoadResult> {
@@ -86,7 +88,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
   const dir = path.dirname(target.file);
 
   const seen = new Set<string>([path.resolve(target.file)]);
-  for (const [index, entry] of front.meta.chapters.entries()) {
+  for (const [index, entry] of (options.chapters === false ? [] : front.meta.chapters).entries()) {
     const place = front.spanOf(['chapters', index]);
     const resolved = await resolveChapter(entry, dir, target.root, reader);
     if ('reason' in resolved) {
@@ -143,6 +145,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     meta: front.meta,
     rawMeta: front.raw,
     metaSource: front.source,
+    frontMatterDoc: front.parsed,
     files,
   });
   return { report, problems };
@@ -227,6 +230,7 @@ function span(file: string, node: { position?: { start: { line: number; column: 
 }
 
 interface FrontMatterResult {
+  parsed?: Report['frontMatterDoc'];
   meta: FrontMatter;
   raw: Record<string, unknown>;
   source?: SourceSpan;
@@ -273,22 +277,23 @@ function readFrontMatter(tree: Root, file: string, problems: VFileMessage[]): Fr
     }
     return { meta: fallbackFrontMatter({}), raw: {}, source, spanOf };
   }
+  const parsed = { doc, counter: lineCounter, firstLine };
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push(
       problem('front matter must be a YAML mapping of fields such as `title: …`', { ...source, line: firstLine }, { ruleId: 'front-matter' }),
     );
-    return { meta: fallbackFrontMatter({}), raw: {}, source, spanOf };
+    return { meta: fallbackFrontMatter({}), raw: {}, source, spanOf, parsed };
   }
   const raw = data as Record<string, unknown>;
-  const parsed = frontMatterSchema.safeParse(raw);
-  if (parsed.success) return { meta: parsed.data, raw, source, spanOf };
-  for (const issue of parsed.error.issues) {
+  const checked = frontMatterSchema.safeParse(raw);
+  if (checked.success) return { meta: checked.data, raw, source, spanOf, parsed };
+  for (const issue of checked.error.issues) {
     const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
     const place = missing ? { ...source, endLine: source.line, endColumn: 4 } : spanOf(issue.path);
     const field = issue.path.join('.');
     const reason = missing || issue.message.includes('`') ? issue.message : `front matter field \`${field}\`: ${issue.message}`;
     problems.push(problem(reason, place, { ruleId: 'front-matter' }));
   }
-  return { meta: fallbackFrontMatter(raw), raw, source, spanOf };
+  return { meta: fallbackFrontMatter(raw), raw, source, spanOf, parsed };
 }

@@ -187,6 +187,13 @@ export interface CitationItem {
   node: Citation;
 }
 
+export interface FrontMatterDocument {
+  doc: import('yaml').Document;
+  counter: import('yaml').LineCounter;
+  /** File line of the YAML text's first line. */
+  firstLine: number;
+}
+
 export interface Report {
   slug: string;
   /** Workspace root (absolute). */
@@ -199,6 +206,8 @@ export interface Report {
   /** Front matter exactly as written (after YAML parse), for lint rules that read raw fields. */
   rawMeta: Record<string, unknown>;
   metaSource?: SourceSpan;
+  /** The front matter as the loader parsed it, with positions (lint points at fields without parsing it again). */
+  frontMatterDoc?: FrontMatterDocument;
   files: SourceFile[];
   /** The report body followed by each chapter body: the same node objects as in `files`. */
   tree: Root;

@@ -47,7 +47,7 @@ export function embedImages(tree: Root, report: Report): VFileMessage[] {
     try {
       real = realpathSync(target.path);
     } catch {
-      return drop(`image ${node.url} does not exist`);
+      return drop(`image ${node.url} does not exist (looked for ${target.shown}; paths are relative to the file that names them, or to the workspace when they start with /)`);
     }
     if (!isInside(root, real)) return drop(`image ${node.url} is outside the workspace and is not included`);
     const mime = MIME[path.extname(real).toLowerCase()];

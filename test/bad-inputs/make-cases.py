@@ -151,8 +151,8 @@ case('comment-text-private', 'comment text never reaches the output', ['build', 
 case('image-dotdot', 'an image path climbing out of the workspace', ['build', 'r'], 0, {R: fm() + BODY + '\n![Secret](../../../outside/secret.png)\n'},
      outside={'secret.png': 'SECRET-IMAGE-BYTES'}, stderrIncludes=['reports/r/report.md:', 'is outside the workspace and is not included'],
      outputExcludes=[base64.b64encode(b'SECRET-IMAGE-BYTES').decode()[:16]])
-case('image-absolute', 'an absolute image path', ['build', 'r'], 0, {R: fm() + BODY + '\n![Passwords](/etc/passwd)\n'},
-     stderrIncludes=['reports/r/report.md:', 'is outside the workspace and is not included'], outputExcludes=['cm9vd'])
+case('image-absolute', 'an absolute image path is read inside the workspace (as lint reads it), never from the system', ['build', 'r'], 0, {R: fm() + BODY + '\n![Passwords](/etc/passwd)\n'},
+     stderrIncludes=['reports/r/report.md:', 'image /etc/passwd does not exist (looked for etc/passwd'], outputExcludes=['cm9vd'])
 case('image-symlink-outside', 'an image that is a link to a file outside the workspace', ['build', 'r'], 0, {R: fm() + BODY + '\n![Logo](images/logo.png)\n'},
      symlinks={'reports/r/images/logo.png': '@outside/secret.png'}, outside={'secret.png': 'SECRET-IMAGE-BYTES'},
      stderrIncludes=['reports/r/report.md:', 'is outside the workspace and is not included'], outputExcludes=[base64.b64encode(b'SECRET-IMAGE-BYTES').decode()[:16]])

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { gitReader, repoRelative, requireRepository, tagsTouchingReport } from '../../git/revisions.js';
-import { decodeSource, diskReader, toPosix, type SourceReader } from '../../model/reader.js';
-import { parseMarkdown } from '../../parse/processor.js';
+import { loadReport, type ReportTarget } from '../../model/load.js';
+import { diskReader, toPosix, type SourceReader } from '../../model/reader.js';
 import { UserError } from '../../util/problems.js';
 import { targetsFrom, type Io } from '../shared.js';
 
@@ -38,11 +37,11 @@ Examples:
       const rows: VersionRow[] = [];
       for (const target of targets) {
         const top = await requireRepository(target.root);
-        const current = await frontMatterAt(target.file, diskReader);
+        const current = await frontMatterAt(target, diskReader);
         rows.push({ report: target.slug, tag: '(working tree)', date: '', ...current });
         for (const tag of await tagsTouchingReport(top, target.file, target.slug)) {
           const reader = gitReader({ name: tag.name, commit: tag.commit, date: tag.date, top });
-          rows.push({ report: target.slug, tag: tag.name, date: tag.date, ...(await frontMatterAt(target.file, reader)) });
+          rows.push({ report: target.slug, tag: tag.name, date: tag.date, ...(await frontMatterAt(target, reader)) });
         }
         if (options.format === 'table' && rows.filter((r) => r.report === target.slug).length === 1) {
           io.err(`${target.slug}: no tag touches ${repoRelative(top, target.file) ?? target.file} yet (tag a circulated draft: git tag v0.1.0)`);
@@ -54,15 +53,12 @@ Examples:
     });
 }
 
-/** Version, status and date from report.md's front matter (read through the one parser). */
-async function frontMatterAt(file: string, reader: SourceReader): Promise<{ version: string; status: string; reportDate: string }> {
-  const bytes = await reader.read(file);
-  const decoded = bytes ? decodeSource(bytes) : undefined;
-  if (!decoded?.ok) return { version: '?', status: '?', reportDate: '' };
-  const tree = parseMarkdown(decoded.text);
-  const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0].value : '';
-  const data = parseDocument(yaml).toJS() as Record<string, unknown> | null;
-  const field = (name: string) => (data && typeof data === 'object' && data[name] != null ? String(data[name]) : '');
+/** Version, status and date from report.md's front matter, read through the loader (and its limits). */
+async function frontMatterAt(target: ReportTarget, reader: SourceReader): Promise<{ version: string; status: string; reportDate: string }> {
+  const { report } = await loadReport(target, { reader, chapters: false });
+  if (!report) return { version: '?', status: '?', reportDate: '' };
+  const data = report.rawMeta;
+  const field = (name: string) => (data[name] != null ? String(data[name]) : '');
   return { version: field('version') || '?', status: field('status') || '?', reportDate: field('date') };
 }
 

@@ -11,8 +11,8 @@ export default defineRule({
     rationale:
       'A long report lists its chapter files in `chapters:`, relative to the report folder. A missing or unreadable chapter would silently shorten the report; a chapter outside the report folder would make builds depend on files nobody reviews with the report. The loader finds these while reading the report and reports them under this rule; a chapter that carries front matter is a warning (only report.md has front matter; the block is ignored).',
     incorrect: [
-      { title: 'A chapter that does not exist', source: '---\ntitle: A report\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nchapters:\n  - chapters/01-missing.md\n---\n\nText.\n', line: 7 },
-      { title: 'A chapter outside the report folder', source: '---\ntitle: A report\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nchapters:\n  - ../other/report.md\n---\n\nText.\n', line: 7 },
+      { title: 'A chapter that does not exist', source: '---\ntitle: A report\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nchapters:\n  - chapters/01-missing.md\n---\n\nText.\n', line: 7, output: ["7:5-7:27 chapter `chapters/01-missing.md` does not exist"] },
+      { title: 'A chapter outside the report folder', source: '---\ntitle: A report\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nchapters:\n  - ../other/report.md\n---\n\nText.\n', line: 7, output: ["7:5-7:23 chapter `../other/report.md` is outside the report folder; chapters must stay inside it"] },
     ],
     correct: [
       {

@@ -10,7 +10,7 @@ export default defineRule({
       {
         title: 'An open comment in a final report',
         source: '---\ntitle: A report\nversion: 1.0.0\nstatus: final\ndate: 2026-11-21\n---\n\nCourts should act.:comment[Which courts?]{author="Ann" status=open}\n',
-        line: 8,
+        line: 8, output: ["8:19-8:68 open comment by Ann (\"Which courts?\") in a final report; answer it and mark it status=resolved before publishing"],
       },
     ],
     correct: [

@@ -23,9 +23,9 @@ export default defineRule({
         title: 'Three colons around three colons: the example falls out, a stray `:::` is left',
         source:
           ':::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{system=civil-law}\nA judge should order it.\n:::\n\n:::example{jurisdiction=FR}\nThe saisie.\n:::\n:::\n',
-        line: 8,
+        line: 8, output: ["8:1-8:28 `:::example` stands outside any recommendation: the `:::recommendation` at line 10 was closed early by the closing fence of a block inside it (a closing fence closes every open block with as many colons); use four colons on the recommendation: ::::recommendation … ::::", "11:1-11:4 stray `:::` printed as text: the recommendation at line 10 was already closed by the closing fence of the `:::variant` inside it; use four colons on the recommendation: ::::recommendation … ::::"],
       },
-      { title: 'A variant on its own', source: 'Some text.\n\n:::variant{system=civil-law}\nA judge should order it.\n:::\n', line: 3 },
+      { title: 'A variant on its own', source: 'Some text.\n\n:::variant{system=civil-law}\nA judge should order it.\n:::\n', line: 3, output: ["3:1-3:29 `:::variant` stands outside any recommendation, so it belongs to none; put it inside ::::recommendation … ::::"] },
     ],
     correct: [
       {

@@ -17,7 +17,7 @@ export default defineRule({
         title: 'A US example under the civil-law variant',
         source:
           ':::::recommendation{#a title="A"}\nCourts should act.\n\n::::variant{system=civil-law}\nA bailiff describes the evidence.\n\n:::example{jurisdiction=US}\nDiscovery under Rule 34.\n:::\n::::\n\n::::variant{system=common-law}\nA search order.\n::::\n:::::\n',
-        line: 7,
+        line: 7, output: ["7:12-7:27 example from United States (common law) stands in the civil-law variant; move it to the common-law variant or to the shared part"],
       },
     ],
     correct: [

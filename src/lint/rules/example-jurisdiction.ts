@@ -34,9 +34,9 @@ export default defineRule({
       {
         title: 'UK instead of GB',
         source: '::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example{jurisdiction=UK}\nSearch orders.\n:::\n::::\n',
-        line: 4,
+        line: 4, output: ["4:12-4:27 unknown jurisdiction code `UK`; did you mean `GB` (United Kingdom)?"],
       },
-      { title: 'No jurisdiction', source: '::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example\nSomewhere.\n:::\n::::\n', line: 4 },
+      { title: 'No jurisdiction', source: '::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example\nSomewhere.\n:::\n::::\n', line: 4, output: ["4:1-4:11 example without a jurisdiction; write :::example{jurisdiction=FR} (an ISO 3166-1 alpha-2 code, or EU)"] },
     ],
     correct: [
       {
@@ -49,7 +49,7 @@ export default defineRule({
     for (const item of report.directives) {
       if (item.node.type !== 'example') continue;
       const code = (item.attributes.jurisdiction ?? '').trim();
-      if (!code && misspeltAttribute('example', item.attributes, 'jurisdiction') !== undefined) continue; // unknown-attribute says it
+      if (!code && misspeltAttribute(item.node, 'jurisdiction') !== undefined) continue; // unknown-attribute says it
       if (!code) {
         emit('example without a jurisdiction; write :::example{jurisdiction=FR} (an ISO 3166-1 alpha-2 code, or EU)', attributePlace(item.source.file, item.node));
       } else if (!jurisdiction(code)) {

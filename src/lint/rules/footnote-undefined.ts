@@ -15,7 +15,7 @@ export default defineRule({
   docs: {
     rationale:
       'A recommendation\'s support goes in footnotes. A call whose definition is missing is printed as the literal text `[^label]`. Each file is read on its own, so a chapter cannot use a footnote defined in report.md or in another chapter; define it in the chapter that calls it.',
-    incorrect: [{ title: 'A call without a definition', source: 'Courts already do this.[^saisie]\n', line: 1 }],
+    incorrect: [{ title: 'A call without a definition', source: 'Courts already do this.[^saisie]\n', line: 1, output: ["1:24-1:33 footnote [^saisie] has no definition, so it is printed as text; add a line \"[^saisie]: …\" to this file"] }],
     correct: [{ title: 'A call and its definition', source: 'Courts already do this.[^saisie]\n\n[^saisie]: Code de la propriété intellectuelle, art. L. 615-5.\n' }],
   },
   check({ report, emit }) {

@@ -6,7 +6,7 @@ export default defineRule({
   docs: {
     rationale:
       'A footnote definition without a call is not printed at all, so the support it carries is lost; usually a call was deleted or misspelt. Each file\'s calls use that file\'s definitions.',
-    incorrect: [{ title: 'A definition nobody calls', source: 'Courts already do this.\n\n[^saisie]: Code de la propriété intellectuelle, art. L. 615-5.\n', line: 3 }],
+    incorrect: [{ title: 'A definition nobody calls', source: 'Courts already do this.\n\n[^saisie]: Code de la propriété intellectuelle, art. L. 615-5.\n', line: 3, output: ["3:1-3:11 footnote [^saisie] is defined but never called, so it is not printed; call it with [^saisie] or remove it"] }],
     correct: [{ title: 'A called definition', source: 'Courts already do this.[^saisie]\n\n[^saisie]: Code de la propriété intellectuelle, art. L. 615-5.\n' }],
   },
   check({ report, emit }) {

@@ -6,7 +6,7 @@ export default defineRule({
   docs: {
     rationale:
       'Section numbers, the contents and the PDF outline follow the heading levels. A skipped level (`#` then `###`) makes a section numbered "1.0.1" and an outline with a hole; screen readers announce the missing level too. Chapters are read in the order the front matter lists them, so the last heading of one chapter is compared with the first of the next.',
-    incorrect: [{ title: 'h1 followed by h3', source: '# Evidence\n\n### Preservation\n\nText.\n', line: 3 }],
+    incorrect: [{ title: 'h1 followed by h3', source: '# Evidence\n\n### Preservation\n\nText.\n', line: 3, output: ["3:1-3:4 heading level 3 (###) follows level 1 (#) and skips a level; use ##"] }],
     correct: [{ title: 'One level at a time', source: '# Evidence\n\n## Preservation\n\n### Seizure\n\n# Protection\n' }],
   },
   check({ report, emit }) {

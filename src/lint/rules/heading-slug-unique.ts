@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     rationale:
       'Every heading gets an anchor from its text; `:ref[slug]` and links into the published page use it. When two headings read the same, the second gets `-1` appended, so a reference meant for it reaches the first, and the anchor changes when headings are reordered. Give headings distinct texts.',
-    incorrect: [{ title: 'The same heading twice', source: '# Evidence\n\n## Examples\n\n# Secrets\n\n## Examples\n', line: 7 }],
+    incorrect: [{ title: 'The same heading twice', source: '# Evidence\n\n## Examples\n\n# Secrets\n\n## Examples\n', line: 7, output: ["7:1-7:12 heading \"Examples\" has the same anchor #examples as the heading at reports/example/report.md:12; references to #examples reach the first one; make the headings distinct"] }],
     correct: [{ title: 'Distinct headings', source: '# Evidence\n\n## Examples of preservation\n\n# Secrets\n\n## Examples of protection\n' }],
   },
   check({ report, emit }) {

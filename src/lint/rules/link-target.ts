@@ -7,7 +7,7 @@ export default defineRule({
   docs: {
     rationale:
       'Images and relative links are resolved against the file that names them. A missing image leaves a hole in the PDF; a link to a missing file is a dead link in the published report. Web addresses are not checked: rendering never fetches anything.',
-    incorrect: [{ title: 'A missing image', source: '![Timeline of the procedure](images/timeline.svg)\n', line: 1 }],
+    incorrect: [{ title: 'A missing image', source: '![Timeline of the procedure](images/timeline.svg)\n', line: 1, output: ["1:1-1:50 image `images/timeline.svg` does not exist (looked for reports/example/images/timeline.svg); paths are relative to the file that names them"] }],
     correct: [
       {
         title: 'An image next to the report, and a web link',

@@ -39,11 +39,11 @@ export default defineRule({
       'The dialogue\'s results are voluntary: a recommendation says what courts and parties *should* do, never what they *shall* or *must* do. Only the report\'s own voice is checked — the shared principle and the variants. Examples, rationale, comments, block quotations, quoted text ("…", “…”) and inline code are not, because they describe or cite binding law. The finding points at the word itself.',
     options: '`extra` (default `[]`): more words or phrases to flag, such as `["has to", "have to"]`.',
     incorrect: [
-      { title: '"shall" in the principle', source: '::::recommendation{#a title="A" uniform}\nCourts should act quickly.\nThe court shall hear the defendant.\n::::\n', line: 3 },
+      { title: '"shall" in the principle', source: '::::recommendation{#a title="A" uniform}\nCourts should act quickly.\nThe court shall hear the defendant.\n::::\n', line: 3, output: ["3:11-3:16 mandatory language \"shall\" in the principle of recommendation `a`: best practices are voluntary; write \"should\" (or say what courts can do)"] },
       {
         title: '"is required to" in a variant',
         source: '::::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{system=civil-law}\nThe bailiff is required to describe the evidence.\n:::\n::::\n',
-        line: 5,
+        line: 5, output: ["5:13-5:27 mandatory language \"is required to\" in the civil-law variant of recommendation `a`: best practices are voluntary; write \"should\" (or say what courts can do)"],
       },
     ],
     correct: [

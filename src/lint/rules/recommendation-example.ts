@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     rationale:
       'Recommendations are concrete: each carries at least one real-world example (`:::example{jurisdiction=…}`) showing that what it recommends works somewhere. A warning, because a draft may add examples later.',
-    incorrect: [{ title: 'No example', source: '::::recommendation{#a title="A" uniform}\nCourts should act.\n::::\n', line: 1 }],
+    incorrect: [{ title: 'No example', source: '::::recommendation{#a title="A" uniform}\nCourts should act.\n::::\n', line: 1, output: ["1:1-1:41 recommendation `a` has no real-world example; add :::example{jurisdiction=XX} showing where it works"] }],
     correct: [
       { title: 'An example', source: '::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example{jurisdiction=FR}\nThe saisie.\n:::\n::::\n' },
     ],

@@ -15,12 +15,12 @@ export default defineRule({
     rationale:
       'The id is how everything else finds a recommendation: `:ref[id]` cross-references, comments, the redline between drafts and links into the published page. It is chosen once and never changes while numbers follow the order. Two recommendations with one id make references and comments ambiguous; both places are reported.',
     incorrect: [
-      { title: 'No id', source: '::::recommendation{title="Preserve evidence"}\nCourts should act.\n::::\n', line: 1 },
-      { title: 'An id that is not a slug', source: '::::recommendation{#Evidence_Preservation title="Preserve evidence"}\nCourts should act.\n::::\n', line: 1 },
+      { title: 'No id', source: '::::recommendation{title="Preserve evidence"}\nCourts should act.\n::::\n', line: 1, output: ["1:1-1:46 recommendation \"Preserve evidence\" has no id; give it a stable one that never changes, such as ::::recommendation{#preserve-evidence}"] },
+      { title: 'An id that is not a slug', source: '::::recommendation{#Evidence_Preservation title="Preserve evidence"}\nCourts should act.\n::::\n', line: 1, output: ["1:20-1:42 recommendation id `Evidence_Preservation` should be lower-case words joined by hyphens, such as `evidence-preservation`"] },
       {
         title: 'The same id twice',
         source: '::::recommendation{#preserve title="A"}\nCourts should act.\n::::\n\n::::recommendation{#preserve title="B"}\nCourts should also act.\n::::\n',
-        line: 1,
+        line: 1, output: ["1:20-1:29 recommendation id `preserve` is used twice: here and at reports/example/report.md:14; references and comments cannot tell them apart", "5:20-5:29 recommendation id `preserve` is used twice: here and at reports/example/report.md:10; references and comments cannot tell them apart"],
       },
     ],
     correct: [{ title: 'Unique slugs', source: '::::recommendation{#preserve-evidence title="A"}\nCourts should act.\n::::\n\n::::recommendation{#order-production title="B"}\nCourts should also act.\n::::\n' }],

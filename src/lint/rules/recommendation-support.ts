@@ -8,7 +8,7 @@ export default defineRule({
   docs: {
     rationale:
       'Recommendations are concrete: each carries its support — the statute, case or study behind it — in footnotes, in the principle, a variant, an example or the rationale. A warning, because a draft may add its sources later.',
-    incorrect: [{ title: 'No footnote', source: '::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example{jurisdiction=FR}\nThe saisie.\n:::\n::::\n', line: 1 }],
+    incorrect: [{ title: 'No footnote', source: '::::recommendation{#a title="A" uniform}\nCourts should act.\n\n:::example{jurisdiction=FR}\nThe saisie.\n:::\n::::\n', line: 1, output: ["1:1-1:41 recommendation `a` cites no support; add a footnote ([^label]) citing the statute, case or study behind it"] }],
     correct: [
       {
         title: 'Support in the example',

@@ -11,7 +11,7 @@ export default defineRule({
       {
         title: 'A misspelt id',
         source: '::::recommendation{#evidence-preservation title="A" uniform}\nCourts should act.\n::::\n\nSee :ref[evidence-preservaton].\n',
-        line: 5,
+        line: 5, output: ["5:5-5:31 reference to unknown id `evidence-preservaton`: no recommendation or heading has it; did you mean `evidence-preservation`?"],
       },
     ],
     correct: [

@@ -11,7 +11,7 @@ export default defineRule({
       {
         title: 'The same term defined twice',
         source: ':::definition{term="trade secret"}\nSecret information.\n:::\n\n:::definition{term="Trade secret"}\nConfidential business information.\n:::\n',
-        line: 5,
+        line: 5, output: ["5:15-5:34 term `Trade secret` is defined twice (first at reports/example/report.md:10); keep one definition"],
       },
     ],
     correct: [{ title: 'One definition per term', source: ':::definition{term="trade secret"}\nSecret information.\n:::\n\n:::definition{term="know-how"}\nPractical knowledge.\n:::\n' }],

@@ -7,7 +7,7 @@ export default defineRule({
   docs: {
     rationale:
       '`:term[trade secret]` links to the definition of the term; a term that is never defined links nowhere, and a reader cannot tell what the report means by it. Case and spacing do not matter (`Trade Secret` uses the definition of `trade secret`).',
-    incorrect: [{ title: 'A term used but never defined', source: 'A :term[trade secret] must be protected.\n', line: 1 }],
+    incorrect: [{ title: 'A term used but never defined', source: 'A :term[trade secret] must be protected.\n', line: 1, output: ["1:3-1:22 term `trade secret` is used but never defined; add :::definition{term=\"trade secret\"} … :::"] }],
     correct: [
       {
         title: 'A term defined once and used',

@@ -18,7 +18,7 @@ export default defineRule({
       {
         title: 'A misspelt attribute',
         source: '::::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{sytem=civil-law}\nA judge should order it.\n:::\n::::\n',
-        line: 4,
+        line: 4, output: ["4:12-4:27 unknown attribute `sytem` on `:::variant` is ignored; did you mean `system`? (:::variant takes system)"],
       },
     ],
     correct: [

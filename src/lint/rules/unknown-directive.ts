@@ -15,9 +15,9 @@ export default defineRule({
     rationale:
       'An unknown directive is not rendered as intended: a misspelt `:::recomendation` prints its text as a plain block and silently drops the recommendation from the numbering, the summary table and the editions. A known directive with the wrong number of colons (`:::toc`) is not expanded either. A colon directly followed by a word in running text (`note:see`) is also read as a directive and disappears from the output; write `\\:` for a literal colon (`note\\:see`). A colon between digits (`10:30`) is always plain text.',
     incorrect: [
-      { title: 'A misspelt directive name', source: ':::recomendation{#a title="A"}\nCourts should act.\n:::\n', line: 1 },
-      { title: 'A leaf directive written as a container', source: ':::toc\n:::\n', line: 1 },
-      { title: 'A word after a colon read as a directive', source: 'See the annex (note:see below).\n', line: 1 },
+      { title: 'A misspelt directive name', source: ':::recomendation{#a title="A"}\nCourts should act.\n:::\n', line: 1, output: ["1:1-1:31 unknown directive `:::recomendation`: it is not rendered as intended; did you mean `:::recommendation`?"] },
+      { title: 'A leaf directive written as a container', source: ':::toc\n:::\n', line: 1, output: ["1:1-1:7 `:::toc` is not how toc is written: use ::toc on a line of its own"] },
+      { title: 'A word after a colon read as a directive', source: 'See the annex (note:see below).\n', line: 1, output: ["1:20-1:24 `:see` is read as a directive, so it disappears from the output; if the colon belongs to the text, write it as `\\:see`"] },
     ],
     correct: [
       { title: 'Known directives', source: '::toc\n\n::::recommendation{#a title="A"}\nCourts should act, see :ref[a].\n::::\n' },

@@ -16,11 +16,11 @@ export default defineRule({
     rationale:
       'The dialogue\'s perspectives are diverse: a recommendation says how it reads in each legal system the report distinguishes (front matter `systems`). The edition for one system shows the shared principle and that system\'s variant, so a missing variant leaves readers of that edition with the principle alone, and two variants for one system print both. A recommendation that reads the same everywhere says so with `uniform`, and then has no variants. A report with a single system in `systems` needs no variants.',
     incorrect: [
-      { title: 'No common-law variant', source: `${REC}:::variant{system=civil-law}\nA judge should order a bailiff to describe the evidence.\n:::\n::::\n`, line: 1 },
+      { title: 'No common-law variant', source: `${REC}:::variant{system=civil-law}\nA judge should order a bailiff to describe the evidence.\n:::\n::::\n`, line: 1, output: ["1:1-1:33 recommendation `a` has no variant for common-law; add :::variant{system=common-law}, or mark it `uniform` if it reads the same in every system"] },
       {
         title: 'Two civil-law variants',
         source: `${REC}:::variant{system=civil-law}\nA bailiff.\n:::\n\n:::variant{system=civil-law}\nA seizure.\n:::\n\n:::variant{system=common-law}\nA search order.\n:::\n::::\n`,
-        line: 8,
+        line: 8, output: ["8:1-8:29 recommendation `a` has a second civil-law variant (the first is at reports/example/report.md:13); merge them into one"],
       },
     ],
     correct: [
@@ -47,7 +47,7 @@ export default defineRule({
         continue;
       }
       // A misspelt `system` attribute counts for the system it names: unknown-attribute reports the typo.
-      const systemOf = (v: (typeof rec.variants)[number]) => v.system || misspeltAttribute('variant', v.node.attributes as Record<string, string>, 'system') || '';
+      const systemOf = (v: (typeof rec.variants)[number]) => v.system || misspeltAttribute(v.node, 'system') || '';
       const missing = systems.filter((system) => !rec.variants.some((v) => systemOf(v) === system));
       // A report for one legal system needs no variants: its principle is that system's text.
       if (missing.length > 0 && systems.length > 1) {

@@ -13,7 +13,7 @@ export default defineRule({
       {
         title: 'A variant with only an example',
         source: ':::::recommendation{#a title="A"}\nCourts should act.\n\n::::variant{system=civil-law}\n:::example{jurisdiction=FR}\nThe saisie.\n:::\n::::\n:::::\n',
-        line: 4,
+        line: 4, output: ["4:1-4:30 the civil-law variant of recommendation `a` is empty; say how the recommendation applies in that system, or remove the variant"],
       },
     ],
     correct: [

@@ -13,7 +13,7 @@ export default defineRule({
       {
         title: 'A system the report does not list',
         source: '::::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{system=civl-law}\nA bailiff.\n:::\n::::\n',
-        line: 4,
+        line: 4, output: ["4:12-4:27 variant for `civl-law`, which is not among this report's systems (civil-law, common-law), so no single-system edition prints it; did you mean `civil-law`?"],
       },
     ],
     correct: [
@@ -27,7 +27,7 @@ export default defineRule({
     const systems = report.meta.systems;
     for (const rec of report.recommendations) {
       for (const variant of rec.variants) {
-        if (!variant.system && misspeltAttribute('variant', variant.node.attributes as Record<string, string>, 'system') !== undefined) continue;
+        if (!variant.system && misspeltAttribute(variant.node, 'system') !== undefined) continue;
         if (!variant.system) {
           emit(`variant without a system; write :::variant{system=${systems[0]}} (this report's systems: ${systems.join(', ')})`, attributePlace(variant.source.file, variant.node));
         } else if (!systems.includes(variant.system)) {
