@@ -10,8 +10,8 @@ export default defineRule({
     rationale:
       'A citation is formatted from its reference; a key that no reference has cannot be formatted and is printed as written, `[@key]`, in the published report. The message names the closest key when the key looks like a typo.',
     incorrect: [
-      { title: 'A misspelt key', source: 'Courts agree [@smith2002, 12].\n', files: { 'references.yaml': REFS }, line: 1 },
-      { title: 'A citation in a report without references', source: 'Courts agree [@smith2020].\n', line: 1 },
+      { title: 'A misspelt key', output: ["1:16-1:25 unknown citation key `@smith2002`: no entry of reports/example/references.yaml has it; did you mean `smith2020`?"], source: 'Courts agree [@smith2002, 12].\n', files: { 'references.yaml': REFS }, line: 1 },
+      { title: 'A citation in a report without references', output: ["1:16-1:25 citation of `@smith2020`, but the report has no references file (references.json, references.bib or references.yaml beside report.md, or front matter `references:`)"], source: 'Courts agree [@smith2020].\n', line: 1 },
     ],
     correct: [{ title: 'The key of a reference', source: 'Courts agree [@smith2020, 12].\n', files: { 'references.yaml': REFS } }],
   },

@@ -18,7 +18,7 @@ export default defineRule({
       'CSL has no field for the year that is part of a statute\'s short title. OSCOLA prints `title issued` ("Human Rights Act 1998 1998" when the title holds the year) and Bluebook `title, … (issued)`. The data convention: write the short title without its year and give the year as `issued` (`title: Human Rights Act`, `issued: {date-parts: [[1998]]}`); OSCOLA then prints "Human Rights Act 1998" and Bluebook "Human Rights Act … (1998)".',
     incorrect: [
       {
-        title: 'The year in the title',
+        title: 'The year in the title', output: ["references.yaml:1:7-1:10 legislation `hra`: the title ends with 1998 and `issued` gives the year again, so notes print it twice; write the title without the year"],
         source: 'See [@hra].\n',
         files: { 'references.yaml': '- id: hra\n  type: legislation\n  title: Human Rights Act 1998\n  issued: {date-parts: [[1998]]}\n' },
         file: 'reports/example/references.yaml',

@@ -8,7 +8,7 @@ export default defineRule({
       'A citation names one reference by its key; with two entries of the same key, which one a note shows depends on the order of the file. Give each its own key.',
     incorrect: [
       {
-        title: 'The same key twice',
+        title: 'The same key twice', output: ["references.yaml:4:7-4:12 reference key `smith` is already used at line 1; give each reference its own key"],
         source: 'Courts agree [@smith].\n',
         files: { 'references.yaml': '- id: smith\n  type: book\n  title: A\n- id: smith\n  type: book\n  title: B\n' },
         file: 'reports/example/references.yaml',

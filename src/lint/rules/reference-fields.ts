@@ -25,7 +25,7 @@ export default defineRule({
       'citeproc formats what it is given: a case without its report or court, or an article without its journal, prints a note a reader cannot follow. The fields checked are those the legal styles print for each CSL type.',
     incorrect: [
       {
-        title: 'A case without a year, report or court',
+        title: 'A case without a year, report or court', output: ["references.yaml:1:7-1:11 reference `coco` (legal_case) lacks `container-title` or `authority`, `issued`"],
         source: 'See [@coco].\n',
         files: { 'references.yaml': '- id: coco\n  type: legal_case\n  title: Coco v AN Clark (Engineers) Ltd\n' },
         file: 'reports/example/references.yaml',

@@ -8,7 +8,7 @@ export default defineRule({
       'A reference nobody cites appears in no note and, with `::bibliography`, only in the bibliography: usually a citation was deleted or its key misspelt. Remove the entry or cite it.',
     incorrect: [
       {
-        title: 'A reference that is never cited',
+        title: 'A reference that is never cited', output: ["references.yaml:4:7-4:12 reference `jones` is never cited; cite it as [@jones] or remove it"],
         source: 'Courts agree [@smith].\n',
         files: { 'references.yaml': '- id: smith\n  type: book\n  title: A\n- id: jones\n  type: book\n  title: B\n' },
         file: 'reports/example/references.yaml',

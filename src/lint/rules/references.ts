@@ -8,13 +8,13 @@ export default defineRule({
       'Citations are formatted from `references.json` (CSL-JSON), `references.bib` (BibTeX) or `references.yaml` (CSL-YAML) beside report.md, or the file front matter `references:` names. A file that cannot be read would leave every citation unformatted, so the loader reports each problem at the line of the entry and a build stops.',
     incorrect: [
       {
-        title: 'An entry without a CSL type',
+        title: 'An entry without a CSL type', output: ["references.yaml:1:3-3:1 reference `smith`: a reference needs a CSL `type` such as legal_case, legislation, treaty, book or article-journal"],
         source: 'See [@smith].\n',
         files: { 'references.yaml': '- id: smith\n  title: Trade Secrets Law\n' },
         file: 'reports/example/references.yaml',
         line: 1,
       },
-      { title: 'A BibTeX syntax error', source: 'See [@smith].\n', files: { 'references.bib': '@book{smith,\n  title = {Trade Secrets Law,\n  year = 2020\n}\n\n@book{x, title={Y}}\n' }, file: 'reports/example/references.bib' },
+      { title: 'A BibTeX syntax error', output: ["references.bib:6:1-6:1 BibTeX syntax error: invalid syntax"], source: 'See [@smith].\n', files: { 'references.bib': '@book{smith,\n  title = {Trade Secrets Law,\n  year = 2020\n}\n\n@book{x, title={Y}}\n' }, file: 'reports/example/references.bib' },
     ],
     correct: [{ title: 'A CSL-JSON entry', source: 'See [@smith].\n', files: { 'references.json': '[{"id": "smith", "type": "book", "title": "Trade Secrets Law"}]\n' } }],
   },
