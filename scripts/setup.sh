@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # libreoffice-writer (not -nogui: it crashes when comments are added through UNO), python3-uno and
 # python3-docx open the DOCX outputs in the tests; libxml2-utils validates XLIFF; gettext checks PO.
-DEBIAN_PACKAGES=(chromium fonts-liberation fonts-ipafont-gothic fonts-ipafont-mincho fonts-nanum fonts-wqy-zenhei poppler-utils pandoc hyperfine time git libreoffice-writer python3-uno python3-docx libxml2-utils gettext python3-fitz qpdf)
+DEBIAN_PACKAGES=(chromium fonts-liberation fonts-ipafont-gothic fonts-ipafont-mincho fonts-nanum fonts-wqy-zenhei poppler-utils pandoc hyperfine time git libreoffice-writer python3-uno python3-docx libxml2-utils gettext python3-fitz qpdf citation-style-language-styles citation-style-language-locales)
 
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do

@@ -21,7 +21,10 @@ describe('rapporteur build on the sample report', () => {
     expect(readdirSync(path.join(out, 'access-to-evidence')).sort()).toEqual([
       'access-to-evidence-civil-law.html',
       'access-to-evidence-common-law.html',
+      'access-to-evidence.bib',
+      'access-to-evidence.csl.json',
       'access-to-evidence.html',
+      'access-to-evidence.ris',
     ]);
   });
 
@@ -157,7 +160,10 @@ describe('build errors', () => {
     expect(help.stdout).toContain('--edition <editions>');
     const version = runCli(['--version'], { cwd: root });
     expect(version.code).toBe(0);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
+    const [first, ...credits] = version.stdout.trim().split('\n');
+    expect(first).toBe(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
+    // citeproc-js's licence asks for its attribution.
+    expect(credits.join('\n')).toMatch(/citeproc-js .*npm citeproc \d+\.\d+\.\d+; CPAL-1\.0 or AGPL-1\.0/);
   });
 });
 

@@ -121,8 +121,12 @@ describe('comments never leak into published output', () => {
     expect(result.code).toBe(0);
     // Published output is everything in <out>/<slug>/ (DESIGN: "Outputs go to dist/<slug>/").
     const files = filesUnder(path.join(root, 'dist', 'leaky'));
-    expect(files.map((f) => path.basename(f)).sort()).toEqual(['leaky-civil-law.html', 'leaky-common-law.html', 'leaky.html']);
-    for (const file of files) {
+    expect(files.map((f) => path.basename(f)).sort()).toEqual([
+      'leaky-civil-law.html', 'leaky-common-law.html', 'leaky.bib', 'leaky.csl.json', 'leaky.html', 'leaky.ris',
+    ]);
+    // The report's own reference (how to cite it) is published too: no comment text in it either.
+    for (const file of files.filter((f) => !f.endsWith('.html'))) expectNoComment(readFileSync(file, 'utf8'), path.basename(file));
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(file, 'utf8');
       expect(html).toContain('Courts should be able to order that evidence be preserved.');
       expectNoComment(html, path.basename(file));

@@ -300,7 +300,8 @@ describe('writers', () => {
     try {
       const root = workspace({ [REPORT]: reportSource('# S\n\nText.\n', SYSTEMS) });
       const outcome = await build(root, ['txt'], ['all']);
-      expect(outcome.outputs.map((f) => path.basename(f))).toEqual(['r.txt', 'r-civil-law.txt', 'r-common-law.txt']);
+      // The report's own reference comes first (how to cite it), then one file per edition.
+      expect(outcome.outputs.map((f) => path.basename(f))).toEqual(['r.csl.json', 'r.bib', 'r.ris', 'r.txt', 'r-civil-law.txt', 'r-common-law.txt']);
       expect(readFileSync(path.join(root, 'dist', 'r', 'r-civil-law.txt'), 'utf8')).toBe('Test Report (civil-law): true');
     } finally {
       WRITERS.pop();

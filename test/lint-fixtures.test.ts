@@ -24,6 +24,8 @@ function lineOf(file: string, needle: string, nth = 1): number {
 }
 
 const R = 'reports/planted/report.md';
+const F = 'reports/planted/references.yaml';
+const plantedReferences = path.join(plantedRoot, 'reports', 'planted', 'references.yaml');
 const C = 'reports/planted/chapters/01-one.md';
 const T = 'reports/planted/translations/ja.po';
 
@@ -60,6 +62,14 @@ const planted: [string, string, number][] = [
   // A stored Japanese translation with a unit the report does not have; nothing else is translated.
   ['translation', T, lineOf(plantedTranslation, 'msgctxt "no-such-recommendation/principle"')],
   ['translation', T, 1],
+  ['citation-style', R, lineOf(plantedReport, 'citation-style: oscolla')],
+  ['citation-key', R, lineOf(plantedReport, '[@smiht, 3]')],
+  ['references', F, lineOf(plantedReferences, '- id: untyped')],
+  ['reference-duplicate', F, lineOf(plantedReferences, '- id: dup', 2)],
+  ['reference-unused', F, lineOf(plantedReferences, '- id: smith')],
+  ['reference-unused', F, lineOf(plantedReferences, '- id: never-cited')],
+  ['reference-fields', F, lineOf(plantedReferences, '- id: bare-case')],
+  ['legislation-title-year', F, lineOf(plantedReferences, '- id: hra')],
 ];
 
 describe('a report with one planted defect per rule', () => {

@@ -17,6 +17,7 @@ import { languageState, storedLanguages } from '../i18n/check.js';
 import { localizeReport } from '../i18n/localize.js';
 import { renderBilingualHtml } from '../i18n/bilingual.js';
 import { canonicalLang } from '../i18n/workflow.js';
+import { writeSelfReference } from '../cite/self.js';
 
 /** The output formats, from the writers registry (src/writers). */
 export const FORMATS = FORMAT_NAMES;
@@ -140,6 +141,8 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     await removeStaleTemporaries(dir);
     const paper = report.meta.paper ?? options.paper ?? 'A4';
     const comments = options.withComments && options.formats.includes('docx') ? await registerForDocx(report) : undefined;
+    // The report's own reference, beside its outputs, for "How to cite this report".
+    outcome.outputs.push(...(await writeSelfReference(report, dir)));
     for (const job of languageJobs(report, options.langs)) {
       let built = report;
       let suffix: string | undefined;

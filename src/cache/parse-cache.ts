@@ -21,7 +21,7 @@ import { packagePath } from '../util/package-root.js';
  *   trees hold comment text) and never
  *   beside the sources, and keeps only the entries of the last build of that report.
  */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3; // 3: citation nodes
 const PARSER_PACKAGES = ['remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark-extension-directive', 'mdast-util-directive', 'mdast-util-from-markdown'];
 
 let identity: string | undefined;

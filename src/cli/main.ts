@@ -11,6 +11,7 @@ import { registerCompletion } from './commands/completion.js';
 import { registerLint } from './commands/lint.js';
 import { registerHooks } from './commands/hooks.js';
 import { registerDiff } from './commands/diff.js';
+import { citeprocCredit } from '../cite/notes.js';
 import { registerVersions } from './commands/versions.js';
 import { registerComments } from './commands/comments.js';
 import { registerTranslate } from './commands/translate.js';
@@ -30,7 +31,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
   };
   const program = new Command('rapporteur')
     .description('Draft, lint, redline, comment on and publish best-practices reports written in Markdown.')
-    .version(version, '-V, --version', 'print the version')
+    .version(versionText(version), '-V, --version', 'print the version')
     .option('--debug', 'show stack traces for unexpected errors')
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
@@ -85,4 +86,13 @@ through a report from first draft to publication.`,
     else io.err('(run again with --debug to see where it happened, and report it)');
     return 2;
   }
+}
+
+/** The version, then the credits of what formats citations (citeproc-js's licence asks for its attribution). */
+function versionText(own: string): string {
+  return [
+    own,
+    `citations: ${citeprocCredit()}, https://github.com/Juris-M/citeproc-js`,
+    'citation styles and locales: Citation Style Language project (CC BY-SA 3.0), read from the installed styles',
+  ].join('\n');
 }

@@ -2,6 +2,8 @@ import type { BlockContent, DefinitionContent, Nodes, Parent, PhrasingContent, R
 import type { Handlers } from 'mdast-util-to-hast';
 import type { VFileMessage } from 'vfile-message';
 import { parseMarkdown } from '../parse/processor.js';
+import { authorities } from './authorities.js';
+import { bibliography } from './bibliography.js';
 import { comment } from './comment.js';
 import { definition } from './definition.js';
 import { example } from './example.js';
@@ -32,6 +34,8 @@ export const DIALECT: DirectiveSpec[] = [
   definition,
   term,
   glossary,
+  bibliography,
+  authorities,
 ];
 
 const byName = new Map(DIALECT.map((spec) => [spec.name, spec]));

@@ -106,8 +106,22 @@ export interface Glossary extends Parent, DialectFields {
   children: BlockContent[];
 }
 
+/** `::bibliography`; render fills `children` with the formatted entries of every cited reference. */
+export interface Bibliography extends Parent, DialectFields {
+  type: 'bibliography';
+  children: BlockContent[];
+}
+
+/** `::authorities`; render fills `children` with the table of authorities (cases, legislation, treaties, other). */
+export interface Authorities extends Parent, DialectFields {
+  type: 'authorities';
+  children: BlockContent[];
+}
+
 declare module 'mdast' {
   interface BlockContentMap {
+    bibliography: Bibliography;
+    authorities: Authorities;
     recommendation: Recommendation;
     variant: Variant;
     example: Example;
@@ -124,6 +138,8 @@ declare module 'mdast' {
     termUse: TermUse;
   }
   interface RootContentMap {
+    bibliography: Bibliography;
+    authorities: Authorities;
     recommendation: Recommendation;
     variant: Variant;
     example: Example;
@@ -140,7 +156,7 @@ declare module 'mdast' {
 
 export type DialectNode =
   | Recommendation | Variant | Example | Rationale | Comment | Xref | Toc | RecommendationSummary
-  | TermDefinition | TermUse | Glossary;
+  | TermDefinition | TermUse | Glossary | Bibliography | Authorities;
 
 /** What a spec's `build` receives: the directive and its parts, already taken apart. */
 export interface BuildInput {

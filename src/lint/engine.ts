@@ -8,7 +8,7 @@ import { resolveSettings } from './settings.js';
 import type { AnyRule, Place } from './types.js';
 
 /** Rule ids the loader uses for what it finds while reading a report; their rule files document them. */
-const LOADER_RULES = new Set(['front-matter', 'chapter-path', 'comment-syntax']);
+const LOADER_RULES = new Set(['front-matter', 'chapter-path', 'comment-syntax', 'references', 'citation-style']);
 
 export interface LintInput {
   /** Undefined when report.md could not be read at all. */

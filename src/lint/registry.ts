@@ -26,9 +26,23 @@ import variantCoverage from './rules/variant-coverage.js';
 import translation from './rules/translation.js';
 import variantEmpty from './rules/variant-empty.js';
 import variantSystem from './rules/variant-system.js';
+import citationKey from './rules/citation-key.js';
+import legislationTitleYear from './rules/legislation-title-year.js';
+import referenceDuplicate from './rules/reference-duplicate.js';
+import referenceFields from './rules/reference-fields.js';
+import referenceUnused from './rules/reference-unused.js';
+import citationStyle from './rules/citation-style.js';
+import referencesFile from './rules/references.js';
 import type { AnyRule } from './types.js';
 
 export const rules: readonly AnyRule[] = [
+  referencesFile,
+  citationStyle,
+  referenceUnused,
+  referenceFields,
+  referenceDuplicate,
+  legislationTitleYear,
+  citationKey,
   chapterPath,
   commentStatus,
   commentSyntax,

@@ -1,6 +1,8 @@
 import { reservedPageIds } from '../render/page-ids.js';
 import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
+import type { ReferenceSet } from '../cite/references.js';
+import type { CitationStyle } from '../cite/styles.js';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type {} from 'mdast-util-to-hast';
@@ -25,6 +27,8 @@ interface ExtractInput {
   metaSource?: SourceSpan;
   frontMatterDoc?: Report['frontMatterDoc'];
   files: SourceFile[];
+  references?: ReferenceSet;
+  citationStyle?: CitationStyle;
 }
 
 export function spanOf(file: string, node: { position?: Nodes['position'] }): SourceSpan {
@@ -73,6 +77,7 @@ export function extractModel(input: ExtractInput): Report {
     tree: { type: 'root', children: [] },
     headings: [], recommendations: [], comments: [], footnotes: [], footnoteCalls: [],
     refs: [], definitions: [], termUses: [], directives: [], resources: [],
+    references: input.references, citationStyle: input.citationStyle, citations: [], formattedCitations: new Map(),
   };
 
   const sectionDepth = Math.min(
@@ -165,6 +170,14 @@ export function extractModel(input: ExtractInput): Report {
           within.rec?.comments.push(comment);
           return; // a comment's content is never part of the report
         }
+        case 'citation':
+          // The citation's identity across the render's copies of the tree (never its position in a list).
+          node.id = `${file.path}:${node.position?.start.offset ?? report.citations.length}`;
+          report.citations.push({
+            id: node.id, mode: node.mode, entries: node.entries, inFootnote: ancestors.some((a) => a.type === 'footnoteDefinition'),
+            anchor: within.rec?.id ?? anchor, source: spanOf(file.path, node), node,
+          });
+          return;
         case 'xref':
           report.refs.push({ target: node.target, source: spanOf(file.path, node), node });
           return;

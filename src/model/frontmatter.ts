@@ -51,6 +51,8 @@ export const frontMatterSchema = z
     chapters: z
       .array(z.string().min(1), { invalid_type_error: '`chapters` must be a list of file paths' })
       .default([]),
+    references: z.string({ invalid_type_error: '`references` must be the path of a .json, .bib or .yaml file' }).min(1).optional(),
+    'citation-style': z.string({ invalid_type_error: '`citation-style` must be a CSL style name (oscola, bluebook-law-review…) or a .csl path' }).min(1).optional(),
     lint: z.record(z.union([severity, z.tuple([severity, z.unknown()])])).optional(),
   })
   .passthrough();

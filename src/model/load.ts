@@ -11,6 +11,9 @@ import { applyDialect } from '../dialect/index.js';
 import { yamlData } from '../util/yaml-data.js';
 import { readLedger } from '../comments/ledger.js';
 import { extractModel } from './extract.js';
+import { visit, EXIT } from 'unist-util-visit';
+import { loadReferences, type ReferenceSet } from '../cite/references.js';
+import { DEFAULT_STYLE, resolveStyle, type CitationStyle } from '../cite/styles.js';
 import { fallbackFrontMatter, frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { decodeSource, diskReader, isInside, toPosix, type SourceReader } from './reader.js';
 import type { Report, SourceFile, SourceSpan } from './types.js';
@@ -143,7 +146,9 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     files.push({ path: chapterPath, absPath: resolved.abs, value: chapter.text, tree: chapterTree, kind: 'chapter' });
   }
 
+  const cited = await loadCitationSetup({ root: target.root, dir, front, files, reader, problems });
   const report = extractModel({
+    ...cited,
     slug: target.slug,
     root: target.root,
     dir,
@@ -169,6 +174,38 @@ async function linksOutside(abs: string, root: string, realpath: (p: string) => 
     return (error as NodeJS.ErrnoException).code === 'ELOOP';
   }
   return !isInside(await realpath(root).catch(() => root), real);
+}
+
+/**
+ * The references file and the CSL style, when the report has references or cites anything: both
+ * are read once here, so lint, render and every writer read them from the model.
+ */
+async function loadCitationSetup(input: {
+  root: string; dir: string; front: FrontMatterResult; files: SourceFile[]; reader: SourceReader; problems: VFileMessage[];
+}): Promise<{ references?: ReferenceSet; citationStyle?: CitationStyle }> {
+  const { front, problems } = input;
+  const named = typeof front.meta.references === 'string' ? { value: front.meta.references, place: front.spanOf(['references']) } : undefined;
+  const loaded = await loadReferences({ root: input.root, dir: input.dir, named, reader: input.reader });
+  problems.push(...loaded.problems);
+  const cites = input.files.some((file) => hasCitation(file.tree));
+  if (!loaded.references && !cites && front.meta['citation-style'] === undefined) return {};
+  const styleName = front.meta['citation-style'] ?? DEFAULT_STYLE;
+  const style = resolveStyle(styleName, { root: input.root, dir: input.dir });
+  if (!style.ok) {
+    const place = front.meta['citation-style'] !== undefined ? front.spanOf(['citation-style']) : front.spanOf([]);
+    problems.push(problem(style.reason, place, { ruleId: 'citation-style' }));
+    return { references: loaded.references };
+  }
+  return { references: loaded.references, citationStyle: style.style };
+}
+
+function hasCitation(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'citation', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 /** `reason` names the file; `detail` is the same without it, for messages that name it already. */

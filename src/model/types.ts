@@ -2,6 +2,10 @@ import type { Root, Nodes, FootnoteDefinition, Heading as MdHeading } from 'mdas
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Comment, DialectNode, Example, Rationale, Recommendation, TermDefinition, TermUse, Variant, Xref } from '../dialect/index.js';
 import type { FrontMatter } from './frontmatter.js';
+import type { Citation, CitationEntry } from '../dialect/citation.js';
+import type { ReferenceSet } from '../cite/references.js';
+import type { CitationStyle } from '../cite/styles.js';
+import type { FormattedCitations } from '../cite/notes.js';
 import type { ResolvedResource } from './resources.js';
 import type { LedgerRead } from '../comments/ledger.js';
 
@@ -173,6 +177,19 @@ export interface ResourceItem {
   source: SourceSpan;
 }
 
+/** A citation (`[see @key, 12]`) as written. */
+export interface CitationItem {
+  id: string;
+  mode: Citation['mode'];
+  entries: CitationEntry[];
+  /** Written inside an author's footnote (formatted inside it) rather than in the text. */
+  inFootnote: boolean;
+  /** Recommendation id, or the slug of the heading above it. */
+  anchor: string;
+  source: SourceSpan;
+  node: Citation;
+}
+
 export interface FrontMatterDocument {
   doc: import('yaml').Document;
   counter: import('yaml').LineCounter;
@@ -214,4 +231,15 @@ export interface Report {
    * tree, so lint, watch and the register see the same comments.
    */
   imported?: LedgerRead;
+  /** The report's references file, when it has one. */
+  references?: ReferenceSet;
+  /** The CSL style of `citation-style:` (oscola by default), when the report cites or has references. */
+  citationStyle?: CitationStyle;
+  citations: CitationItem[];
+  /**
+   * The formatted citations of each edition (`full`, `civil-law`…): note numbers depend on which
+   * variants an edition keeps. Filled once per edition by src/cite/notes.ts; every writer and the
+   * redline read the same text from here.
+   */
+  formattedCitations: Map<string, FormattedCitations>;
 }

@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { citationFromMarkdown, citationSyntax } from '../cite/syntax.js';
 
 /**
  * remark-directive, but with `verbose` positions: the opening, the closing fence and every
@@ -17,6 +18,13 @@ function remarkDirectiveVerbose(this: Processor): undefined {
   (data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown({ verbose: true }));
 }
 
+/** Pandoc's citation syntax (`[see @key, 12]`, `@key [47]`), read by the same parse. */
+function remarkCitations(this: Processor): undefined {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(citationSyntax());
+  (data.fromMarkdownExtensions ??= []).push(citationFromMarkdown());
+}
+
 let shared: Processor<Root> | undefined;
 
 /** The one Markdown processor of the dialect: every command parses through it. */
@@ -26,6 +34,7 @@ export function markdownProcessor(): Processor<Root> {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkDirectiveVerbose)
+    .use(remarkCitations)
     .freeze() as unknown as Processor<Root>;
   return shared;
 }

@@ -16,6 +16,7 @@ import { prepareTree } from './transform.js';
 import { dialectHandlers } from '../dialect/index.js';
 import { renderHandlers } from './nodes.js';
 import { systemName, ui } from '../i18n/ui.js';
+import { citationColophon } from '../cite/self.js';
 
 export interface RenderOptions {
   edition?: string;
@@ -69,7 +70,9 @@ export function renderHtml(report: Report, options: RenderOptions = {}): RenderR
   const template = options.template ?? loadTemplate('default', report.root);
   const { hast, problems } = renderBody(report, edition);
   options.transformBody?.(hast);
-  const body: HastRoot = { type: 'root', children: [...(options.preface?.children ?? []), ...hast.children] };
+  // How to cite the report and the credits of the citation processor and style (never on a redline).
+  const colophon = options.kind ? [] : sanitizeTree({ type: 'root', children: citationColophon(report) }).children;
+  const body: HastRoot = { type: 'root', children: [...(options.preface?.children ?? []), ...hast.children, ...colophon] };
   addPermalinks(body, report.meta.lang);
   const switcher = options.kind ? { html: '', css: '' } : viewSwitcher(report, edition);
   const meta = report.meta;

@@ -8,6 +8,7 @@ import type { DerivedNumber, Principle, RecommendationHeading } from './nodes.js
 import { cloneTree } from '../util/clone.js';
 import { systemName, ui } from '../i18n/ui.js';
 import { shownNumber } from './numbering.js';
+import { resolveCitations } from '../cite/notes.js';
 
 /**
  * The render pipeline's Markdown steps, each a named function over a private copy of the
@@ -27,6 +28,7 @@ type Step = (tree: Root, context: RenderContext) => void;
 export const steps: Array<[name: string, step: Step]> = [
   ['drop-comments', dropComments],
   ['select-edition', selectEdition],
+  ['resolve-citations', (tree, { report, edition }) => resolveCitations(tree, report, edition)],
   ['number-headings', numberHeadings],
   ['decorate-recommendations', decorateRecommendations],
   ['resolve-references', resolveReferences],
