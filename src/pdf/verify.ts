@@ -182,8 +182,9 @@ function align(pdf: PdfText, keys: string[], from: number, to: number, position:
     const key = keys[k];
     // Right where the last word ended; a match that stops inside a PDF word ("2" against a
     // footnote number "25") counts only when the next word goes on from there (glued words).
-    const direct = (start: number) =>
-      pdf.text.startsWith(key, start) && (k + 1 === to || pdf.isWordStart(start + key.length) || pdf.text.startsWith(keys[k + 1], start + key.length));
+    // Numbers are never glued ("2" "4" of a contents entry 2.4 are not the page number 24).
+    const glues = (start: number) => !/^\d+$/.test(key) && k + 1 < to && pdf.text.startsWith(keys[k + 1], start + key.length);
+    const direct = (start: number) => pdf.text.startsWith(key, start) && (k + 1 === to || pdf.isWordStart(start + key.length) || glues(start));
     // Footnote calls are printed between the words; they are passed over here, not searched past.
     const start = direct(position) ? position : (pdf.pastNumbers(position).find(direct) ?? -1);
     if (start !== -1) {
