@@ -23,6 +23,9 @@ export default defineRule({
         files: { 'translations/ja.po': po('#. hash: 9efb863f6ced4df7 commit: 1a2b3c4d5e\nmsgctxt "_front/1"\nmsgid "Courts should be able to order that evidence be preserved."\nmsgstr "裁判所は、証拠の保全を命じることができるべきである。"\n') },
         file: 'reports/example/translations/ja.po',
         line: 13,
+        output: [
+          'translations/ja.po:13:1-13:1 ja: unit "_front/1" is stale: the source changed since it was translated (translated from the source at commit 1a2b3c4d5e); the ja edition shows the source text until it is updated',
+        ],
       },
     ],
     correct: [
