@@ -239,6 +239,8 @@ for (const pages of sizes) {
       const ok = (task.ok ?? [0]).includes(result.code);
       if (i >= warm) attempts[task.key] += 1;
       if (!ok) {
+        // A failed warm-up is reported too, as one more attempt.
+        if (i < warm) attempts[task.key] += 1;
         failures[task.key].push(`exit ${result.code}: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' | ')}`);
         process.stderr.write(`  ${task.key.padEnd(14)} run ${i + 1 - warm}: FAILED (${failures[task.key].at(-1)})\n`);
         continue;

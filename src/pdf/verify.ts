@@ -320,7 +320,11 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     const lastWord = entry.word - 1;
     const heading = headings.get(entry.target);
     if (lastWord < 0 || heading === undefined) continue;
-    const standsOn = pageOfWord(heading);
+    // The page of the heading's first word of text: its number alone could have been matched to
+    // a footnote number at the foot of the page before.
+    let textWord = heading;
+    while (textWord < body.keys.length - 1 && textWord < heading + 6 && /^\d+$/.test(body.keys[textWord])) textWord++;
+    const standsOn = pageOfWord(textWord);
     const after = bodyAlignment.end[lastWord];
     if (standsOn === undefined || after === -1) continue;
     const nextWord = bodyAlignment.at.slice(entry.word).find((position) => position !== -1) ?? pdf.text.length;
