@@ -55,9 +55,19 @@ interface Tokens {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/**
+ * Quotation marks the PDF's text layer may give as spacing modifier letters (pdfjs maps the
+ * curly quote glyphs of some fonts to U+02BB/U+02BC, which are letters to \p{L}): they are
+ * punctuation to a reader, so they never join a word. (U+30FC and other CJK modifiers stay.)
+ */
+const MODIFIER_QUOTES = /[\u02B0-\u02FF]/gu;
+
+function words(text: string): IterableIterator<RegExpMatchArray> {
+  return text.normalize('NFKC').replace(MODIFIER_QUOTES, ' ').matchAll(WORD);
+}
 
 function tokenize(text: string, into: Tokens): void {
-  for (const match of text.normalize('NFKC').matchAll(WORD)) {
+  for (const match of words(text)) {
     into.shown.push(match[0]);
     into.keys.push(match[0].toLowerCase());
   }
@@ -74,7 +84,7 @@ class PdfText {
   pageStart: number[] = [0, 0];
 
   add(page: number, text: string): void {
-    for (const match of text.normalize('NFKC').matchAll(WORD)) {
+    for (const match of words(text)) {
       const key = match[0].toLowerCase();
       this.starts.push(this.length);
       this.pages.push(page);
