@@ -280,7 +280,7 @@ describe('writers', () => {
     expect(configSchema.shape.formats.removeDefault().element.options).toEqual(FORMAT_NAMES);
     const root = workspace({});
     const help = await cli(['build', '--help'], root);
-    expect(help.out).toContain(`comma-separated output formats: ${FORMAT_NAMES.join(', ')}, or all`);
+    expect(help.out.replace(/\s+/g, ' ')).toContain(`comma-separated output formats: ${FORMAT_NAMES.join(', ')}, or all`);
     const diffHelp = await cli(['diff', '--help'], root);
     expect(diffHelp.out).toContain(`comma-separated: ${FORMAT_NAMES.join(', ')}, json`);
   });

@@ -244,7 +244,7 @@ describe('rapporteur diff defaults and revisions', () => {
   });
 
   it('refuses an unknown format and works only inside git', () => {
-    expect(runCli(['diff', 'acme', '--format', 'epub'], { cwd: root }).stderr).toMatch(/--format: unknown format "epub" \(use html, pdf, json, docx\)/);
+    expect(runCli(['diff', 'acme', '--format', 'epub'], { cwd: root }).stderr).toMatch(/--format: unknown format "epub" \(use html, pdf, docx, json\)/);
     const ws = makeWorkspace({ [REPORT]: reportSource('# Scope\n\nText.\n') });
     try {
       const result = runCli(['diff', 'acme'], { cwd: ws });

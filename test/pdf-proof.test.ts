@@ -131,7 +131,7 @@ describe('the PDF check', () => {
     cpSync(path.join(repoRoot, 'templates', 'default'), template, { recursive: true });
     writeFileSync(
       path.join(template, 'paged.css'),
-      readFileSync(path.join(template, 'paged.css'), 'utf8').replace('content: "Page " counter(page) " of " counter(pages);', 'content: "Folio " counter(page);'),
+      readFileSync(path.join(template, 'paged.css'), 'utf8').replace(/content: var\(--rapporteur-page-before[^;]*;/, 'content: "Folio " counter(page);'),
     );
     const out = path.join(root, 'dist');
     await buildReports([{ slug: 'stress', root, file }], { formats: ['pdf'], editions: ['full'], out, template: 'custom', paper: 'Letter' });

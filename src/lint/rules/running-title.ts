@@ -13,6 +13,7 @@ export default defineRule({
         title: 'A long title alone',
         source: '---\ntitle: Protecting Trade Secrets in Civil Proceedings, Evidence and Confidentiality Clubs Across Borders\nversion: 0.1.0\nstatus: draft\n---\n\nText.\n',
         line: 2,
+        output: ['2:8-2:104 the title has 96 characters, more than the 60 a running head holds; add a `shorttitle` (otherwise the PDF cuts the title with an ellipsis)'],
       },
     ],
     correct: [
