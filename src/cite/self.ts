@@ -57,8 +57,8 @@ export function howToCiteHtml(report: Report): string | undefined {
   return html;
 }
 
-/** The files of the report's own reference, written beside its outputs: `<slug>.csl.json`, `.bib`, `.ris`. */
-export async function writeSelfReference(report: Report, dir: string): Promise<string[]> {
+/** The report's own reference as CSL-JSON, BibTeX and RIS: file name and content of each. */
+export function selfReferenceFiles(report: Report): Array<[name: string, content: string]> {
   const item = selfReference(report);
   const { Cite } = require('@citation-js/core') as { Cite: new (data: unknown) => { format(kind: string): string } };
   require('@citation-js/plugin-bibtex');
@@ -69,10 +69,16 @@ export async function writeSelfReference(report: Report, dir: string): Promise<s
     [`${report.slug}.bib`, cite.format('bibtex')],
     [`${report.slug}.ris`, cite.format('ris')],
   ];
+  return files;
+}
+
+/** The files of the report's own reference, written beside its outputs: `<slug>.csl.json`, `.bib`, `.ris`. */
+export async function writeSelfReference(report: Report, dir: string): Promise<string[]> {
+  const files = selfReferenceFiles(report);
   const written: string[] = [];
   for (const [name, content] of files) {
     const file = path.join(dir, name);
-    await writeFileAtomic(file, content);
+    await writeFileAtomic(file, content, { within: dir });
     written.push(file);
   }
   return written;

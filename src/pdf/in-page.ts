@@ -354,7 +354,8 @@ export function editionText(): EditionText {
       }
       if (/^H[1-6]$/.test(element.tagName) && element.id) runs.push({ heading: element.id });
       walk(element, into);
-      if (element.tagName === 'A' && element.closest('.toc')) {
+      // A bilingual edition prints the contents twice, side by side; its translated column is checked.
+      if (element.tagName === 'A' && element.closest('.toc') && !element.closest('.bilingual-source')) {
         const hash = element.getAttribute('href') ?? '';
         if (hash.startsWith('#')) runs.push({ tocEnd: decodeURIComponent(hash.slice(1)) });
       }

@@ -12,6 +12,7 @@ import { renderBody, renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { FORMAT_NAMES, writerFor, WriterRun } from '../writers/index.js';
+import { selfReferenceFiles } from '../cite/self.js';
 import { packagePath } from '../util/package-root.js';
 import { formatProblem, UserError } from '../util/problems.js';
 import { formatsFor, versionsFor, type Audience, type AudienceRules } from './audience.js';
@@ -177,6 +178,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
         const extension = (format: string) => writerFor(format)?.extension ?? format;
         const list = versionFormats.flatMap((format) => editions.map((edition) => ({ format, edition, path: `${folder}/${outputName(target.slug, edition, extension(format))}` })));
         editionFiles.set(version, list);
+        // The editions' "How to cite this report" links to the reference files beside them.
+        for (const [name, content] of selfReferenceFiles(version.report)) files.set(`${folder}/${name}`, content);
         const key = hashOf('site-editions-1', tool, version.tag.commit, version.contentHash, templateHash, versionFormats.join(','), editions.join(','), toAssets);
         const hit = cache.get(key);
         if (hit) {
