@@ -153,7 +153,17 @@ interface Alignment {
  * follows right where the last one ended, or is found at the start of a later PDF word (within
  * WINDOW words) together with the CONTEXT words after it; otherwise it is missing.
  */
-function align(pdf: PdfText, keys: string[], from: number, to: number, position: number, limitWord = pdf.starts.length, window = WINDOW): Alignment {
+interface AlignOptions {
+  /** The PDF word before which the search ahead stops (the end of a page's notes). */
+  limitWord?: number;
+  /** How far ahead (in PDF words) a word is looked for. */
+  window?: number;
+  /** Indexes of the keys that a contents entry's printed page number stands before. */
+  pageNumberBefore?: ReadonlySet<number>;
+}
+
+function align(pdf: PdfText, keys: string[], from: number, to: number, position: number, options: AlignOptions = {}): Alignment {
+  const { limitWord = pdf.starts.length, window = WINDOW, pageNumberBefore } = options;
   const at: number[] = [];
   const end: number[] = [];
   let missing = 0;
@@ -195,8 +205,13 @@ function align(pdf: PdfText, keys: string[], from: number, to: number, position:
     // Numbers are never glued ("2" "4" of a contents entry 2.4 are not the page number 24).
     const glues = (start: number) => !/^\d+$/.test(key) && k + 1 < to && pdf.text.startsWith(keys[k + 1], start + key.length);
     const direct = (start: number) => pdf.text.startsWith(key, start) && (k + 1 === to || pdf.isWordStart(start + key.length) || glues(start));
+    // A contents entry's page number comes before the next entry's words. When those begin with
+    // the same number ("… Evidence 2" then "2 Secrets"), the first one is the page number: taken
+    // as the entry's number, it would leave the entry without one.
+    const pageNumberEnd = pageNumberBefore?.has(k) ? pdf.pastNumbers(position)[0] : undefined;
     // Footnote calls are printed between the words; they are passed over here, not searched past.
-    const start = direct(position) ? position : (pdf.pastNumbers(position).find(direct) ?? -1);
+    const start =
+      pageNumberEnd !== undefined && direct(pageNumberEnd) ? pageNumberEnd : direct(position) ? position : (pdf.pastNumbers(position).find(direct) ?? -1);
     if (start !== -1) {
       at.push(start);
       position = start + key.length;
@@ -310,7 +325,7 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     else if ('heading' in run) headings.set(run.heading, body.keys.length);
     else contents.push({ target: run.tocEnd, word: body.keys.length });
   }
-  const bodyAlignment = align(pdf, body.keys, 0, body.keys.length, 0);
+  const bodyAlignment = align(pdf, body.keys, 0, body.keys.length, 0, { pageNumberBefore: new Set(contents.map((entry) => entry.word)) });
   if (process.env.RAPPORTEUR_PDF_DEBUG === 'align') {
     let lastPage = 0;
     for (let k = 0; k < Math.min(body.keys.length, 3000); k++) {
@@ -356,15 +371,15 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     const label = `footnote ${footnote + 1} ("${note.shown.slice(0, 6).join(' ')}${note.keys.length > 6 ? ' …' : ''}")`;
     const pageFirst = pdf.starts[pdf.pageStart[callPage] ?? pdf.starts.length] ?? pdf.text.length;
     const head = Math.min(note.keys.length, CONTEXT);
-    const onPage = align(pdf, note.keys, 0, head, pageFirst, pdf.pageStart[callPage + 1] ?? pdf.starts.length);
+    const onPage = align(pdf, note.keys, 0, head, pageFirst, { limitWord: pdf.pageStart[callPage + 1] ?? pdf.starts.length });
     if (onPage.at[0] === -1) {
       // Looked for from the call's page on: notes of the same text (a citation repeated) elsewhere are not it.
-      const anywhere = align(pdf, note.keys, 0, head, pageFirst, pdf.starts.length, Number.MAX_SAFE_INTEGER);
+      const anywhere = align(pdf, note.keys, 0, head, pageFirst, { window: Number.MAX_SAFE_INTEGER });
       const where = anywhere.at[0] === -1 ? 'its text is not in the PDF' : `its text begins on page ${pdf.pageAt(anywhere.at[0])}`;
       problems.push({ page: callPage, message: `${label} is called on page ${callPage} but ${where}` });
       continue;
     }
-    const whole = align(pdf, note.keys, 0, note.keys.length, onPage.at[0], pdf.pageStart[callPage + 2] ?? pdf.starts.length);
+    const whole = align(pdf, note.keys, 0, note.keys.length, onPage.at[0], { limitWord: pdf.pageStart[callPage + 2] ?? pdf.starts.length });
     problems.push(...missingRuns(whole, note, 0, pdf, label));
   }
 
