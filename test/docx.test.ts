@@ -9,6 +9,8 @@ import { bookmarkName } from '../src/docx/ids.js';
 import { loadReport } from '../src/model/load.js';
 import type { Report } from '../src/model/types.js';
 import { systemLabel } from '../src/render/editions.js';
+import { prepareTree } from '../src/render/transform.js';
+import { visit } from 'unist-util-visit';
 import { docxParts, findAll, libreOfficePdf, libreOfficeResave, runCliAsync, pandocJson, pandocText, parseXml, pythonDocx, sectionsText, words } from './docx-helpers.js';
 import { commitAll, git, initRepo, repoRoot, reportSource, tempWorkspaces } from './helpers.js';
 
@@ -123,12 +125,22 @@ describe('build --format docx: the sample report', async () => {
     const parts = docxParts(full());
     const notes = findAll(parseXml(parts['word/footnotes.xml']), 'w:footnote').filter((n) => Number(n.attributes['w:id']) > 0);
     const called = new Set(sample.footnoteCalls.map((c) => c.identifier));
-    expect(notes).toHaveLength(called.size);
+    // Besides the author's notes, a note style puts each citation written in the running text into a
+    // note of its own (src/cite/notes.ts): those are Word footnotes too, with citeproc's text.
+    const citationNotes = new Set<string>();
+    visit(prepareTree(sample), 'footnoteReference', (node: { identifier: string }) => {
+      if (node.identifier.startsWith('cite-')) citationNotes.add(node.identifier);
+    });
+    expect(citationNotes.size).toBeGreaterThan(0);
+    expect(notes).toHaveLength(called.size + citationNotes.size);
+    const noteTexts = notes.map((n) => findAll(n, 'w:t').map((t) => t.children.join('')).join(''));
+    expect(noteTexts.some((t) => t.includes('Lippoldt') && t.includes('Background Paper')), 'the citation [@lippoldt-schultz] as a footnote').toBe(true);
+    for (const text of noteTexts) expect(text.trim()).not.toBe('');
     const ast = await pandocJson(full());
     const count = (node: unknown, type: string): number =>
       Array.isArray(node) ? node.reduce((n, c) => n + count(c, type), 0) : node && typeof node === 'object' ? ((node as { t?: string }).t === type ? 1 : 0) + count(Object.values(node), type) : 0;
     // pandoc reads a note called twice as two notes.
-    expect(count(ast.blocks, 'Note')).toBe(sample.footnoteCalls.length);
+    expect(count(ast.blocks, 'Note')).toBe(sample.footnoteCalls.length + citationNotes.size);
     const document = parseXml(parts['word/document.xml']);
     const bookmarks = new Set(findAll(document, 'w:bookmarkStart').map((b) => b.attributes['w:name']));
     const links = findAll(document, 'w:hyperlink').filter((h) => h.attributes['w:anchor']);
