@@ -27,7 +27,7 @@ async function exported(source = SAMPLE_REPORT, slug = 'access'): Promise<{ root
   initRepo(root);
   commitAll(root, 'draft 0.3.0');
   const report = await load(root, slug);
-  return { root, report, docx: exportDocx(report) };
+  return { root, report, docx: await exportDocx(report) };
 }
 
 interface JsonEntry {
@@ -361,7 +361,7 @@ describe('files that are not a reviewed DOCX of this report', () => {
   test('a DOCX of another report is refused, unless --report says so', async () => {
     const other = SAMPLE_REPORT.replace('title: Access to Evidence in Trade Secret Cases', 'title: Cross-border Enforcement');
     const { report: otherReport } = await exported(other, 'enforcement');
-    writeFileSync(path.join(root, 'enforcement.docx'), exportDocx(otherReport));
+    writeFileSync(path.join(root, 'enforcement.docx'), await exportDocx(otherReport));
     const refused = runCli(['comments', 'import', 'enforcement.docx'], { cwd: root });
     expect(refused.code).toBe(2);
     expect(oneLine(refused.stderr)).toHaveLength(1);
