@@ -102,7 +102,10 @@ describe('build --format docx: the sample report', async () => {
     // The id map names every bookmark with its key and exported text.
     const map = parseXml(parts['customXml/item1.xml']);
     const anchors = findAll(map, 'anchor');
-    expect(new Set(anchors.map((a) => a.attributes.bookmark))).toEqual(names);
+    // Footnotes carry bookmarks too (a part of the recommendation or section that calls them), in their own part.
+    const noteBookmarks = findAll(parseXml(parts['word/footnotes.xml']), 'w:bookmarkStart').map((b) => b.attributes['w:name']);
+    expect(noteBookmarks.length).toBe(findAll(parseXml(parts['word/footnotes.xml']), 'w:footnote').filter((n) => Number(n.attributes['w:id']) > 0).length);
+    expect(new Set(anchors.map((a) => a.attributes.bookmark))).toEqual(new Set([...names, ...noteBookmarks]));
     const principleKey = `recommendation:${sample.recommendations[0].id}.principle`;
     const principle = anchors.find((a) => a.attributes.key === principleKey);
     expect(principle, principleKey).toBeDefined();

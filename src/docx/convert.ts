@@ -113,6 +113,8 @@ export class DocxConverter {
   /** True while writing the old copy of a moved block: its bookmarks belong to the new place. */
   private inMovedAway = false;
   private readonly commentsPlaced = new Set<number>();
+  /** The recommendation or section being written: a footnote's bookmark is a part of where it is first called. */
+  private where: { scope: 'recommendation' | 'section'; id: string } = { scope: 'section', id: '' };
 
   constructor(private readonly options: ConvertOptions) {}
 
@@ -225,6 +227,8 @@ export class DocxConverter {
     const id = node.id;
     const inner: Walk = { ...walk, rec: id, examples: new Map() };
     const blocks: Block[] = [];
+    const outer = this.where;
+    if (id) this.where = { scope: 'recommendation', id };
     for (const child of node.children as RootContent[]) {
       if (child.type === 'recommendationHeading') {
         const title = this.paragraph(child, inner, { style: STYLE.recommendationTitle, keepNext: true });
@@ -238,6 +242,7 @@ export class DocxConverter {
         if (child.type === 'principle' && node.uniform) blocks.push(this.label(ui(this.lang, 'uniform'), STYLE.note, inner));
       }
     }
+    this.where = outer;
     if (id) this.bookmark(blocks, { scope: 'recommendation', id });
     return blocks;
   }
@@ -288,6 +293,7 @@ export class DocxConverter {
     const block = this.paragraph(node, walk, { style: `Heading${level}`, keepNext: true });
     const slug = slugOf(node);
     if (slug) {
+      this.where = { scope: 'section', id: slug };
       this.bookmark([block], { scope: 'section', id: slug });
       const comments = this.options.comments?.get(slug);
       if (comments?.length) this.placeComments([block], comments);
@@ -568,6 +574,9 @@ export class DocxConverter {
       this.footnoteNumbers.set(identifier, number);
       const definition = this.footnoteDefinitions.get(identifier);
       const blocks = definition ? this.blocks(definition.children, { listLevel: 0, partStyle: STYLE.footnoteText }) : [];
+      // The note's text is a part of the recommendation (or section) that first calls it, so that a
+      // remark made inside the footnote is anchored there on import (src/comments/).
+      if (definition) this.bookmark(blocks, { ...this.where, part: { kind: 'footnote', label: definition.label ?? identifier } });
       const paragraphs = blocks.map((b) => this.finish(b)).filter((b): b is Paragraph => b instanceof Paragraph);
       this.footnotes[number] = { children: paragraphs.length ? paragraphs : [new Paragraph('')] };
     }
