@@ -304,6 +304,66 @@ describe('build --format docx: styles and bad input', async () => {
   });
 });
 
+describe('build --format docx: the typed parts of the dialect, in the report’s language', async () => {
+  it('writes defined terms with bookmarks and links to them, the glossary, a uniform recommendation’s note and :ref links', async () => {
+    const body = `# Scope
+
+:::definition{term="trade secret"}
+Information that is secret and has commercial value because it is secret.
+:::
+
+A :term[trade secret] must be protected; see :ref[alpha].
+
+::::recommendation{#alpha title="Preserve evidence" uniform}
+Courts should order that evidence be preserved.
+::::
+
+::glossary
+`;
+    const root = workspace({ [REPORT]: reportSource(body, { systems: '[civil-law, common-law]' }) });
+    const result = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
+    expect(result.stderr).toBe('');
+    const file = path.join(root, 'dist/acme/acme.docx');
+    const document = parseXml(docxParts(file)['word/document.xml']);
+    const term = bookmarkName({ scope: 'term', id: 'trade secret' });
+    expect(findAll(document, 'w:bookmarkStart').map((b) => b.attributes['w:name'])).toContain(term);
+    const anchors = findAll(document, 'w:hyperlink').map((h) => h.attributes['w:anchor']);
+    // The :term use and the glossary entry both lead to the definition; :ref to the recommendation.
+    expect(anchors.filter((a) => a === term)).toHaveLength(2);
+    expect(anchors).toContain(bookmarkName({ scope: 'recommendation', id: 'alpha' }));
+    const text = normalize(await pandocText(file));
+    expect(text).toContain('Glossary');
+    expect(text).toContain('trade secret — Information that is secret');
+    expect(text).toContain('This recommendation is the same for every legal system.');
+    expect(text).toContain('see Recommendation 1.1');
+  });
+
+  it('labels parts in the report’s language (French source) and in a Japanese translation', async () => {
+    const french = reportSource(`# Portée\n\n${rec('alpha', 'Conserver les preuves', 'Les tribunaux devraient ordonner la conservation des preuves.', 'Un huissier peut saisir.', 'Une search order peut être accordée.', '\n:::example{jurisdiction=DE}\nUn exemple allemand.\n:::\n\n:::rationale\nParce que.\n:::\n')}`, { systems: '[civil-law, common-law]', lang: 'fr' });
+    const root = workspace({ [REPORT]: french });
+    const result = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
+    expect(result.stderr).toBe('');
+    const text = normalize(await pandocText(path.join(root, 'dist/acme/acme.docx')));
+    for (const label of ['Systèmes de droit civil', 'Systèmes de common law', 'Exemple : Allemagne', 'Justification', 'Recommandation 1.1']) expect(text).toContain(label);
+    expect(text).not.toContain('Civil-law systems');
+
+    const target = { slug: SLUG, root: repoRoot, file: path.join(repoRoot, 'reports', SLUG, 'report.md') };
+    const japanese = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-docx-ja-'));
+    try {
+      const outcome = await buildReports([target], { formats: ['docx'], editions: ['full'], langs: ['ja'], out: japanese, cache: false });
+      expect(outcome.failed).toEqual([]);
+      const file = path.join(japanese, SLUG, `${SLUG}.ja.docx`);
+      const ja = normalize(await pandocText(file));
+      for (const label of ['大陸法系', '英米法系', '目次', '勧告 2.1']) expect(ja).toContain(label);
+      const parts = docxParts(file);
+      expect(parts['word/styles.xml']).toMatch(/w:eastAsia="[^"]+"/);
+      expect(parts['word/document.xml']).toContain('w:eastAsia="ja-JP"');
+    } finally {
+      rmSync(japanese, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('diff --format docx: the redline as tracked changes', async () => {
   let root: string;
   const intro = 'Courts in every system need evidence before they can decide a trade secret case, and the claimant rarely holds it.';
