@@ -103,6 +103,8 @@ export class DocxConverter {
   readonly anchors: AnchorRecord[] = [];
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
   private readonly footnoteNumbers = new Map<string, number>();
+  /** How often each note is called: a note called again is a NOTEREF to its first call, not a second note. */
+  private readonly footnoteCalls = new Map<string, number>();
   private readonly footnoteDefinitions = new Map<string, Extract<RootContent, { type: 'footnoteDefinition' }>>();
   private bookmarkId = 1;
   private revisionId = 1;
@@ -122,6 +124,7 @@ export class DocxConverter {
   convert(tree: Root): Array<Paragraph | Table | TableOfContents> {
     for (const child of tree.children) if (child.type === 'footnoteDefinition') this.footnoteDefinitions.set(child.identifier, child);
     this.collectMoves(tree);
+    this.countCalls(tree);
     const blocks = this.blocks(tree.children.filter((c) => c.type !== 'footnoteDefinition'), { listLevel: 0 });
     // Comments whose anchor is not in this edition (or at the very top) sit at the start of the body.
     const rest = [...(this.options.comments?.values() ?? [])].flat().filter((id) => !this.commentsPlaced.has(id));
@@ -132,6 +135,13 @@ export class DocxConverter {
   /** Whether a tree shows a contents list (`::toc`) of its own. */
   static hasContents(tree: Root): boolean {
     return tree.children.some((c) => c.type === 'toc');
+  }
+
+  private countCalls(tree: Parents): void {
+    for (const child of tree.children as Nodes[]) {
+      if (child.type === 'footnoteReference') this.footnoteCalls.set(child.identifier, (this.footnoteCalls.get(child.identifier) ?? 0) + 1);
+      if ('children' in child) this.countCalls(child as Parents);
+    }
   }
 
   private collectMoves(tree: Parents): void {
@@ -568,19 +578,32 @@ export class DocxConverter {
   private footnoteCall(identifier: string, style: RunStyle): ParagraphChild[] {
     // Deleted text must not call a note (its number belongs to the new text); a moved-away copy neither.
     if (style.mark === 'del' || style.moving === 'from') return [];
-    let number = this.footnoteNumbers.get(identifier);
-    if (number === undefined) {
-      number = this.footnoteNumbers.size + 1;
-      this.footnoteNumbers.set(identifier, number);
-      const definition = this.footnoteDefinitions.get(identifier);
-      const blocks = definition ? this.blocks(definition.children, { listLevel: 0, partStyle: STYLE.footnoteText }) : [];
-      // The note's text is a part of the recommendation (or section) that first calls it, so that a
-      // remark made inside the footnote is anchored there on import (src/comments/).
-      if (definition) this.bookmark(blocks, { ...this.where, part: { kind: 'footnote', label: definition.label ?? identifier } });
-      const paragraphs = blocks.map((b) => this.finish(b)).filter((b): b is Paragraph => b instanceof Paragraph);
-      this.footnotes[number] = { children: paragraphs.length ? paragraphs : [new Paragraph('')] };
+    const known = this.footnoteNumbers.get(identifier);
+    if (known !== undefined) {
+      // Word and LibreOffice make every w:footnoteReference a note of its own (an empty one, and the
+      // numbers after it shift); a note called again is a cross-reference to the first call, as Word
+      // itself writes it: NOTEREF to a hidden bookmark, shown as the note's number.
+      const field = new BuilderElement({
+        name: 'w:fldSimple',
+        attributes: { instr: { key: 'w:instr', value: ` NOTEREF ${noteMarkBookmark(known)} \\f \\h ` } },
+        children: [new TextRun({ text: String(known), style: 'FootnoteReference' }) as unknown as BuilderElement],
+      });
+      return [this.tracked(field as unknown as ParagraphChild, style.mark)];
     }
-    return [this.tracked(new FootnoteReferenceRun(number), style.mark)];
+    const number = this.footnoteNumbers.size + 1;
+    this.footnoteNumbers.set(identifier, number);
+    const definition = this.footnoteDefinitions.get(identifier);
+    const blocks = definition ? this.blocks(definition.children, { listLevel: 0, partStyle: STYLE.footnoteText }) : [];
+    // The note's text is a part of the recommendation (or section) that first calls it, so that a
+    // remark made inside the footnote is anchored there on import (src/comments/).
+    if (definition) this.bookmark(blocks, { ...this.where, part: { kind: 'footnote', label: definition.label ?? identifier } });
+    const paragraphs = blocks.map((b) => this.finish(b)).filter((b): b is Paragraph => b instanceof Paragraph);
+    this.footnotes[number] = { children: paragraphs.length ? paragraphs : [new Paragraph('')] };
+    const call = this.tracked(new FootnoteReferenceRun(number), style.mark);
+    if ((this.footnoteCalls.get(identifier) ?? 0) < 2) return [call];
+    // Word's hidden bookmark (a leading underscore) around the first call, for the NOTEREFs of the others.
+    const id = this.bookmarkId++;
+    return [new BookmarkStart(noteMarkBookmark(number), id) as unknown as ParagraphChild, call, new BookmarkEnd(id) as unknown as ParagraphChild];
   }
 
   private link(node: Extract<PhrasingContent, { type: 'link' }>, style: RunStyle, text: string[]): ParagraphChild[] {
@@ -682,6 +705,11 @@ export class DocxConverter {
 const rangeMarkers = new WeakSet<object>();
 function isRangeMarker(element: object): boolean {
   return rangeMarkers.has(element);
+}
+
+/** The hidden bookmark (Word's `_Ref…` kind) around a note's first call. */
+function noteMarkBookmark(number: number): string {
+  return `_Ref_note_${number}`;
 }
 
 /** A heading's slug, which the model gives it as its HTML id (src/model/extract.ts). */
