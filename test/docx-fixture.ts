@@ -1,181 +1,21 @@
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { plainText } from '../src/model/text.js';
+import { editionDocx } from '../src/docx/document.js';
 import type { Report } from '../src/model/types.js';
-import { anchorKeyString, bookmarkName, DOCX_ID_MAP_NAMESPACE, DOCX_ID_MAP_PART, type DocxAnchorKey } from '../src/docx/ids.js';
 
 /**
- * A stand-in for `build --format docx` (issue #13, written in parallel) shaped like what the
- * exporter will write: Word XML with one bookmark per recommendation, per part (title,
- * principle, variant, example, rationale, footnote) and per heading, each opening and closing
- * inside a paragraph, plus the id map as a custom XML part. When the real writer lands, the
- * coordinator swaps `exportDocx` for it; the tests only rely on the shape.
+ * Word files for the import tests, made by the real exporter (`build --format docx`, src/docx/):
+ * one bookmark per recommendation, per part and per heading, each opening and closing inside a
+ * paragraph, and the id map as a custom XML part. The helpers below then edit those files the way
+ * Word and LibreOffice do when a reviewer comments or changes text.
  */
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-interface Ctx {
-  report: Report;
-  bookmarkId: number;
-  anchors: Array<{ key: DocxAnchorKey; text: string }>;
-  footnotes: string[];
-  footnoteIds: Map<string, number>;
-  /** The recommendation whose footnotes are being written, for the footnote bookmark's key. */
-  scope: { scope: DocxAnchorKey['scope']; id: string };
-}
-
-function run(text: string, props = ''): string {
-  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
-}
-
-function runs(nodes: Nodes[], ctx: Ctx, props = ''): string {
-  let out = '';
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-      case 'inlineCode':
-        out += run(node.value.replace(/[ \t\r\n]+/g, ' '), props);
-        break;
-      case 'emphasis':
-        out += runs(node.children as Nodes[], ctx, `${props}<w:i/>`);
-        break;
-      case 'strong':
-        out += runs(node.children as Nodes[], ctx, `${props}<w:b/>`);
-        break;
-      case 'break':
-        out += run(' ', props);
-        break;
-      case 'footnoteReference': {
-        const id = footnoteFor(node.identifier, ctx);
-        out += `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
-        break;
-      }
-      case 'textDirective':
-        if (node.name === 'comment') break;
-        out += runs(node.children as Nodes[], ctx, props);
-        break;
-      default:
-        if ('children' in node) out += runs(node.children as Nodes[], ctx, props);
-    }
-  }
-  return out;
-}
-
-function footnoteFor(identifier: string, ctx: Ctx): number {
-  const known = ctx.footnoteIds.get(identifier);
-  if (known) return known;
-  const id = ctx.footnoteIds.size + 1;
-  ctx.footnoteIds.set(identifier, id);
-  const note = ctx.report.footnotes.find((f) => f.identifier === identifier);
-  const key: DocxAnchorKey = { ...ctx.scope, part: { kind: 'footnote', label: note?.label ?? identifier } };
-  const text = note ? plainText(note.node.children as Nodes[]) : '';
-  const body = note ? (note.node.children as Nodes[]).map((p) => ('children' in p ? runs(p.children as Nodes[], ctx) : '')).join('') : '';
-  const b = ctx.bookmarkId++;
-  ctx.anchors.push({ key, text });
-  ctx.footnotes.push(
-    `<w:footnote w:id="${id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>${run(' ')}<w:bookmarkStart w:id="${b}" w:name="${bookmarkName(key)}"/>${body}<w:bookmarkEnd w:id="${b}"/></w:p></w:footnote>`,
-  );
-  return id;
-}
-
-/** Paragraphs of a list of block nodes, the first opening and the last closing the given bookmarks. */
-function paragraphs(blocks: Nodes[], ctx: Ctx, keys: DocxAnchorKey[], style: string, label = ''): string {
-  const texts = blocks.map((b) => ('children' in b && b.type === 'paragraph' ? runs(b.children as PhrasingContent[], ctx) : run(plainText(b))));
-  if (texts.length === 0) texts.push('');
-  const ids = keys.map(() => ctx.bookmarkId++);
-  for (const key of keys) ctx.anchors.push({ key, text: plainText(blocks) });
-  return texts
-    .map((body, i) => {
-      const open = i === 0 ? keys.map((k, j) => `<w:bookmarkStart w:id="${ids[j]}" w:name="${bookmarkName(k)}"/>`).join('') : '';
-      const close = i === texts.length - 1 ? ids.map((id) => `<w:bookmarkEnd w:id="${id}"/>`).reverse().join('') : '';
-      return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${i === 0 && label ? run(label, '<w:b/>') : ''}${open}${body}${close}</w:p>`;
-    })
-    .join('');
-}
-
-function partBody(node: ContainerDirective): Nodes[] {
-  return (node.children as Nodes[]).filter((c) => !(c.type === 'paragraph' && (c.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) && !(c.type === 'containerDirective' && c.name === 'comment'));
-}
-
-/** The DOCX the exporter would write for the full edition of a report. */
-export function exportDocx(report: Report, options: { title?: string; slug?: string } = {}): Uint8Array {
-  const ctx: Ctx = { report, bookmarkId: 1, anchors: [], footnotes: [], footnoteIds: new Map(), scope: { scope: 'section', id: '' } };
-  const body: string[] = [`<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>${run(options.title ?? report.meta.title)}</w:p>`];
-  for (const node of report.tree.children as RootContent[]) {
-    if (node.type === 'heading') {
-      const heading = report.headings.find((h) => h.node === node);
-      if (!heading) continue;
-      ctx.scope = { scope: 'section', id: heading.slug };
-      body.push(paragraphs([node], ctx, [{ scope: 'section', id: heading.slug }], `Heading${node.depth}`));
-    } else if (node.type === 'containerDirective' && node.name === 'recommendation') {
-      const rec = report.recommendations.find((r) => r.node === node);
-      if (!rec) continue;
-      ctx.scope = { scope: 'recommendation', id: rec.id };
-      const b = ctx.bookmarkId++;
-      ctx.anchors.push({ key: { scope: 'recommendation', id: rec.id }, text: rec.title });
-      const titleKey: DocxAnchorKey = { scope: 'recommendation', id: rec.id, part: { kind: 'title' } };
-      const tb = ctx.bookmarkId++;
-      ctx.anchors.push({ key: titleKey, text: rec.title });
-      const parts: string[] = [
-        `<w:p><w:pPr><w:pStyle w:val="RecommendationTitle"/></w:pPr><w:bookmarkStart w:id="${b}" w:name="${bookmarkName({ scope: 'recommendation', id: rec.id })}"/>${run(`Recommendation ${rec.number} `)}<w:bookmarkStart w:id="${tb}" w:name="${bookmarkName(titleKey)}"/>${run(rec.title)}<w:bookmarkEnd w:id="${tb}"/></w:p>`,
-      ];
-      const principle = rec.principleNodes.filter((n) => !(n.type === 'paragraph' && (n.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
-      if (principle.length) parts.push(paragraphs(principle, ctx, [{ scope: 'recommendation', id: rec.id, part: { kind: 'principle' } }], 'Principle'));
-      for (const variant of rec.variants) {
-        parts.push(paragraphs(partBody(variant.node).filter((n) => !(n.type === 'containerDirective')), ctx, [{ scope: 'recommendation', id: rec.id, part: { kind: 'variant', system: variant.system } }], 'Variant', `${variant.system}: `));
-      }
-      for (const example of rec.examples) {
-        parts.push(paragraphs(partBody(example.node), ctx, [{ scope: 'recommendation', id: rec.id, part: { kind: 'example', jurisdiction: example.jurisdiction } }], 'Example', `Example (${example.jurisdiction}): `));
-      }
-      for (const rationale of rec.rationale) {
-        parts.push(paragraphs(partBody(rationale.node), ctx, [{ scope: 'recommendation', id: rec.id, part: { kind: 'rationale' } }], 'Rationale', 'Rationale: '));
-      }
-      // The recommendation's own bookmark closes at the end of its last paragraph.
-      const last = parts.length - 1;
-      parts[last] = parts[last].replace(/<\/w:p>$/, `<w:bookmarkEnd w:id="${b}"/></w:p>`);
-      body.push(...parts);
-    } else if (node.type === 'paragraph') {
-      body.push(`<w:p>${runs(node.children as PhrasingContent[], ctx)}</w:p>`);
-    } else if (node.type === 'footnoteDefinition' || node.type === 'yaml' || node.type === 'definition') {
-      continue;
-    } else {
-      const text = plainText(node as Nodes);
-      if (text) body.push(`<w:p>${run(text)}</w:p>`);
-    }
-  }
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body.join('')}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`;
-  const footnotes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:footnotes xmlns:w="${W}" xmlns:r="${R}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>${ctx.footnotes.join('')}</w:footnotes>`;
-  const map = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<rapporteur xmlns="${DOCX_ID_MAP_NAMESPACE}" report="${esc(options.slug ?? report.slug)}" title="${esc(options.title ?? report.meta.title)}" version="${esc(String(report.meta.version ?? ''))}" edition="full">${ctx.anchors
-    .map((a) => `<anchor bookmark="${bookmarkName(a.key)}" key="${esc(anchorKeyString(a.key))}"><text>${esc(a.text)}</text></anchor>`)
-    .join('')}</rapporteur>`;
-  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>${['Title', 'Heading1', 'Heading2', 'Heading3', 'RecommendationTitle', 'Principle', 'Variant', 'Example', 'Rationale', 'FootnoteText']
-    .map((s) => `<w:style w:type="paragraph" w:styleId="${s}"><w:name w:val="${s.replace(/(\d)/, ' $1')}"/><w:basedOn w:val="Normal"/></w:style>`)
-    .join('')}<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>`;
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>`),
-    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`),
-    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../${DOCX_ID_MAP_PART}"/></Relationships>`),
-    'word/document.xml': strToU8(document),
-    'word/styles.xml': strToU8(styles),
-    'word/footnotes.xml': strToU8(footnotes),
-    [DOCX_ID_MAP_PART]: strToU8(map),
-    'customXml/itemProps1.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="no"?>
-<ds:datastoreItem ds:itemID="{6C2A4E1B-3F5D-4B7A-9C1E-2D8F0A4B6C3E}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${DOCX_ID_MAP_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`),
-    'customXml/_rels/item1.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>`),
-  };
-  return zipSync(files);
+/** The DOCX `build --format docx` writes for the full edition of a report. */
+export async function exportDocx(report: Report): Promise<Uint8Array> {
+  return editionDocx(report);
 }
 
 /** A small report with every part a remark can land on, a footnote and Japanese text. */

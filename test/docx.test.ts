@@ -9,6 +9,8 @@ import { bookmarkName } from '../src/docx/ids.js';
 import { loadReport } from '../src/model/load.js';
 import type { Report } from '../src/model/types.js';
 import { systemLabel } from '../src/render/editions.js';
+import { prepareTree } from '../src/render/transform.js';
+import { visit } from 'unist-util-visit';
 import { docxParts, findAll, libreOfficePdf, libreOfficeResave, runCliAsync, pandocJson, pandocText, parseXml, pythonDocx, sectionsText, words } from './docx-helpers.js';
 import { commitAll, git, initRepo, repoRoot, reportSource, tempWorkspaces } from './helpers.js';
 
@@ -78,7 +80,8 @@ describe('build --format docx: the sample report', async () => {
 
   it('has one bookmark per recommendation, per part and per section, each opening and closing inside a paragraph, and the id map', async () => {
     const doc = await pythonDocx(full());
-    const names = new Set<string>(doc.bookmarks);
+    // Word's hidden bookmarks (`_Ref…`, around a note's first call for its NOTEREFs) are not anchors.
+    const names = new Set<string>(doc.bookmarks.filter((name: string) => !name.startsWith('_')));
     expect(doc.bookmarkEnds).toBe(doc.bookmarks.length);
     for (const name of names) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
     for (const rec of sample.recommendations) {
@@ -100,7 +103,10 @@ describe('build --format docx: the sample report', async () => {
     // The id map names every bookmark with its key and exported text.
     const map = parseXml(parts['customXml/item1.xml']);
     const anchors = findAll(map, 'anchor');
-    expect(new Set(anchors.map((a) => a.attributes.bookmark))).toEqual(names);
+    // Footnotes carry bookmarks too (a part of the recommendation or section that calls them), in their own part.
+    const noteBookmarks = findAll(parseXml(parts['word/footnotes.xml']), 'w:bookmarkStart').map((b) => b.attributes['w:name']);
+    expect(noteBookmarks.length).toBe(findAll(parseXml(parts['word/footnotes.xml']), 'w:footnote').filter((n) => Number(n.attributes['w:id']) > 0).length);
+    expect(new Set(anchors.map((a) => a.attributes.bookmark))).toEqual(new Set([...names, ...noteBookmarks]));
     const principleKey = `recommendation:${sample.recommendations[0].id}.principle`;
     const principle = anchors.find((a) => a.attributes.key === principleKey);
     expect(principle, principleKey).toBeDefined();
@@ -123,12 +129,29 @@ describe('build --format docx: the sample report', async () => {
     const parts = docxParts(full());
     const notes = findAll(parseXml(parts['word/footnotes.xml']), 'w:footnote').filter((n) => Number(n.attributes['w:id']) > 0);
     const called = new Set(sample.footnoteCalls.map((c) => c.identifier));
-    expect(notes).toHaveLength(called.size);
+    // Besides the author's notes, a note style puts each citation written in the running text into a
+    // note of its own (src/cite/notes.ts): those are Word footnotes too, with citeproc's text.
+    const citationNotes = new Set<string>();
+    visit(prepareTree(sample), 'footnoteReference', (node: { identifier: string }) => {
+      if (node.identifier.startsWith('cite-')) citationNotes.add(node.identifier);
+    });
+    expect(citationNotes.size).toBeGreaterThan(0);
+    expect(notes).toHaveLength(called.size + citationNotes.size);
+    const noteTexts = notes.map((n) => findAll(n, 'w:t').map((t) => t.children.join('')).join(''));
+    expect(noteTexts.some((t) => t.includes('Lippoldt') && t.includes('Background Paper')), 'the citation [@lippoldt-schultz] as a footnote').toBe(true);
+    for (const text of noteTexts) expect(text.trim()).not.toBe('');
     const ast = await pandocJson(full());
     const count = (node: unknown, type: string): number =>
       Array.isArray(node) ? node.reduce((n, c) => n + count(c, type), 0) : node && typeof node === 'object' ? ((node as { t?: string }).t === type ? 1 : 0) + count(Object.values(node), type) : 0;
-    // pandoc reads a note called twice as two notes.
-    expect(count(ast.blocks, 'Note')).toBe(sample.footnoteCalls.length);
+    // A note called again is a NOTEREF field to its first call (Word and LibreOffice would make every
+    // footnote reference a note of its own, an empty one), so pandoc reads each note once.
+    expect(count(ast.blocks, 'Note')).toBe(called.size + citationNotes.size);
+    const repeats = sample.footnoteCalls.length - called.size;
+    expect(repeats).toBeGreaterThan(0);
+    const noterefs = findAll(parseXml(parts['word/document.xml']), 'w:fldSimple').filter((f) => /NOTEREF _Ref_note_\d+/.test(f.attributes['w:instr']));
+    expect(noterefs).toHaveLength(repeats);
+    const hidden = new Set(findAll(parseXml(parts['word/document.xml']), 'w:bookmarkStart').map((b) => b.attributes['w:name']).filter((n) => n.startsWith('_Ref_note_')));
+    for (const field of noterefs) expect(hidden).toContain(/NOTEREF (\S+)/.exec(field.attributes['w:instr'])?.[1]);
     const document = parseXml(parts['word/document.xml']);
     const bookmarks = new Set(findAll(document, 'w:bookmarkStart').map((b) => b.attributes['w:name']));
     const links = findAll(document, 'w:hyperlink').filter((h) => h.attributes['w:anchor']);
@@ -286,6 +309,66 @@ describe('build --format docx: styles and bad input', async () => {
     const result = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
     expect(result.stderr).toBe('');
     expect((await pythonDocx(path.join(root, 'dist/acme/acme.docx'))).inline_shapes).toBe(1);
+  });
+});
+
+describe('build --format docx: the typed parts of the dialect, in the report’s language', async () => {
+  it('writes defined terms with bookmarks and links to them, the glossary, a uniform recommendation’s note and :ref links', async () => {
+    const body = `# Scope
+
+:::definition{term="trade secret"}
+Information that is secret and has commercial value because it is secret.
+:::
+
+A :term[trade secret] must be protected; see :ref[alpha].
+
+::::recommendation{#alpha title="Preserve evidence" uniform}
+Courts should order that evidence be preserved.
+::::
+
+::glossary
+`;
+    const root = workspace({ [REPORT]: reportSource(body, { systems: '[civil-law, common-law]' }) });
+    const result = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
+    expect(result.stderr).toBe('');
+    const file = path.join(root, 'dist/acme/acme.docx');
+    const document = parseXml(docxParts(file)['word/document.xml']);
+    const term = bookmarkName({ scope: 'term', id: 'trade secret' });
+    expect(findAll(document, 'w:bookmarkStart').map((b) => b.attributes['w:name'])).toContain(term);
+    const anchors = findAll(document, 'w:hyperlink').map((h) => h.attributes['w:anchor']);
+    // The :term use and the glossary entry both lead to the definition; :ref to the recommendation.
+    expect(anchors.filter((a) => a === term)).toHaveLength(2);
+    expect(anchors).toContain(bookmarkName({ scope: 'recommendation', id: 'alpha' }));
+    const text = normalize(await pandocText(file));
+    expect(text).toContain('Glossary');
+    expect(text).toContain('trade secret — Information that is secret');
+    expect(text).toContain('This recommendation is the same for every legal system.');
+    expect(text).toContain('see Recommendation 1.1');
+  });
+
+  it('labels parts in the report’s language (French source) and in a Japanese translation', async () => {
+    const french = reportSource(`# Portée\n\n${rec('alpha', 'Conserver les preuves', 'Les tribunaux devraient ordonner la conservation des preuves.', 'Un huissier peut saisir.', 'Une search order peut être accordée.', '\n:::example{jurisdiction=DE}\nUn exemple allemand.\n:::\n\n:::rationale\nParce que.\n:::\n')}`, { systems: '[civil-law, common-law]', lang: 'fr' });
+    const root = workspace({ [REPORT]: french });
+    const result = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
+    expect(result.stderr).toBe('');
+    const text = normalize(await pandocText(path.join(root, 'dist/acme/acme.docx')));
+    for (const label of ['Systèmes de droit civil', 'Systèmes de common law', 'Exemple : Allemagne', 'Justification', 'Recommandation 1.1']) expect(text).toContain(label);
+    expect(text).not.toContain('Civil-law systems');
+
+    const target = { slug: SLUG, root: repoRoot, file: path.join(repoRoot, 'reports', SLUG, 'report.md') };
+    const japanese = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-docx-ja-'));
+    try {
+      const outcome = await buildReports([target], { formats: ['docx'], editions: ['full'], langs: ['ja'], out: japanese, cache: false });
+      expect(outcome.failed).toEqual([]);
+      const file = path.join(japanese, SLUG, `${SLUG}.ja.docx`);
+      const ja = normalize(await pandocText(file));
+      for (const label of ['大陸法系', '英米法系', '目次', '勧告 2.1']) expect(ja).toContain(label);
+      const parts = docxParts(file);
+      expect(parts['word/styles.xml']).toMatch(/w:eastAsia="[^"]+"/);
+      expect(parts['word/document.xml']).toContain('w:eastAsia="ja-JP"');
+    } finally {
+      rmSync(japanese, { recursive: true, force: true });
+    }
   });
 });
 

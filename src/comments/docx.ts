@@ -132,6 +132,12 @@ const PROPERTY_WORDS: Record<string, string> = {
   jc: 'alignment', ind: 'indentation', spacing: 'spacing', numPr: 'numbering', shd: 'shading',
 };
 
+/**
+ * Word (and our writer) sets bold, italic and size twice, for ordinary and for complex-script text
+ * (`w:b` + `w:bCs`): a reviewer's "bold added" changes both, and is one change.
+ */
+const COMPLEX_SCRIPT_TWINS: Record<string, string> = { bCs: 'b', iCs: 'i', szCs: 'sz' };
+
 function propertySet(element: XmlElement | undefined, skip: string): Map<string, string> {
   const set = new Map<string, string>();
   if (!element) return set;
@@ -139,7 +145,9 @@ function propertySet(element: XmlElement | undefined, skip: string): Map<string,
     if (child.local === skip || child.local === 'rPr') continue;
     const value = attr(child, W, 'val');
     if (value === 'false' || value === '0' || (child.local === 'u' && value === 'none')) continue;
-    set.set(child.local, JSON.stringify(child.attrs));
+    const twin = COMPLEX_SCRIPT_TWINS[child.local];
+    if (twin && set.has(twin)) continue;
+    set.set(twin ?? child.local, JSON.stringify(child.attrs));
   }
   return set;
 }

@@ -9,13 +9,6 @@ import { footnoteKey } from './words.js';
  * rendered text is equal, and otherwise by position and word similarity.
  */
 
-type Props = { id?: string; dataSystem?: string; dataJurisdiction?: string; dataNumber?: string };
-
-/** The HTML properties render gave a node (its id). */
-export function propsOf(node: { data?: unknown }): Props {
-  return ((node.data as { hProperties?: Props } | undefined)?.hProperties ?? {}) as Props;
-}
-
 export function hNameOf(node: { data?: unknown }): string {
   return (node.data as { hName?: string } | undefined)?.hName ?? '';
 }

@@ -4,10 +4,15 @@ import {
   ShadingType, TableCell, TableOfContents, TableRow, TextRun, WidthType,
   type IParagraphOptions, type IRunOptions, type ParagraphChild,
 } from 'docx';
-import type { Nodes, Parents, PhrasingContent, Root, RootContent, TableRow as MdTableRow } from 'mdast';
-import { keyOf, propsOf, hNameOf } from '../diff/align.js';
+import type { Heading, Nodes, Parents, PhrasingContent, Root, RootContent, TableRow as MdTableRow } from 'mdast';
+import type { Example, Recommendation, TermDefinition, Variant } from '../dialect/index.js';
+import { termAnchor } from '../dialect/definition.js';
+import { hNameOf } from '../diff/align.js';
 import { classesOf } from '../diff/words.js';
+import { regionName, systemName, ui } from '../i18n/ui.js';
+import { jurisdiction as jurisdictionOf } from '../model/jurisdictions.js';
 import type { Report } from '../model/types.js';
+import type { DerivedNumber } from '../render/nodes.js';
 import { UserError } from '../util/problems.js';
 import { anchorKeyString, bookmarkName, type DocxAnchorKey, type DocxPart } from './ids.js';
 import { imageFromDataUrl } from './images.js';
@@ -16,9 +21,12 @@ import { STYLE, TABLE_BORDERS, SYSTEM_COLOURS, TINT_COLOUR } from './styles.js';
 /**
  * The one place that walks a rendered Markdown tree (the render pipeline's output, or the diff's
  * merged redline tree, which has the same shape plus ins/del/moved marks) and turns it into Word
- * paragraphs, tables, footnotes, bookmarks and tracked changes. Recommendation parts are
- * recognised through the diff's `keyOf` (the same identities the redline aligns on), and their
- * numbers, titles and ids come from the Report model.
+ * paragraphs, tables, footnotes, bookmarks and tracked changes. Recommendation parts are the
+ * dialect's typed nodes (`recommendation`, `principle`, `variant`, `example`, `rationale`…), known
+ * by their type and declared fields; the labels a reader sees ("Civil-law systems", "Example:
+ * Japan") are made here from the same UI strings table the HTML handlers use, in the report's
+ * language. The redline's own marks (ins/del blocks and runs, moves with `data.move`) are the
+ * diff's (src/diff/merge.ts).
  */
 
 export interface Revision {
@@ -95,6 +103,8 @@ export class DocxConverter {
   readonly anchors: AnchorRecord[] = [];
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
   private readonly footnoteNumbers = new Map<string, number>();
+  /** How often each note is called: a note called again is a NOTEREF to its first call, not a second note. */
+  private readonly footnoteCalls = new Map<string, number>();
   private readonly footnoteDefinitions = new Map<string, Extract<RootContent, { type: 'footnoteDefinition' }>>();
   private bookmarkId = 1;
   private revisionId = 1;
@@ -105,6 +115,8 @@ export class DocxConverter {
   /** True while writing the old copy of a moved block: its bookmarks belong to the new place. */
   private inMovedAway = false;
   private readonly commentsPlaced = new Set<number>();
+  /** The recommendation or section being written: a footnote's bookmark is a part of where it is first called. */
+  private where: { scope: 'recommendation' | 'section'; id: string } = { scope: 'section', id: '' };
 
   constructor(private readonly options: ConvertOptions) {}
 
@@ -112,6 +124,7 @@ export class DocxConverter {
   convert(tree: Root): Array<Paragraph | Table | TableOfContents> {
     for (const child of tree.children) if (child.type === 'footnoteDefinition') this.footnoteDefinitions.set(child.identifier, child);
     this.collectMoves(tree);
+    this.countCalls(tree);
     const blocks = this.blocks(tree.children.filter((c) => c.type !== 'footnoteDefinition'), { listLevel: 0 });
     // Comments whose anchor is not in this edition (or at the very top) sit at the start of the body.
     const rest = [...(this.options.comments?.values() ?? [])].flat().filter((id) => !this.commentsPlaced.has(id));
@@ -121,7 +134,14 @@ export class DocxConverter {
 
   /** Whether a tree shows a contents list (`::toc`) of its own. */
   static hasContents(tree: Root): boolean {
-    return tree.children.some((c) => keyOf(c) === 'toc');
+    return tree.children.some((c) => c.type === 'toc');
+  }
+
+  private countCalls(tree: Parents): void {
+    for (const child of tree.children as Nodes[]) {
+      if (child.type === 'footnoteReference') this.footnoteCalls.set(child.identifier, (this.footnoteCalls.get(child.identifier) ?? 0) + 1);
+      if ('children' in child) this.countCalls(child as Parents);
+    }
   }
 
   private collectMoves(tree: Parents): void {
@@ -144,32 +164,42 @@ export class DocxConverter {
   private block(node: RootContent, walk: Walk): Block[] {
     const classes = classesOf(node);
     const hName = hNameOf(node);
-    const key = keyOf(node as Nodes);
     if (classes.includes('rl-move-note')) return []; // Word shows where a move came from itself.
     if (classes.includes('rl-moved-away')) return this.movedAway(node, walk);
     if (classes.includes('rl-moved-block')) return this.movedHere(node as Parents, walk);
     if ((hName === 'ins' || hName === 'del') && node.type === 'blockquote') {
       return this.blocks(node.children, { ...walk, mark: hName });
     }
-    if (key?.startsWith('rec:')) return this.recommendation(node as Parents, walk);
-    if (key === 'toc') return this.contents();
-    if (key === 'principle') return this.part(node as Parents, { ...walk, partStyle: STYLE.principle }, { kind: 'principle' });
-    if (key?.startsWith('variant:')) {
-      const system = key.slice('variant:'.length);
-      return this.part(node as Parents, { ...walk, partStyle: STYLE.variant, system }, { kind: 'variant', system });
-    }
-    if (key?.startsWith('example:')) {
-      const jurisdiction = key.slice('example:'.length);
-      const seen = (walk.examples?.get(jurisdiction) ?? 0) + 1;
-      walk.examples?.set(jurisdiction, seen);
-      return this.part(node as Parents, { ...walk, partStyle: STYLE.example }, { kind: 'example', jurisdiction, index: seen > 1 ? seen : undefined });
-    }
-    if (key === 'rationale') return this.part(node as Parents, { ...walk, partStyle: STYLE.rationale }, { kind: 'rationale' });
-    if (key?.startsWith('label:')) {
-      const label = key.slice('label:'.length);
-      const style = label === 'variant-label' ? STYLE.variantLabel : label === 'example-label' ? STYLE.exampleLabel : label === 'rationale-label' ? STYLE.rationaleLabel : STYLE.note;
-      const color = label === 'variant-label' && walk.system ? SYSTEM_COLOURS[walk.system] : undefined;
-      return [this.paragraph(node as Parents, walk, { style }, color ? { color } : {})];
+    switch (node.type) {
+      case 'recommendation':
+        return this.recommendation(node, walk);
+      case 'toc':
+        return this.contents();
+      case 'principle':
+        return this.part(node, { ...walk, partStyle: STYLE.principle }, { kind: 'principle' });
+      case 'variant':
+        return this.part(node, { ...walk, partStyle: STYLE.variant, system: node.system }, { kind: 'variant', system: node.system }, this.label(this.variantLabel(node), STYLE.variantLabel, walk, SYSTEM_COLOURS[node.system]));
+      case 'example': {
+        const jurisdiction = node.jurisdiction.toUpperCase();
+        const seen = (walk.examples?.get(jurisdiction) ?? 0) + 1;
+        walk.examples?.set(jurisdiction, seen);
+        return this.part(node, { ...walk, partStyle: STYLE.example }, { kind: 'example', jurisdiction, index: seen > 1 ? seen : undefined }, this.label(this.exampleLabel(node), STYLE.exampleLabel, walk));
+      }
+      case 'rationale':
+        return this.part(node, { ...walk, partStyle: STYLE.rationale }, { kind: 'rationale' }, this.label(ui(this.lang, 'rationale'), STYLE.rationaleLabel, walk));
+      case 'termDefinition':
+        return this.definition(node, walk);
+      case 'glossary':
+        return [this.label(ui(this.lang, 'glossary'), STYLE.contentsHeading, walk), ...this.blocks(node.children, walk)];
+      case 'bibliography':
+        // The same title the HTML handler gives it (src/dialect/bibliography.ts).
+        return [this.label('Bibliography', STYLE.contentsHeading, walk), ...this.blocks(node.children, walk)];
+      case 'authorities':
+        return [this.label('Table of authorities', STYLE.contentsHeading, walk), ...this.blocks(node.children, walk)];
+      case 'recommendationSummary':
+        return this.blocks(node.children, walk);
+      default:
+        break;
     }
     switch (node.type) {
       case 'heading':
@@ -189,6 +219,8 @@ export class DocxConverter {
         return [{ kind: 'p', options: { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'D5DAE0', space: 4 } } }, children: [], text: '' }];
       case 'blockquote':
         return this.blocks(node.children, { ...walk, partStyle: walk.partStyle ?? STYLE.quote });
+      case 'recommendationHeading':
+        return [this.paragraph(node, walk, { style: STYLE.recommendationTitle, keepNext: true })];
       case 'html':
       case 'yaml':
       case 'definition':
@@ -201,12 +233,14 @@ export class DocxConverter {
     }
   }
 
-  private recommendation(node: Parents, walk: Walk): Block[] {
-    const id = propsOf(node).id ?? '';
+  private recommendation(node: Recommendation, walk: Walk): Block[] {
+    const id = node.id;
     const inner: Walk = { ...walk, rec: id, examples: new Map() };
     const blocks: Block[] = [];
+    const outer = this.where;
+    if (id) this.where = { scope: 'recommendation', id };
     for (const child of node.children as RootContent[]) {
-      if (child.type === 'heading' && keyOf(child) === 'rec-heading') {
+      if (child.type === 'recommendationHeading') {
         const title = this.paragraph(child, inner, { style: STYLE.recommendationTitle, keepNext: true });
         if (id) this.bookmark([title], { scope: 'recommendation', id, part: { kind: 'title' } });
         const comments = this.options.comments?.get(id);
@@ -214,31 +248,62 @@ export class DocxConverter {
         blocks.push(title);
       } else {
         blocks.push(...this.block(child, inner));
+        // As in the HTML (src/dialect/recommendation.ts): the note follows the principle.
+        if (child.type === 'principle' && node.uniform) blocks.push(this.label(ui(this.lang, 'uniform'), STYLE.note, inner));
       }
     }
+    this.where = outer;
     if (id) this.bookmark(blocks, { scope: 'recommendation', id });
     return blocks;
   }
 
   /** A principle, variant, example or rationale: its label, then its body; the bookmark spans the body. */
-  private part(node: Parents, walk: Walk, part: DocxPart): Block[] {
-    const blocks: Block[] = [];
-    const body: Block[] = [];
-    for (const child of node.children as RootContent[]) {
-      const converted = this.block(child, walk);
-      blocks.push(...converted);
-      if (!keyOf(child as Nodes)?.startsWith('label:')) body.push(...converted);
-    }
+  private part(node: Parents, walk: Walk, part: DocxPart, label?: ParaBlock): Block[] {
+    const body = this.blocks(node.children as RootContent[], walk);
+    const blocks = label ? [label, ...body] : body;
     if (walk.rec) this.bookmark(body.length ? body : blocks, { scope: 'recommendation', id: walk.rec, part });
     return blocks;
   }
 
-  private heading(node: Extract<RootContent, { type: 'heading' }>, walk: Walk): ParaBlock {
+  /** The report's language: labels are in it, as the HTML's are. */
+  private get lang(): string | undefined {
+    return this.options.report.meta.lang;
+  }
+
+  /** "Civil-law systems", as the variant's hast handler labels it (src/dialect/variant.ts). */
+  private variantLabel(node: Variant): string {
+    return systemName(this.lang, node.system);
+  }
+
+  /** "Example: Japan", as the example's hast handler labels it (src/dialect/example.ts). */
+  private exampleLabel(node: Example): string {
+    const code = node.jurisdiction.toUpperCase();
+    const lang = this.lang;
+    const english = jurisdictionOf(code)?.name;
+    const name = (lang && !lang.startsWith('en') ? regionName(lang, code) : undefined) ?? english ?? code;
+    return ui(lang, 'example', { name });
+  }
+
+  /** A label paragraph the writer makes (derived text, never part of the report's text). */
+  private label(value: string, style: string, walk: Walk, color?: string): ParaBlock {
+    return this.paragraph({ type: 'paragraph', children: [{ type: 'text', value }] }, walk, { style, keepNext: true }, color ? { color } : {});
+  }
+
+  /** A defined term: the term in bold, then its definition; a bookmark spans both, for `:term` links and the glossary. */
+  private definition(node: TermDefinition, walk: Walk): Block[] {
+    const term = this.paragraph({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: node.term }] }] }, walk, { keepNext: true });
+    const blocks = [term, ...this.blocks(node.children, walk)];
+    this.bookmark(blocks, { scope: 'term', id: node.key });
+    return blocks;
+  }
+
+  private heading(node: Heading, walk: Walk): ParaBlock {
     // The title is the document's; content headings start at h2 (see render/transform headingShift).
     const level = Math.min(6, Math.max(1, node.depth - 1));
     const block = this.paragraph(node, walk, { style: `Heading${level}`, keepNext: true });
-    const slug = (propsOf(node) as { id?: string }).id;
+    const slug = slugOf(node);
     if (slug) {
+      this.where = { scope: 'section', id: slug };
       this.bookmark([block], { scope: 'section', id: slug });
       const comments = this.options.comments?.get(slug);
       if (comments?.length) this.placeComments([block], comments);
@@ -248,7 +313,7 @@ export class DocxConverter {
 
   private contents(): Block[] {
     return [
-      { kind: 'p', options: { style: STYLE.contentsHeading }, children: [new TextRun('Contents')], text: 'Contents' },
+      { kind: 'p', options: { style: STYLE.contentsHeading }, children: [new TextRun(ui(this.lang, 'contents'))], text: ui(this.lang, 'contents') },
       { kind: 'other', node: contentsField(this.options.report), text: '' },
     ];
   }
@@ -419,6 +484,12 @@ export class DocxConverter {
         return this.inlines(node.children, { ...style, strike: true }, text);
       case 'footnoteReference':
         return this.footnoteCall(node.identifier, style);
+      case 'derivedNumber':
+        return this.derivedNumber(node, style, text);
+      case 'xref':
+        return this.link({ type: 'link', url: `#${node.target}`, children: node.children }, style, text);
+      case 'termUse':
+        return this.link({ type: 'link', url: `#${termAnchor(node.key)}`, children: node.children }, style, text);
       case 'image':
         return this.image(node, style, text);
       case 'link':
@@ -435,24 +506,6 @@ export class DocxConverter {
           return [];
         }
         if (classes.includes('rl-moved')) return this.inlines(node.children, style, text);
-        if (classes.includes('recommendation-number')) {
-          const was = node.children.find((c) => classesOf(c).includes('rl-was'));
-          const wasText = was ? wasOf(was) : undefined;
-          if (wasText && this.options.revision && !style.mark) {
-            const nowText = node.children.filter((c) => c !== was).map((c) => ('value' in c ? c.value : '')).join('');
-            // Only the number changes: "Recommendation " stays, "2.3" is deleted and "2.4" inserted.
-            const shared = commonWordPrefix(wasText, nowText);
-            const numberStyle = { ...style, characterStyle: STYLE.recommendationNumber };
-            text.push(nowText);
-            return [
-              ...(shared ? [this.run(shared, numberStyle)] : []),
-              this.run(wasText.slice(shared.length), { ...numberStyle, mark: 'del' }),
-              this.run(nowText.slice(shared.length), { ...numberStyle, mark: 'ins' }),
-            ];
-          }
-          return [...this.inlines(node.children, { ...style, characterStyle: STYLE.recommendationNumber }, text)];
-        }
-        if (classes.includes('heading-number')) return this.inlines(node.children, { ...style, characterStyle: STYLE.headingNumber }, text);
         if (classes.includes('xref-missing')) return this.inlines(node.children, { ...style, bold: true }, text);
         if (hName === 'span' || hName === 'code') return this.inlines(node.children, hName === 'code' ? { ...style, code: true } : style, text);
         return this.inlines(node.children, { ...style, italics: true }, text);
@@ -465,6 +518,29 @@ export class DocxConverter {
         }
         return [];
     }
+  }
+
+  /**
+   * "Recommendation 2.4" or "2.1": a derived number. In a redline a renumbered recommendation's
+   * number carries the old one (`rl-was`); Word shows it as a change of the number only.
+   */
+  private derivedNumber(node: DerivedNumber, style: RunStyle, text: string[]): ParagraphChild[] {
+    const characterStyle = node.role === 'recommendation' ? STYLE.recommendationNumber : STYLE.headingNumber;
+    const numberStyle = { ...style, characterStyle };
+    const was = node.children.find((c) => classesOf(c).includes('rl-was'));
+    const wasText = was ? wasOf(was) : undefined;
+    if (wasText && this.options.revision && !style.mark) {
+      const nowText = node.children.filter((c) => c !== was).map((c) => ('value' in c ? c.value : '')).join('');
+      // Only the number changes: "Recommendation " stays, "2.3" is deleted and "2.4" inserted.
+      const shared = commonWordPrefix(wasText, nowText);
+      text.push(nowText);
+      return [
+        ...(shared ? [this.run(shared, numberStyle)] : []),
+        this.run(wasText.slice(shared.length), { ...numberStyle, mark: 'del' }),
+        this.run(nowText.slice(shared.length), { ...numberStyle, mark: 'ins' }),
+      ];
+    }
+    return this.inlines(node.children, numberStyle, text);
   }
 
   private run(value: string, style: RunStyle, breakBefore = false): ParagraphChild {
@@ -502,16 +578,32 @@ export class DocxConverter {
   private footnoteCall(identifier: string, style: RunStyle): ParagraphChild[] {
     // Deleted text must not call a note (its number belongs to the new text); a moved-away copy neither.
     if (style.mark === 'del' || style.moving === 'from') return [];
-    let number = this.footnoteNumbers.get(identifier);
-    if (number === undefined) {
-      number = this.footnoteNumbers.size + 1;
-      this.footnoteNumbers.set(identifier, number);
-      const definition = this.footnoteDefinitions.get(identifier);
-      const blocks = definition ? this.blocks(definition.children, { listLevel: 0, partStyle: STYLE.footnoteText }) : [];
-      const paragraphs = blocks.map((b) => this.finish(b)).filter((b): b is Paragraph => b instanceof Paragraph);
-      this.footnotes[number] = { children: paragraphs.length ? paragraphs : [new Paragraph('')] };
+    const known = this.footnoteNumbers.get(identifier);
+    if (known !== undefined) {
+      // Word and LibreOffice make every w:footnoteReference a note of its own (an empty one, and the
+      // numbers after it shift); a note called again is a cross-reference to the first call, as Word
+      // itself writes it: NOTEREF to a hidden bookmark, shown as the note's number.
+      const field = new BuilderElement({
+        name: 'w:fldSimple',
+        attributes: { instr: { key: 'w:instr', value: ` NOTEREF ${noteMarkBookmark(known)} \\f \\h ` } },
+        children: [new TextRun({ text: String(known), style: 'FootnoteReference' }) as unknown as BuilderElement],
+      });
+      return [this.tracked(field as unknown as ParagraphChild, style.mark)];
     }
-    return [this.tracked(new FootnoteReferenceRun(number), style.mark)];
+    const number = this.footnoteNumbers.size + 1;
+    this.footnoteNumbers.set(identifier, number);
+    const definition = this.footnoteDefinitions.get(identifier);
+    const blocks = definition ? this.blocks(definition.children, { listLevel: 0, partStyle: STYLE.footnoteText }) : [];
+    // The note's text is a part of the recommendation (or section) that first calls it, so that a
+    // remark made inside the footnote is anchored there on import (src/comments/).
+    if (definition) this.bookmark(blocks, { ...this.where, part: { kind: 'footnote', label: definition.label ?? identifier } });
+    const paragraphs = blocks.map((b) => this.finish(b)).filter((b): b is Paragraph => b instanceof Paragraph);
+    this.footnotes[number] = { children: paragraphs.length ? paragraphs : [new Paragraph('')] };
+    const call = this.tracked(new FootnoteReferenceRun(number), style.mark);
+    if ((this.footnoteCalls.get(identifier) ?? 0) < 2) return [call];
+    // Word's hidden bookmark (a leading underscore) around the first call, for the NOTEREFs of the others.
+    const id = this.bookmarkId++;
+    return [new BookmarkStart(noteMarkBookmark(number), id) as unknown as ParagraphChild, call, new BookmarkEnd(id) as unknown as ParagraphChild];
   }
 
   private link(node: Extract<PhrasingContent, { type: 'link' }>, style: RunStyle, text: string[]): ParagraphChild[] {
@@ -531,6 +623,9 @@ export class DocxConverter {
     const report = this.options.report;
     if (report.recommendations.some((r) => r.id === target)) return bookmarkName({ scope: 'recommendation', id: target });
     if (report.headings.some((h) => h.slug === target)) return bookmarkName({ scope: 'section', id: target });
+    const term = report.definitions.find((d) => termAnchor(d.key) === target);
+    // Every edition keeps every definition (render/transform.ts selectEdition), so its bookmark exists.
+    if (term) return bookmarkName({ scope: 'term', id: term.key });
     return undefined;
   }
 
@@ -612,6 +707,16 @@ function isRangeMarker(element: object): boolean {
   return rangeMarkers.has(element);
 }
 
+/** The hidden bookmark (Word's `_Ref…` kind) around a note's first call. */
+function noteMarkBookmark(number: number): string {
+  return `_Ref_note_${number}`;
+}
+
+/** A heading's slug, which the model gives it as its HTML id (src/model/extract.ts). */
+function slugOf(node: Heading): string | undefined {
+  return (node.data?.hProperties as { id?: string } | undefined)?.id;
+}
+
 /** The move number the diff gives both ends of a move (src/diff/merge.ts). */
 function moveOf(node: { data?: unknown }): string | undefined {
   return (node.data as { move?: string } | undefined)?.move;
@@ -635,7 +740,7 @@ function versionOf(node: Parents, side: 'from' | 'to'): Parents {
     if (hName === drop || classes.includes(`rl-${drop}-block`)) return undefined;
     if (classes.includes('rl-move-note')) return undefined;
     if (classes.includes('rl-was')) return undefined;
-    if (side === 'from' && classes.includes('recommendation-number') && 'children' in current) {
+    if (side === 'from' && current.type === 'derivedNumber' && current.role === 'recommendation') {
       // The old place shows the old number.
       const was = (current.children as Nodes[]).find((c) => classesOf(c).includes('rl-was'));
       const old = was ? wasOf(was) : undefined;
