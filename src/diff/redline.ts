@@ -76,7 +76,8 @@ export function redlineTitle(comparison: Comparison): string {
   return `Redline: ${revisionTitle(comparison.versions.from)} → ${revisionTitle(comparison.versions.to)}`;
 }
 
-function whatChanged(rec: Comparison['recommendations'][number]): string {
+/** What happened to a recommendation, in words ("moved from 2.3; civil-law variant edited"), for every redline writer. */
+export function whatChanged(rec: Comparison['recommendations'][number]): string {
   if (rec.status === 'added') return 'added';
   if (rec.status === 'removed') return 'removed';
   const parts: string[] = [];

@@ -1,8 +1,7 @@
 import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import type { Root } from 'mdast';
 import type { Comparison, VersionInfo } from '../diff/index.js';
-import { changesOnly as changesOnlyTree, redlineTitle } from '../diff/redline.js';
-import { describeParts } from '../diff/summary.js';
+import { changesOnly as changesOnlyTree, redlineTitle, whatChanged } from '../diff/redline.js';
 import type { Report } from '../model/types.js';
 import { editionLabel, FULL } from '../render/editions.js';
 import { statusLabel } from '../render/html.js';
@@ -28,17 +27,6 @@ function describe(v: VersionInfo): string {
   const name = v.revision === 'worktree' ? 'working tree' : v.revision;
   const details = [`version ${v.version}`, statusLabel(v.status).toLowerCase(), v.date ? `dated ${v.date}` : undefined, v.commitDate ? `committed ${v.commitDate}` : undefined].filter(Boolean);
   return `${name} (${details.join(', ')})`;
-}
-
-function whatChanged(rec: Comparison['recommendations'][number]): string {
-  if (rec.status === 'added') return 'added';
-  if (rec.status === 'removed') return 'removed';
-  const parts: string[] = [];
-  if (rec.moved) parts.push(`moved from ${rec.from}`);
-  else if (rec.renumbered) parts.push(`renumbered ${rec.from} → ${rec.to}`);
-  if (rec.parts.length) parts.push(`${describeParts(rec.parts)} edited`);
-  else if (rec.inserted || rec.deleted) parts.push('wording around it edited');
-  return parts.join('; ');
 }
 
 function cell(text: string, bold = false): TableCell {
