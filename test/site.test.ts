@@ -134,7 +134,8 @@ describe('rapporteur site', () => {
     writeFileSync(path.join(SHOTS, 'card-identify-secrets.png'), card);
     const page = readFileSync(path.join(publicOut, 'access-to-evidence/index.html'), 'utf8');
     expect(page).toContain('How to cite');
-    expect(page).toContain('Hélène Marchetti, Daniel K. Osei and Akiko Morimoto, “Access to Evidence and Protection of Secrets in Trade Secret Litigation');
+    // The report's own reference in its citation style (OSCOLA), the same as its builds write.
+    expect(page).toContain('Hélène Marchetti, Daniel K. Osei, and Akiko Morimoto, ‘Access to Evidence and Protection of Secrets in Trade Secret Litigation’ (Trade Secrets Best Practices Dialogue 2026) Report');
     expect(readFileSync(path.join(publicOut, 'access-to-evidence/cite/access-to-evidence.bib'), 'utf8')).toContain('@techreport{access-to-evidence,');
     const feed = readFileSync(path.join(publicOut, 'feed.xml'), 'utf8');
     expect(feed.match(/<entry>/g)).toHaveLength(2);

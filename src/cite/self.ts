@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
 import type { Report } from '../model/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { citeproc, citeprocCredit } from './notes.js';
@@ -17,8 +18,13 @@ import { DEFAULT_STYLE, resolveStyle, retrieveLocale, type CitationStyle } from 
 
 const require = createRequire(import.meta.url);
 
+/** Where the report is published (the site's page for it), when known. */
+export interface SelfReferenceOptions {
+  url?: string;
+}
+
 /** The report as a CSL item: a report by its rapporteurs, published by the dialogue. */
-export function selfReference(report: Report): CslItem {
+export function selfReference(report: Report, options: SelfReferenceOptions = {}): CslItem {
   const meta = report.meta;
   const [year, month, day] = (meta.date ?? '').split('-').map(Number);
   const item: CslItem = {
@@ -30,6 +36,9 @@ export function selfReference(report: Report): CslItem {
     publisher: meta.dialogue ?? undefined,
     genre: meta.status === 'final' ? 'Report' : meta.status === 'review' ? 'Review draft' : 'Working draft',
     version: meta.version,
+    URL: options.url,
+    // BibTeX and RIS keep the report's slug as the key (citation.js would invent "Helene2026Access").
+    'citation-key': report.slug,
   };
   if (meta.subtitle) item['collection-title'] = meta.subtitle;
   if (year) item.issued = { 'date-parts': [[year, month, day].filter((part) => Number.isFinite(part) && part > 0)] };
@@ -44,10 +53,10 @@ function styleFor(report: Report): CitationStyle | undefined {
 }
 
 /** The report's reference formatted in its style (a first, full note for note styles), as HTML. */
-export function howToCiteHtml(report: Report): string | undefined {
+export function howToCiteHtml(report: Report, options: SelfReferenceOptions = {}): string | undefined {
   const style = styleFor(report);
   if (!style) return undefined;
-  const item = selfReference(report);
+  const item = selfReference(report, options);
   const { Engine } = citeproc();
   const engine = new Engine({ retrieveLocale, retrieveItem: () => item }, style.xml, style.defaultLocale ?? report.meta.lang);
   engine.updateItems([item.id]);
@@ -57,11 +66,23 @@ export function howToCiteHtml(report: Report): string | undefined {
   return html;
 }
 
+/** The same sentence as plain text (a site page, a share card). */
+export function howToCiteText(report: Report, options: SelfReferenceOptions = {}): string | undefined {
+  const html = howToCiteHtml(report, options);
+  return html === undefined ? undefined : toString(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
+}
+
 /** The report's own reference as CSL-JSON, BibTeX and RIS: file name and content of each. */
-export function selfReferenceFiles(report: Report): Array<[name: string, content: string]> {
-  const item = selfReference(report);
-  const { Cite } = require('@citation-js/core') as { Cite: new (data: unknown) => { format(kind: string): string } };
+export function selfReferenceFiles(report: Report, options: SelfReferenceOptions = {}): Array<[name: string, content: string]> {
+  const item = selfReference(report, options);
+  const core = require('@citation-js/core') as {
+    Cite: new (data: unknown) => { format(kind: string): string };
+    plugins: { config: { get(name: string): { format: { checkLabel: boolean } } } };
+  };
+  const { Cite } = core;
   require('@citation-js/plugin-bibtex');
+  // BibTeX keys may hold hyphens; citation.js's strict label check would replace the slug with an invented key.
+  core.plugins.config.get('@bibtex').format.checkLabel = false;
   require('@citation-js/plugin-ris');
   const cite = new Cite([item]);
   const files: Array<[string, string]> = [

@@ -12,7 +12,7 @@ import { renderBody, renderHtml } from '../render/html.js';
 import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { FORMAT_NAMES, writerFor, WriterRun } from '../writers/index.js';
-import { selfReferenceFiles } from '../cite/self.js';
+import { howToCiteText, selfReferenceFiles } from '../cite/self.js';
 import { packagePath } from '../util/package-root.js';
 import { formatProblem, UserError } from '../util/problems.js';
 import { formatsFor, versionsFor, type Audience, type AudienceRules } from './audience.js';
@@ -20,7 +20,6 @@ import { fontBytes, ICON_SVG, sharedFonts, siteCss } from './assets.js';
 import { diskSiteCache, hashOf, siteCacheDir, type SiteCache } from './cache.js';
 import { CardCamera, cardHtml } from './cards.js';
 import { changeLog, changeOfRecommendation } from './changes.js';
-import { reportReference } from './cite.js';
 import { atomFeed, robots, sitemap } from './feed.js';
 import {
   absolute, changesPage, homePage, recommendationPage, relative, reportPage, searchPage, versionPage,
@@ -271,11 +270,15 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
       }
       const latest = entries[entries.length - 1];
       const page = `${plan.slug}/index.html`;
-      const reference = reportReference({ slug: plan.slug, meta: latest.version.report.meta, url: absolute(ctx, page) });
+      // The report's own reference is the one its builds write (src/cite/self.ts), with the site's address.
+      const cited = latest.version.report;
+      const url = absolute(ctx, page);
+      const reference = { text: howToCiteText(cited, { url }) ?? cited.meta.title };
+      const [csl, bibtex, ris] = selfReferenceFiles(cited, { url }).map(([, content]) => content);
       const referenceFiles = { csl: `${plan.slug}/cite/${plan.slug}.json`, bibtex: `${plan.slug}/cite/${plan.slug}.bib`, ris: `${plan.slug}/cite/${plan.slug}.ris` };
-      files.set(referenceFiles.csl, reference.cslJson);
-      files.set(referenceFiles.bibtex, reference.bibtex);
-      files.set(referenceFiles.ris, reference.ris);
+      files.set(referenceFiles.csl, csl);
+      files.set(referenceFiles.bibtex, bibtex);
+      files.set(referenceFiles.ris, ris);
       const report: ReportEntry = { slug: plan.slug, versions: entries, latest, reference, referenceFiles, recommendations: [], page, changesPage: `${plan.slug}/changes/index.html` };
       report.recommendations = await recommendationEntries(report, { cache, camera, files, outcome, cards: options.cards !== false, log });
       reports.push(report);

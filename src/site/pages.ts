@@ -6,7 +6,6 @@ import type { Comparison } from '../diff/index.js';
 import type { RecommendationItem } from '../model/types.js';
 import { statusLabel } from '../render/html.js';
 import type { Audience } from './audience.js';
-import type { ReportReference } from './cite.js';
 import type { SiteVersion } from './versions.js';
 
 /**
@@ -68,7 +67,8 @@ export interface ReportEntry {
   slug: string;
   versions: VersionEntry[];
   latest: VersionEntry;
-  reference: ReportReference;
+  /** How to cite the report, in its citation style, as plain text. */
+  reference: { text: string };
   referenceFiles: { csl: string; bibtex: string; ris: string };
   recommendations: RecommendationEntry[];
   page: string;
