@@ -10,6 +10,8 @@
 // (front-matter fields to add or override, as YAML text).
 // Plain ESM JavaScript: the benchmark and the tests import it without a build.
 
+import { rng } from './generate.js';
+
 export const LONG_TITLE =
   'Protecting Trade Secrets in Civil Proceedings: Evidence, Confidentiality Clubs and the Future of Cross-Border Judicial Dialogue';
 
@@ -18,22 +20,12 @@ const WORDS = ('court evidence secret holder defendant claimant order procedure 
   'practice jurisdiction system tradition approach reason risk harm damage proof misappropriation reassurance supports work')
   .split(' ');
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
 
 export function stressReport(options = {}) {
   const { sections = 6, paragraphs = 5, seed = 7 } = options;
-  const random = rng(seed);
+  const random = rng(seed).next;
   const pick = (list) => list[Math.floor(random() * list.length)];
   const notes = [];
   let note = 0;
