@@ -29,7 +29,13 @@ export interface BuildOptions {
   /** Absolute output folder; each report goes to `<out>/<slug>/`. */
   out: string;
   template?: string;
+  /** Progress: what was written, and how long it took (silent in CI and with --quiet). */
   log?: (line: string) => void;
+  /**
+   * What a reader of the build must know even in CI: a translation's coverage and the units shown
+   * in the source language. Silent only with --quiet. Defaults to `log`.
+   */
+  notice?: (line: string) => void;
   /** Reuse parsed chapters from the parse cache (default true; `--no-cache` turns it off). */
   cache?: boolean;
   /**
@@ -108,6 +114,7 @@ const STRUCTURE_RULES = ['directive-nesting'];
 export async function buildReports(targets: ReportTarget[], options: BuildOptions): Promise<BuildOutcome> {
   const outcome: BuildOutcome = { outputs: [], problems: [], failed: [] };
   const log = options.log ?? (() => {});
+  const notice = options.notice ?? log;
   const run = new WriterRun(log, { verify: options.verify });
   const writers = options.formats.map((format) => writerFor(format)).filter((writer): writer is Writer => writer !== undefined);
   for (const target of targets) {
@@ -155,7 +162,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
         suffix = job.kind === 'bilingual' ? `${report.meta.lang}+${job.lang}` : job.lang;
         const stale = localized.fallbacks.filter((f) => f.status === 'stale').map((f) => f.id);
         const missing = localized.fallbacks.filter((f) => f.status !== 'stale').map((f) => f.id);
-        log(`${report.slug} ${job.lang}: ${localized.translated} of ${localized.total} units translated; shown in ${report.meta.lang}: ${stale.length} stale${stale.length ? ` (${stale.join(', ')})` : ''}, ${missing.length} untranslated${missing.length ? ` (${missing.join(', ')})` : ''}`);
+        notice(`${report.slug} ${job.lang}: ${localized.translated} of ${localized.total} units translated; shown in ${report.meta.lang}: ${stale.length} stale${stale.length ? ` (${stale.join(', ')})` : ''}, ${missing.length} untranslated${missing.length ? ` (${missing.join(', ')})` : ''}`);
         if (job.kind === 'bilingual') render = (edition: string) => renderBilingualHtml(report, localized.report, { edition, stamp, template: htmlTemplate() });
       }
       for (const edition of editions) {

@@ -36,6 +36,7 @@ Examples:
       const { root, targets } = await targetsFrom(reports, io);
       const { config } = loadConfig(root);
       const formats = parseFormats(options.format ?? config.formats.join(','));
+      // CI logs keep findings, not progress: a translation's coverage is said there too.
       const quiet = options.quiet || process.env.CI === 'true';
       // Said even when quiet: a PDF that was not read back is not proven complete.
       if (!options.verify && formats.includes('pdf')) io.err('rapporteur: --no-verify: PDFs are written without the check that every word, footnote and page number is in them');
@@ -45,6 +46,7 @@ Examples:
         out: resolveOut(options.out, root, io.cwd, config.out),
         template: options.template ?? config.template,
         log: quiet ? undefined : (line) => io.out(line),
+        notice: options.quiet ? undefined : (line) => io.out(line),
         cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',
         langs: options.lang ? splitList(options.lang, []) : undefined,
         paper: config.paper,
