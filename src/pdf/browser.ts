@@ -74,7 +74,7 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-const live = new Set<{ kill(): void }>();
+const live = new Set<{ kill(options?: { keepProfile?: boolean }): void }>();
 let signalsHandled = false;
 
 /**
@@ -87,7 +87,9 @@ function handleSignals(): void {
   signalsHandled = true;
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.on(signal, () => {
-      for (const browser of live) browser.kill();
+      // The profile stays for the reaper: a Chromium that forked while we scanned /proc is found
+      // by its profile, and a reaper that saw no profile would take the browser for closed.
+      for (const browser of live) browser.kill({ keepProfile: true });
       process.exit(code);
     });
   }
@@ -98,9 +100,9 @@ export async function launchBrowser(executablePath: string): Promise<LaunchedBro
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-'));
   let pid: number | undefined;
   const entry = {
-    kill() {
+    kill(options: { keepProfile?: boolean } = {}) {
       killBrowserProcesses(userDataDir, pid);
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
   // Watched from the start: a build killed while the browser is still starting leaves nothing.

@@ -23,16 +23,20 @@ function alive(pid: number): boolean {
 if (profile && /rapporteur-chromium-/.test(profile)) {
   const timer = setInterval(() => {
     if (!existsSync(profile)) {
+      // Closed by the build; a last look costs one read of /proc.
       clearInterval(timer);
+      killBrowserProcesses(profile);
       return;
     }
     if (alive(parentPid) && process.ppid === parentPid) return;
     clearInterval(timer);
-    killBrowserProcesses(profile);
-    // Chromium may still be writing into its profile as it dies.
-    setTimeout(() => {
-      killBrowserProcesses(profile);
-      rmSync(profile, { recursive: true, force: true });
-    }, 300);
+    // Again until none is left (a helper forked while /proc was read is found the next time);
+    // Chromium may still be writing into its profile as it dies, so the profile goes last.
+    let rounds = 0;
+    const sweep = () => {
+      if (killBrowserProcesses(profile) > 0 && ++rounds < 20) setTimeout(sweep, 200);
+      else rmSync(profile, { recursive: true, force: true });
+    };
+    sweep();
   }, 250);
 }
