@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readAnnotationEntries } from './pdf-raw.js';
+import { readAnnotationEntries, type RawAnnotationEntries } from './pdf-raw.js';
 
 /**
  * Reading reviewers' annotations out of a PDF with pdfjs-dist (legacy build: Node without
@@ -167,15 +167,18 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
     const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
     const result: PdfRead = { annotations: [], skipped: {}, title: info?.Title || undefined, pages: doc.numPages, destinations: new Map(), warnings: [] };
     if (lastSaveDamaged(bytes)) result.warnings.push('the last save of this PDF is damaged (its cross-reference is missing or broken); it was read by recovery, and annotations saved last may be missing or outdated: ask the reviewer to save it again');
-    // pdfjs gives neither /NM nor a rich text that is not a plain string: read those ourselves.
-    const entries = await readAnnotationEntries(bytes);
+    // pdfjs gives neither /NM nor a rich text that is not a plain string: read those ourselves,
+    // once, and only for a PDF that has annotations (pdf-lib parses every object: ~1 s for 4 MB).
+    let entries: Map<string, RawAnnotationEntries> | undefined;
     const byPdfId = new Map<string, PdfAnnotation>();
     const replies: Array<[PdfAnnotation, string]> = [];
     const groups: Array<[PdfAnnotation, string]> = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const raw = (await page.getAnnotations({ intent: 'display' })) as RawAnnotation[];
-      const hasNote = (a: RawAnnotation) => Boolean((a.contentsObj?.str ?? '').trim() || entries.get(a.id)?.richText || a.richText);
+      if (!entries && raw.some((a) => KINDS[a.subtype] || NOTE_KINDS[a.subtype])) entries = await readAnnotationEntries(bytes);
+      const own = (a: RawAnnotation) => entries?.get(a.id);
+      const hasNote = (a: RawAnnotation) => Boolean((a.contentsObj?.str ?? '').trim() || own(a)?.richText || a.richText);
       const wanted = raw.filter((a) => KINDS[a.subtype] || (NOTE_KINDS[a.subtype] && hasNote(a)));
       for (const other of raw) {
         if (!wanted.includes(other) && !IGNORED.has(other.subtype)) result.skipped[other.subtype] = (result.skipped[other.subtype] ?? 0) + 1;
@@ -191,16 +194,16 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
         const rect = normalRect(annotation.rect);
         // Some readers store the note only as rich text (/RC): our own read of it first (pdfjs
         // loses a UTF-16 or stream /RC), then pdfjs's, which it hands to the popup.
-        const own = entries.get(annotation.id);
+        const dictionary = own(annotation);
         const plain = annotation.contentsObj?.str ?? '';
-        const rich = plain ? '' : own?.richText || richTextOf(annotation.richText ?? (annotation.popupRef ? popups.get(annotation.popupRef)?.richText : undefined));
+        const rich = plain ? '' : dictionary?.richText || richTextOf(annotation.richText ?? (annotation.popupRef ? popups.get(annotation.popupRef)?.richText : undefined));
         const contents = withoutControls((plain || rich).replace(/\r\n?/g, '\n')).trim();
         const marked = !['highlight', 'underline', 'strike-out', 'squiggly'].includes(kind) ? '' : textUnderQuads(items, quads(annotation.quadPoints, rect));
         const near = textNear(items, rect);
         const author = withoutControls(annotation.titleObj?.str ?? '').replace(/\s+/g, ' ').trim() || undefined;
         const positional = annotationId(number, kind, rect, author ?? '');
         const legacy = annotationId(number, kind, rect, contents);
-        const name = own?.name ? withoutControls(own.name) : '';
+        const name = dictionary?.name ? withoutControls(dictionary.name) : '';
         const item: PdfAnnotation = {
           id: name ? namedAnnotationId(number, kind, name, author ?? '') : positional,
           formerIds: name ? [positional, legacy] : [legacy],
