@@ -1,6 +1,6 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 
 /**
  * What pdfjs does not give us about an annotation, read from its dictionary with pdf-lib's
@@ -24,7 +24,9 @@ export async function readAnnotationEntries(bytes: Uint8Array): Promise<Map<stri
   const result = new Map<string, RawAnnotationEntries>();
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    // Parsed without pauses: pdf-lib's default yields to the event loop every 100 objects, which
+    // only slows a command that waits for the result (4.4 MB, 123 pages: ~1.6 s → ~0.6 s here).
+    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false, parseSpeed: ParseSpeeds.Fastest });
   } catch {
     // pdfjs read the file (it recovers more than pdf-lib does): keep what it gave.
     return result;
