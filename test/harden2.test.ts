@@ -140,6 +140,20 @@ describe('notes stored only as rich text (#18 item 15)', () => {
     // A drawing is imported only when it carries a note: the rich text is its note.
     expect(by('Thomas Albrecht')).toMatchObject({ text: 'Boxed: too broad.', anchor: 'confidentiality-orders' });
   });
+
+  test('an encrypted PDF (no password to open it) is imported, and the tool says what it could not read', async () => {
+    const root = reportWorkspace();
+    const where = await locate(base, 'grant a search order');
+    annotateWithMuPdf(basePdf(root), path.join(root, 'plain.pdf'), [{ type: 'text', page: where.page, box: where.box, contents: 'Which court?', author: 'Ingrid Lindqvist' }]);
+    // qpdf encrypts it as a reviewer's "restrict editing" does: an owner password, none to open.
+    const encrypt = spawnSync('qpdf', ['--encrypt', '', 'owner-secret', '256', '--', path.join(root, 'plain.pdf'), path.join(root, 'review.pdf')], { encoding: 'utf8' });
+    expect(encrypt.status, encrypt.stderr).toBe(0);
+    const result = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/1 comment added/);
+    expect(result.stderr).toMatch(/^review\.pdf: warning: it is encrypted: notes stored only as rich text may be imported empty/);
+    expect(register(root).map((e) => e.text)).toEqual(['Which court?']);
+  });
 });
 
 describe('the annotation’s own name (/NM) in a note’s identity (#18 item 14)', () => {

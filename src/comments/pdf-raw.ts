@@ -20,19 +20,19 @@ export interface RawAnnotationEntries {
  * `12R3` for generation 3), so each pdfjs annotation finds its own dictionary — by identity,
  * never by position in a list.
  */
-export async function readAnnotationEntries(bytes: Uint8Array): Promise<Map<string, RawAnnotationEntries>> {
+export async function readAnnotationEntries(bytes: Uint8Array): Promise<{ entries: Map<string, RawAnnotationEntries>; unreadable?: string }> {
   const result = new Map<string, RawAnnotationEntries>();
   let doc: PDFDocument;
   try {
     // Parsed without pauses: pdf-lib's default yields to the event loop every 100 objects, which
     // only slows a command that waits for the result (4.4 MB, 123 pages: ~1.6 s → ~0.6 s here).
     doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false, parseSpeed: ParseSpeeds.Fastest });
-  } catch {
-    // pdfjs read the file (it recovers more than pdf-lib does): keep what it gave.
-    return result;
+  } catch (error) {
+    // pdfjs read the file (it recovers more than pdf-lib does): keep what it gave, and say what is missing.
+    return { entries: result, unreadable: `its annotation dictionaries could not be read (${(error as Error).message})` };
   }
   // An encrypted file's strings are ciphertext to pdf-lib; pdfjs decrypts its own reading.
-  if (doc.isEncrypted) return result;
+  if (doc.isEncrypted) return { entries: result, unreadable: 'it is encrypted' };
   for (const page of doc.getPages()) {
     const annots = page.node.Annots();
     if (!annots) continue;
@@ -50,7 +50,7 @@ export async function readAnnotationEntries(bytes: Uint8Array): Promise<Map<stri
       if (entries.name || entries.richText) result.set(pdfjsId(ref), entries);
     }
   }
-  return result;
+  return { entries: result };
 }
 
 function pdfjsId(ref: PDFRef): string {

@@ -176,7 +176,11 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const raw = (await page.getAnnotations({ intent: 'display' })) as RawAnnotation[];
-      if (!entries && raw.some((a) => KINDS[a.subtype] || NOTE_KINDS[a.subtype])) entries = await readAnnotationEntries(bytes);
+      if (!entries && raw.some((a) => KINDS[a.subtype] || NOTE_KINDS[a.subtype])) {
+        const read = await readAnnotationEntries(bytes);
+        entries = read.entries;
+        if (read.unreadable) result.warnings.push(`${read.unreadable}: notes stored only as rich text may be imported empty, and notes are told apart by position rather than by their own names`);
+      }
       const own = (a: RawAnnotation) => entries?.get(a.id);
       const hasNote = (a: RawAnnotation) => Boolean((a.contentsObj?.str ?? '').trim() || own(a)?.richText || a.richText);
       const wanted = raw.filter((a) => KINDS[a.subtype] || (NOTE_KINDS[a.subtype] && hasNote(a)));
