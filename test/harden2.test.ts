@@ -278,6 +278,13 @@ describe('a read-only file system (#18 item 11)', () => {
     expect(snapshot(elsewhere)).toEqual({ 'keep.txt': createHash('sha256').update('kept\n').digest('hex') });
   });
 
+  test('new in a read-only workspace: one line naming the file, exit 2', () => {
+    const root = reportWorkspace();
+    const before = snapshot(root);
+    expectOneLine(runReadOnly(root, root, ['new', 'remedies', '--title', 'Remedies']), /^rapporteur: cannot write reports\/remedies\/report\.md: the file system is read-only$/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
   test('lint in a read-only workspace still lints (its parse cache only costs speed)', () => {
     const root = reportWorkspace();
     const before = snapshot(root);
