@@ -93,8 +93,8 @@ export function parseFormats(value: string): Format[] {
 }
 
 /** Loads a report and refuses to go on when its source has errors a reader would see. */
-export async function loadForBuild(target: ReportTarget, problems: VFileMessage[], store?: ParseStore): Promise<Report | undefined> {
-  const loaded = await loadReport(target, { store });
+export async function loadForBuild(target: ReportTarget, problems: VFileMessage[], options: { store?: ParseStore; template?: string } = {}): Promise<Report | undefined> {
+  const loaded = await loadReport(target, { store: options.store, template: options.template });
   problems.push(...loaded.problems);
   if (!loaded.report || loaded.problems.some(isError)) return undefined;
   // A structure that cannot be read (a part outside any recommendation, a recommendation inside
@@ -123,7 +123,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     // Parsed on this thread: worker threads (lint's prefetch) cost more CPU and ~50 MB more memory
     // than they saved on a 1,000-page report here (bench/run.js), and unchanged files come from the cache.
     const store = options.cache === false ? undefined : diskParseStore(parseCacheDir(options.out, target.slug));
-    const report = await loadForBuild(target, outcome.problems, store);
+    const report = await loadForBuild(target, outcome.problems, { store, template: options.template ?? 'default' });
     if (report) store?.prune();
     if (!report) {
       outcome.failed.push(target.slug);

@@ -49,7 +49,7 @@ export async function readPdfFile(pdfFile: string, shown: string): Promise<PdfRe
 
 /**
  * Imports a reviewer's PDF annotations into the report's ledger. Each annotation has a stable id
- * (page, kind, rectangle, note), so importing the same PDF again adds nothing; report.md is
+ * (see PdfAnnotation.id), so importing the same PDF again adds nothing; report.md is
  * never touched.
  */
 export async function importPdf(report: Report, pdf: PdfRead, pdfFile: string, options: { author?: string; today?: string } = {}): Promise<ImportOutcome> {
@@ -65,19 +65,23 @@ export async function importPdf(report: Report, pdf: PdfRead, pdfFile: string, o
   const fresh: LedgerComment[] = [];
   const updates = new Map<string, Map<string, Partial<LedgerComment>>>();
   const placed = new Map<string, string>();
-  // Ids: author and position, not the note (an edited note is the same remark); an entry that an
-  // earlier version imported under its old id keeps it; two identical remarks get a counter.
-  const ids = new Map<string, string>();
+  // Ids: the annotation's own name, author and page (or its position without a name), not the
+  // note (an edited note is the same remark); an entry that an earlier version imported under
+  // an older id keeps it; two annotations with the same id get a counter. Ids are kept per
+  // annotation object: two annotations with one id must not share the ledger id given last.
+  const ledgerIds = new Map<PdfAnnotation, string>();
+  const byOwnId = new Map<string, string>();
   const used = new Set<string>();
   for (const annotation of pdf.annotations) {
-    let id = known.has(annotation.legacyId) ? annotation.legacyId : annotation.id;
+    let id = [annotation.id, ...annotation.formerIds].find((candidate) => known.has(candidate) && !used.has(candidate)) ?? annotation.id;
     for (let n = 2; used.has(id); n++) id = `${annotation.id}-${n}`;
     used.add(id);
-    ids.set(annotation.id, id);
+    ledgerIds.set(annotation, id);
+    if (!byOwnId.has(annotation.id)) byOwnId.set(annotation.id, id);
   }
   for (const annotation of pdf.annotations) {
-    const id = ids.get(annotation.id) as string;
-    const re = annotation.re ? ids.get(annotation.re) : undefined;
+    const id = ledgerIds.get(annotation) as string;
+    const re = annotation.re ? byOwnId.get(annotation.re) : undefined;
     let { anchor, how } = place(annotation, segments, pdf, anchors);
     // A reply with nothing of its own to place belongs with the comment it answers.
     if (re && placed.has(re) && (how === 'none' || annotation.kind === 'note')) {

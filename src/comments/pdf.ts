@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readAnnotationEntries, type RawAnnotationEntries } from './pdf-raw.js';
 
 /**
  * Reading reviewers' annotations out of a PDF with pdfjs-dist (legacy build: Node without
@@ -35,10 +36,18 @@ const NOTE_KINDS: Record<string, AnnotationKind> = {
 };
 
 export interface PdfAnnotation {
-  /** Stable across imports of the same annotation: page, kind, rectangle and author (not the note, which may be edited). */
+  /**
+   * Stable across imports of the same annotation, and not the note (which may be edited): page,
+   * kind, author and the annotation's own name (`/NM`) when it has one, so a moved note is the
+   * same remark and two notes of one reviewer at one spot are two; page, kind, rectangle and
+   * author when it has none.
+   */
   id: string;
-  /** The id earlier versions gave (page, kind, rectangle, note), so their ledgers are still recognised. */
-  legacyId: string;
+  /**
+   * The ids earlier versions gave the same annotation, newest first (page, kind, rectangle and
+   * author; page, kind, rectangle and note), so the ledgers they wrote are still recognised.
+   */
+  formerIds: string[];
   /** For Acrobat's replace (a strike-out grouped with a caret): the words struck out and the words to insert. */
   old?: string;
   new?: string;
@@ -158,13 +167,22 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
     const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
     const result: PdfRead = { annotations: [], skipped: {}, title: info?.Title || undefined, pages: doc.numPages, destinations: new Map(), warnings: [] };
     if (lastSaveDamaged(bytes)) result.warnings.push('the last save of this PDF is damaged (its cross-reference is missing or broken); it was read by recovery, and annotations saved last may be missing or outdated: ask the reviewer to save it again');
+    // pdfjs gives neither /NM nor a rich text that is not a plain string: read those ourselves,
+    // once, and only for a PDF that has annotations (pdf-lib parses every object: ~1 s for 4 MB).
+    let entries: Map<string, RawAnnotationEntries> | undefined;
     const byPdfId = new Map<string, PdfAnnotation>();
     const replies: Array<[PdfAnnotation, string]> = [];
     const groups: Array<[PdfAnnotation, string]> = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const raw = (await page.getAnnotations({ intent: 'display' })) as RawAnnotation[];
-      const hasNote = (a: RawAnnotation) => Boolean((a.contentsObj?.str ?? '').trim() || a.richText);
+      if (!entries && raw.some((a) => KINDS[a.subtype] || NOTE_KINDS[a.subtype])) {
+        const read = await readAnnotationEntries(bytes);
+        entries = read.entries;
+        if (read.unreadable) result.warnings.push(`${read.unreadable}: notes stored only as rich text may be imported empty, and notes are told apart by position rather than by their own names`);
+      }
+      const own = (a: RawAnnotation) => entries?.get(a.id);
+      const hasNote = (a: RawAnnotation) => Boolean((a.contentsObj?.str ?? '').trim() || own(a)?.richText || a.richText);
       const wanted = raw.filter((a) => KINDS[a.subtype] || (NOTE_KINDS[a.subtype] && hasNote(a)));
       for (const other of raw) {
         if (!wanted.includes(other) && !IGNORED.has(other.subtype)) result.skipped[other.subtype] = (result.skipped[other.subtype] ?? 0) + 1;
@@ -178,16 +196,21 @@ export async function readPdfAnnotations(bytes: Uint8Array): Promise<PdfRead> {
       for (const annotation of wanted) {
         const kind = KINDS[annotation.subtype] ?? NOTE_KINDS[annotation.subtype];
         const rect = normalRect(annotation.rect);
-        // Some readers store the note only as rich text, which pdfjs hands to the popup.
+        // Some readers store the note only as rich text (/RC): our own read of it first (pdfjs
+        // loses a UTF-16 or stream /RC), then pdfjs's, which it hands to the popup.
+        const dictionary = own(annotation);
         const plain = annotation.contentsObj?.str ?? '';
-        const rich = plain ? '' : richTextOf(annotation.richText ?? (annotation.popupRef ? popups.get(annotation.popupRef)?.richText : undefined));
+        const rich = plain ? '' : dictionary?.richText || richTextOf(annotation.richText ?? (annotation.popupRef ? popups.get(annotation.popupRef)?.richText : undefined));
         const contents = withoutControls((plain || rich).replace(/\r\n?/g, '\n')).trim();
         const marked = !['highlight', 'underline', 'strike-out', 'squiggly'].includes(kind) ? '' : textUnderQuads(items, quads(annotation.quadPoints, rect));
         const near = textNear(items, rect);
         const author = withoutControls(annotation.titleObj?.str ?? '').replace(/\s+/g, ' ').trim() || undefined;
+        const positional = annotationId(number, kind, rect, author ?? '');
+        const legacy = annotationId(number, kind, rect, contents);
+        const name = dictionary?.name ? withoutControls(dictionary.name) : '';
         const item: PdfAnnotation = {
-          id: annotationId(number, kind, rect, author ?? ''),
-          legacyId: annotationId(number, kind, rect, contents),
+          id: name ? namedAnnotationId(number, kind, name, author ?? '') : positional,
+          formerIds: name ? [positional, legacy] : [legacy],
           page: number,
           kind,
           author,
@@ -324,6 +347,12 @@ export function textNear(items: TextItem[], rect: [number, number, number, numbe
     }
   }
   return { nearest: items[bestIndex].str, window: window.join(' ') };
+}
+
+/** The id of an annotation that has its own name (`/NM`, unique on its page by the PDF standard). */
+export function namedAnnotationId(page: number, kind: AnnotationKind, name: string, author: string): string {
+  const key = ['nm', page, kind, name, author].join('\u0000');
+  return `pdf-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
 }
 
 export function annotationId(page: number, kind: AnnotationKind, rect: number[], contents: string): string {

@@ -59,11 +59,10 @@ function redlineStore(out: string, slug: string): ParseStore {
 async function loadAt(
   target: ReportTarget,
   revision: Revision | undefined,
-  warn: (line: string) => void,
-  cache: boolean,
-  store: ParseStore | undefined,
+  options: { warn: (line: string) => void; cache: boolean; store: ParseStore | undefined; template: string },
 ): Promise<Report> {
-  const loaded = await loadReport(target, { reader: revision ? gitReader(revision) : diskReader, cache, store });
+  const { warn, cache, store, template } = options;
+  const loaded = await loadReport(target, { reader: revision ? gitReader(revision) : diskReader, cache, store, template });
   const shown = toPosix(path.relative(target.root, target.file));
   const where = revision ? `at ${revision.name}` : 'in the working tree';
   if (!loaded.report) throw new UserError(`${shown} does not exist ${where}; pick a revision that has this report`);
@@ -83,8 +82,8 @@ export async function redlineReport(target: ReportTarget, options: RedlineOption
   // Parsed trees of both versions are kept on disk beside the build's, so the next redline from
   // the same tag parses only what changed since (the build's own store keeps one version only).
   const store = options.cache && process.env.RAPPORTEUR_CACHE !== '0' ? redlineStore(out, target.slug) : undefined;
-  const before = await loadAt(target, from, warn, cache, store);
-  const after = await loadAt(target, to, warn, cache, store);
+  const before = await loadAt(target, from, { warn, cache, store, template: options.template });
+  const after = await loadAt(target, to, { warn, cache, store, template: options.template });
   store?.prune();
   const editions = selectEditions(after, options.editions.length ? options.editions : [FULL]);
   const writers = formats.map((format) => writerFor(format)).filter((writer): writer is Writer => writer !== undefined);

@@ -45,7 +45,7 @@ export async function lintTargets(root: string, targets: ReportTarget[], options
     const disk = cacheDir ? diskParseStore(cacheDir) : undefined;
     // Prefetching reads the working tree; a reader of other content (git's index) parses as it loads.
     const store = options.reader ? disk : await prefetchStore(target, disk, cacheDir);
-    const loaded = await loadReport(target, { store, reader: options.reader });
+    const loaded = await loadReport(target, { store, reader: options.reader, template: config.template });
     // Pruning keeps only this run's entries: right for the working tree, not for staged text.
     if (loaded.report && !options.reader) store?.prune();
     if (!loaded.report) {

@@ -29,6 +29,8 @@ interface ExtractInput {
   files: SourceFile[];
   references?: ReferenceSet;
   citationStyle?: CitationStyle;
+  /** Ids the template's HTML gives its own elements (reserved like the page's own). */
+  templateIds?: readonly string[];
 }
 
 export function spanOf(file: string, node: { position?: Nodes['position'] }): SourceSpan {
@@ -63,7 +65,7 @@ export function directiveLabel(node: ContainerDirective): string | undefined {
  */
 export function extractModel(input: ExtractInput): Report {
   const slugger = new GithubSlugger();
-  for (const id of reservedPageIds(input.meta.systems)) slugger.occurrences[id] = 0;
+  for (const id of reservedPageIds(input.meta.systems, input.templateIds)) slugger.occurrences[id] = 0;
   // Recommendation ids are the author's permalinks; a heading with the same words gets `-1`, so
   // no two elements of a page share an id.
   for (const file of input.files) {
@@ -78,6 +80,7 @@ export function extractModel(input: ExtractInput): Report {
     headings: [], recommendations: [], comments: [], footnotes: [], footnoteCalls: [],
     refs: [], definitions: [], termUses: [], directives: [], resources: [],
     references: input.references, citationStyle: input.citationStyle, citations: [], formattedCitations: new Map(),
+    templateIds: input.templateIds ? [...input.templateIds] : undefined,
   };
 
   const sectionDepth = Math.min(

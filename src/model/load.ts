@@ -11,6 +11,7 @@ import { applyDialect } from '../dialect/index.js';
 import { yamlData } from '../util/yaml-data.js';
 import { readLedger } from '../comments/ledger.js';
 import { extractModel } from './extract.js';
+import { templateIds } from '../render/template.js';
 import { visit, EXIT } from 'unist-util-visit';
 import { loadReferences, type ReferenceSet } from '../cite/references.js';
 import { DEFAULT_STYLE, resolveStyle, type CitationStyle } from '../cite/styles.js';
@@ -65,6 +66,11 @@ export interface LoadOptions {
   store?: ParseStore;
   /** Read report.md only (its front matter and body), not its chapters: `versions` needs no more. */
   chapters?: boolean;
+  /**
+   * The template the report's pages are rendered with (default: `default`, as the renderer's):
+   * its element ids are reserved like the page's own, so a heading never takes one.
+   */
+  template?: string;
 }
 
 export async function loadReport(target: ReportTarget, options: LoadOptions = {}): Promise<LoadResult> {
@@ -158,6 +164,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     metaSource: front.source,
     frontMatterDoc: front.parsed,
     files,
+    templateIds: templateIds(options.template ?? 'default', target.root),
   });
   // Imported comments live beside the working tree only: a report read from git has none.
   if (!options.reader) report.imported = await readLedger(report);

@@ -242,4 +242,9 @@ export interface Report {
    * redline read the same text from here.
    */
   formattedCitations: Map<string, FormattedCitations>;
+  /**
+   * The ids the template's HTML gives its own elements (such as `masthead`), when the loader was
+   * told the template: headings avoid them, and a recommendation taking one is a lint error.
+   */
+  templateIds?: string[];
 }

@@ -5,6 +5,8 @@
  * its author as a permalink, is a lint error (recommendation-id). Either way no two elements of a
  * page share an id, so `#main` and the skip link keep pointing where they should.
  */
-export function reservedPageIds(systems: readonly string[]): string[] {
-  return ['main', 'contents', 'footnote-label', 'view-all', ...systems.map((system) => `view-${system}`)];
+export function reservedPageIds(systems: readonly string[], templateIds: readonly string[] = []): string[] {
+  const own = ['main', 'contents', 'footnote-label', 'view-all', ...systems.map((system) => `view-${system}`)];
+  // The template's own elements (a workspace template's `<header id="masthead">`) are the page's too.
+  return [...new Set([...own, ...templateIds])];
 }

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../util/package-root.js';
 import type { VFileMessage } from 'vfile-message';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { toPosix } from '../model/reader.js';
 import { isContained } from '../util/contain.js';
 import { problem, UserError } from '../util/problems.js';
@@ -17,6 +19,11 @@ export interface Template {
   pagedCss: string;
   /** What sanitizing left out of a workspace template, as warnings at their place. */
   problems: VFileMessage[];
+  /**
+   * The ids the template's own HTML gives elements (`<header id="masthead">`): the report's
+   * headings and recommendations must not take them, or the page would carry one id twice.
+   */
+  ids: string[];
 }
 
 const TEMPLATE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -58,15 +65,41 @@ export function loadTemplate(name: string, workspaceRoot: string): Template {
     const { text, shown } = read(file);
     return isShipped || !text ? text : sanitizeCss(text, { dir, file: shown, problems });
   };
+  const page = isShipped ? html.text : sanitizeTemplateHtml(html.text, { dir, file: html.shown, problems });
   return {
     name,
     dir,
-    html: isShipped ? html.text : sanitizeTemplateHtml(html.text, { dir, file: html.shown, problems }),
+    html: page,
+    ids: elementIds(page),
     screenCss: css('screen.css'),
     printCss: css('print.css'),
     pagedCss: css('paged.css'),
     problems,
   };
+}
+
+/** Every element id of a template's HTML, read from its parsed tree (an id made of a `{{slot}}` is the report's, not the template's). */
+function elementIds(html: string): string[] {
+  const ids = new Set<string>();
+  visit(fromHtml(html), 'element', (element) => {
+    const id = element.properties.id;
+    if (typeof id === 'string' && id && !id.includes('{{')) ids.add(id);
+  });
+  return [...ids];
+}
+
+/**
+ * The ids of the template a report will be rendered with, for the loader to keep away from
+ * headings (loadReport's `template`). A template that cannot be loaded has none here: the
+ * writer that needs it says why when it loads it (a DOCX-only build needs no template.html).
+ */
+export function templateIds(name: string, workspaceRoot: string): string[] {
+  try {
+    return loadTemplate(name, workspaceRoot).ids;
+  } catch (error) {
+    if (error instanceof UserError) return [];
+    throw error;
+  }
 }
 
 function sameFolder(a: string, b: string): boolean {

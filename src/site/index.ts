@@ -155,7 +155,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
 
     for (const target of options.targets) {
       const store = useCache ? diskParseStore(parseCacheDir(options.out, `${target.slug}.site`)) : undefined;
-      const all = await taggedVersions(target, { store, warn });
+      const all = await taggedVersions(target, { store, warn, template: template.name });
       store?.prune();
       const included = versionsFor(all, rules);
       if (included.length === 0) {

@@ -21,14 +21,14 @@ export interface SiteVersion {
  * change (a plain `v…` tag made for another report) is not a new version; a version whose
  * source has errors cannot be published and is reported, not skipped silently.
  */
-export async function taggedVersions(target: ReportTarget, options: { store?: ParseStore; warn: (line: string) => void }): Promise<SiteVersion[]> {
+export async function taggedVersions(target: ReportTarget, options: { store?: ParseStore; warn: (line: string) => void; template?: string }): Promise<SiteVersion[]> {
   const top = await repositoryRoot(target.root);
   if (!top) throw new UserError(`${target.root} is not inside a git repository; rapporteur site publishes the tagged versions of each report`);
   const tags = (await tagsTouchingReport(top, target.file, target.slug)).reverse();
   const versions: SiteVersion[] = [];
   const dirs = new Set<string>();
   for (const tag of tags) {
-    const loaded = await loadReport(target, { reader: gitReader({ ...tag, top }), store: options.store });
+    const loaded = await loadReport(target, { reader: gitReader({ ...tag, top }), store: options.store, template: options.template });
     const errors = loaded.problems.filter(isError);
     if (!loaded.report || errors.length > 0) {
       for (const problem of errors) options.warn(`${formatProblem(problem)} (at ${tag.name})`);

@@ -51,6 +51,39 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * `mkdir -p`, one folder at a time. Node's recursive mkdir reports ENOENT when a folder cannot
+ * be made on a read-only file system (it hides EROFS), so the user would read "no such file"
+ * for a folder that plainly exists; made one by one, each failure keeps its own code.
+ */
+export async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const stat = await fs.stat(at).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (stat) {
+      if (!stat.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const folder of missing) {
+    await fs.mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      // Made meanwhile by another writer of the same build: fine.
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+/** Why a write failed, in words, for an error the user can fix; undefined for anything else. */
+export function writeFailureReason(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code ? REASONS[code] : undefined;
+}
+
 export async function writeFileAtomic(file: string, data: string | Uint8Array, options: { within?: string } = {}): Promise<void> {
   // `within`: the folder this write must land in (the output folder, the report folder). A linked
   // folder on the way that leads elsewhere would make the write land outside it: refused before
@@ -61,7 +94,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await makeFolders(path.dirname(file));
     await fs.writeFile(temp, data);
     await fs.rename(temp, file);
   } catch (error) {

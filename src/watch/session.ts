@@ -112,7 +112,7 @@ export class WatchSession {
     let problems: VFileMessage[] = [...extraProblems];
     let ok = false;
     try {
-      const loaded = await loadReport(watched.target, { cache: true });
+      const loaded = await loadReport(watched.target, { cache: true, template: this.template });
       if (loaded.report && !loaded.problems.some(isError) && !extraProblems.some(isError)) {
         const report = loaded.report;
         const template = loadTemplate(this.template, this.root);

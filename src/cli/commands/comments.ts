@@ -8,6 +8,7 @@ import { applySuggestion, rejectSuggestion } from '../../comments/apply.js';
 import { promises as fs } from 'node:fs';
 import { buildRegister, filterEntries, type RegisterEntry, type RegisterFilter } from '../../comments/register.js';
 import { resolveComment } from '../../comments/resolve.js';
+import { loadConfig } from '../../config.js';
 import { loadReport, type ReportTarget } from '../../model/load.js';
 import type { Report } from '../../model/types.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -20,7 +21,8 @@ const STATUSES = ['open', 'resolved', 'all'] as const;
 async function loadAll(targets: ReportTarget[], io: Io, setExit: (code: number) => void): Promise<Report[]> {
   const reports: Report[] = [];
   for (const target of targets) {
-    const loaded = await loadReport(target);
+    // Headings get the ids the built pages gave them (the configured template's ids are reserved).
+    const loaded = await loadReport(target, { template: loadConfig(target.root).config.template });
     const errors = loaded.problems.filter(isError);
     if (errors.length > 0) {
       printProblems(errors, io);

@@ -1,3 +1,4 @@
+import { makeFolders, writeFailureReason } from '../../util/atomic-write.js';
 import { isContained } from '../../util/contain.js';
 import type { Command } from 'commander';
 import { existsSync, promises as fs } from 'node:fs';
@@ -105,12 +106,15 @@ An existing report is never overwritten.`,
       }
       const text = fillStarter(await fs.readFile(starter.file, 'utf8'), { title, date: today(), slug });
       const firstReport = !existsSync(path.join(root, 'reports'));
-      await fs.mkdir(dir, { recursive: true });
       try {
+        await makeFolders(dir);
         // 'wx' fails if the file appeared meanwhile: never overwrite a report, even in a race.
         await fs.writeFile(file, text, { flag: 'wx' });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${shown} already exists; choose another slug`);
+        // A read-only workspace, no permission, a full disk: one line naming the file.
+        const reason = writeFailureReason(error);
+        if (reason) throw new UserError(`cannot write ${shown}: ${reason}`);
         throw error;
       }
       // A brand-new workspace: keep built files out of git, as every build tool's scaffold does.

@@ -38,8 +38,9 @@ export default defineRule({
       if (!SLUG.test(rec.id)) {
         emit(`recommendation id \`${rec.id}\` should be lower-case words joined by hyphens, such as \`${new GithubSlugger().slug(rec.id.replace(/_/g, '-'))}\``, place);
       }
-      if (reservedPageIds(report.meta.systems).includes(rec.id)) {
-        emit(`recommendation id \`${rec.id}\` is an id the page itself uses (${reservedPageIds(report.meta.systems).join(', ')}); two elements would share it and links to it would land on the page's own; choose another`, place);
+      const pageIds = reservedPageIds(report.meta.systems, report.templateIds);
+      if (pageIds.includes(rec.id)) {
+        emit(`recommendation id \`${rec.id}\` is an id the page itself uses (${pageIds.join(', ')}); two elements would share it and links to it would land on the page's own; choose another`, place);
       }
       const first = seen.get(rec.id);
       if (first) {
