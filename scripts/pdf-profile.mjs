@@ -7,9 +7,8 @@
 // Rows, interleaved run by run so a busy machine slows all of them alike:
 //   chromium --print-to-pdf of the built HTML (what bench/run.js calls plain print),
 //   rapporteur build --format pdf (checked), rapporteur build --format pdf --no-verify.
-// Each figure: wall, CPU = user+system of the process and every descendant it waited for (GNU
-// time; Chromium's processes are waited for by Chromium, so they count), and the peak of the summed
-// resident sets of the whole process tree (node + Chromium), sampled from /proc every 100 ms.
+// Each figure: wall, CPU = user+system of every process of the tree (node + Chromium, sampled from
+// /proc; see `measure`), and the peak of the summed resident sets of the tree.
 // --phases prints where the time went inside the checked build (RAPPORTEUR_PDF_DEBUG phase lines).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -33,16 +32,19 @@ const phases = process.argv.includes('--phases');
 // Another checkout's CLI (say, main's, to compare before and after a change).
 const bin = path.resolve(option('bin', path.join(repo, 'bin', 'rapporteur')));
 
-/** Resident memory (MB) of `pid` and all its descendants, from /proc. */
-function treeRssMB(pid) {
+/**
+ * The processes of the tree under `pid`, read from /proc: resident memory (bytes) and CPU
+ * (utime + stime, ms) of each.
+ */
+function tree(pid) {
   const children = new Map();
-  const rss = new Map();
+  const stats = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      rss.set(Number(entry), Number(fields[21]) * 4096);
+      stats.set(Number(entry), { rss: Number(fields[21]) * 4096, cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 });
       const parent = Number(fields[1]);
       if (!children.has(parent)) children.set(parent, []);
       children.get(parent).push(Number(entry));
@@ -50,36 +52,46 @@ function treeRssMB(pid) {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  const found = new Map();
   const stack = [pid];
   while (stack.length) {
     const next = stack.pop();
-    total += rss.get(next) ?? 0;
+    if (stats.has(next)) found.set(next, stats.get(next));
     stack.push(...(children.get(next) ?? []));
   }
-  return total / 2 ** 20;
+  return found;
 }
 
-/** One run: wall ms, CPU ms (process + waited-for descendants), peak tree RSS MB, exit code, stderr. */
+/**
+ * One run: wall ms; CPU ms of the whole tree, the sum over every process seen in it of its last
+ * sampled utime + stime (sampled every 50 ms, so a process's last few ms may be missed); the
+ * peak summed resident memory of the tree (MB); exit code; stderr.
+ * Why not GNU time's user + system: it counts only descendants that were waited for, and
+ * Chromium's renderers are not (forked from its zygote), so for plain print it reports ~1.4 s
+ * of a ~5 s whole at 100 pages.
+ */
 function measure(command, args, { cwd, env = {} }) {
-  const timeFile = path.join(os.tmpdir(), `rapporteur-pdf-profile-${process.pid}.txt`);
   const started = process.hrtime.bigint();
   return new Promise((resolve) => {
-    const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, command, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', CI: '', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', CI: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRssMB(child.pid))), 100);
+    const cpu = new Map();
+    const sample = () => {
+      let rss = 0;
+      for (const [pid, stat] of tree(child.pid)) {
+        rss += stat.rss;
+        cpu.set(pid, stat.cpuMs);
+      }
+      peak = Math.max(peak, rss / 2 ** 20);
+    };
+    const sampler = setInterval(sample, 50);
     child.on('close', (code) => {
       clearInterval(sampler);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const [user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-      rmSync(timeFile, { force: true });
-      resolve({ ms, cpuMs: (user + system) * 1000, treeMB: peak, code, stderr });
+      const cpuMs = [...cpu.values()].reduce((sum, value) => sum + value, 0);
+      resolve({ ms, cpuMs, treeMB: peak, code, stderr });
     });
   });
 }
