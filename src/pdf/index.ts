@@ -1,5 +1,5 @@
 import { ui } from '../i18n/ui.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -12,7 +12,42 @@ import { AssetServer, ORIGIN, pagedPolyfillPath, registerFonts } from './assets.
 import { findBrowser, launchBrowser } from './browser.js';
 import { editionText, layOut, mergePages, prepareDocument, type LaidOut } from './in-page.js';
 import { applyMetadata, metadataOf } from './metadata.js';
-import { describeProblems, verifyPdf, type VerifyResult } from './verify.js';
+import { describeProblems, type VerifyResult } from './verify.js';
+import { VerifyThread } from './verify-thread.js';
+
+/**
+ * For RAPPORTEUR_PDF_DEBUG's phase lines: CPU used so far by this process and by the processes
+ * under it (the browser's), read from /proc (Linux), so each phase's cost shows beside its time.
+ */
+function treeCpu(): string {
+  const self = process.cpuUsage();
+  const own = `node ${Math.round((self.user + self.system) / 1000)} ms`;
+  if (!existsSync('/proc')) return own;
+  const parent = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(entry), Number(fields[1]));
+      // utime + stime, in clock ticks (100 a second on Linux).
+      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let children = 0;
+  for (const [pid, ms] of cpu) {
+    for (let up = parent.get(pid); up !== undefined && up > 1; up = parent.get(up)) {
+      if (up === process.pid) {
+        children += ms;
+        break;
+      }
+    }
+  }
+  return `${own}, browser ${children} ms`;
+}
 
 export type Paper = 'A4' | 'Letter';
 
@@ -164,6 +199,10 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
   const executable = findBrowser(options.browser);
   const { browser, close } = await launchBrowser(executable);
   const results: PdfRenderInfo[] = [];
+  // The previous job's check and write; once one fails, no further job is laid out.
+  let finishing: Promise<void> = Promise.resolve();
+  let failed = false;
+  const checks = new VerifyThread();
   try {
     const server = new AssetServer();
     const fonts = registerFonts(server);
@@ -195,19 +234,44 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
         return tabs[index];
       };
       try {
-        const info = await renderOne(job, jobIndex, { server, fonts, tab, parallel, options, shell, shellLoaded });
-        info.ms = Math.round(performance.now() - started);
-        results.push(info);
-        done(info);
-        const check = info.verified ? `checked in ${info.verifyMs} ms` : 'not checked (--no-verify)';
-        options.log(`${path.relative(process.cwd(), job.file)}  ${job.edition}  ${info.pages} pages  ${info.ms} ms  ${check}`);
+        const printed = await renderOne(job, jobIndex, { server, fonts, tab, parallel, options, shell, shellLoaded, checks });
+        // The check runs on its own thread while this loop lays out and prints the next edition
+        // (or the browser shuts down). Each job still ends in order: its file is written only
+        // once the jobs before it were checked and written, as when they ran one after another.
+        const before = finishing;
+        finishing = (async () => {
+          const info = await printed.finish(before);
+          info.ms = Math.round(performance.now() - started);
+          results.push(info);
+          done(info);
+          const check = info.verified ? `checked in ${info.verifyMs} ms` : 'not checked (--no-verify)';
+          options.log(`${path.relative(process.cwd(), job.file)}  ${job.edition}  ${info.pages} pages  ${info.ms} ms  ${check}`);
+        })();
+        // Awaited below; a failure meanwhile stops the loop before the next job.
+        finishing.catch(() => {
+          failed = true;
+        });
       } finally {
         await context.close().catch(() => {});
       }
+      if (failed) break;
     }
     if (server.blocked.length) options.log(`blocked ${server.blocked.length} request(s) during PDF rendering (nothing is fetched): ${[...new Set(server.blocked)].slice(0, 3).join(', ')}`);
+  } catch (error) {
+    // Stopped while laying out or printing: the editions before still end as they would have
+    // (checked and written, or refused), then the run ends with this error.
+    await finishing.catch(() => {});
+    await checks.close();
+    throw error;
   } finally {
+    // The last check runs on while the browser closes.
     await close();
+    if (process.env.RAPPORTEUR_PDF_DEBUG) process.stderr.write(`[pdf] browser closed; CPU ${treeCpu()}\n`);
+  }
+  try {
+    await finishing;
+  } finally {
+    await checks.close();
   }
   return results;
 }
@@ -221,10 +285,17 @@ interface Context {
   tab: (index: number) => Promise<Page>;
   parallel: number;
   options: PdfOptions;
+  /** The thread that checks the printed PDFs. */
+  checks: VerifyThread;
 }
 
-async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promise<PdfRenderInfo> {
-  const { server, fonts, tab, parallel, options, shell, shellLoaded } = context;
+/** A job laid out and printed; `finish` checks the PDF (on a thread) and writes it once `before` has settled. */
+interface Printed {
+  finish(before: Promise<void>): Promise<PdfRenderInfo>;
+}
+
+async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promise<Printed> {
+  const { server, fonts, tab, parallel, options, shell, shellLoaded, checks } = context;
   const shellOf = (page: Page): Promise<Page> => {
     let loading = shellLoaded.get(page);
     if (!loading) {
@@ -249,7 +320,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const base = `/job-${jobIndex}`;
   const t0 = performance.now();
   const phase = (label: string) => {
-    if (process.env.RAPPORTEUR_PDF_DEBUG) process.stderr.write(`[pdf] ${label} at ${Math.round(performance.now() - t0)} ms\n`);
+    if (process.env.RAPPORTEUR_PDF_DEBUG) process.stderr.write(`[pdf] ${label} at ${Math.round(performance.now() - t0)} ms; CPU ${treeCpu()}\n`);
   };
   // The layout tabs load Paged.js while the main tab loads the report.
   const warming = Array.from({ length: parallel }, (_, slot) => tab(slot + 1).then((page) => shellOf(page)));
@@ -311,7 +382,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     prune: true,
     variables,
   });
-  phase('merged');
+  phase(`merged (${laidOut.reduce((n, part) => n + part.pages.length, 0)} characters of pages)`);
   const pdf = await master.pdf({
     width: paper.width,
     height: paper.height,
@@ -326,22 +397,32 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const pages = merged.count;
   phase('metadata');
   const info: PdfRenderInfo = { file: job.file, pages, chunks: prepared.chunks.length, headingPages: merged.headingPages, ms: 0 };
-  if (prepared.text) {
-    // The check runs before the file is written: a PDF that lost words never replaces the last good one.
-    const checkStarted = performance.now();
-    const result = await verifyPdf(bytes, prepared.text, merged.areas);
-    info.verifyMs = Math.round(performance.now() - checkStarted);
-    info.verified = result;
-    phase(`verified: ${result.words} words, ${result.footnotes} footnotes, ${result.contentsEntries} contents entries, ${result.problems.length} problem(s)`);
-    if (result.problems.length) {
-      if (process.env.RAPPORTEUR_PDF_DEBUG) for (const problem of result.problems) process.stderr.write(`[pdf] page ${problem.page}: ${problem.message}\n`);
-      throw new UserError(
-        `${path.relative(process.cwd(), job.file)}: the PDF check failed, so the file was not written: ${describeProblems(result)}` +
-          ' — please report this as a bug; `build --no-verify` writes the PDF unchecked',
-        { exitCode: 2 },
-      );
-    }
-  }
-  await writeFileAtomic(job.file, bytes);
-  return info;
+  // The check starts now, on a thread, and runs before the file is written: a PDF that lost
+  // words never replaces the last good one.
+  const checkStarted = performance.now();
+  const checking = prepared.text ? checks.check(bytes, prepared.text, merged.areas) : undefined;
+  // Settled later (by finish); a failure meanwhile must not count as unhandled.
+  checking?.catch(() => {});
+  return {
+    async finish(before) {
+      // The jobs before first: when one of them failed, its error is the one the run ends with.
+      await before;
+      const result = checking ? await checking : undefined;
+      if (result) {
+        info.verifyMs = Math.round(performance.now() - checkStarted);
+        info.verified = result;
+        phase(`verified: ${result.words} words, ${result.footnotes} footnotes, ${result.contentsEntries} contents entries, ${result.problems.length} problem(s)`);
+        if (result.problems.length) {
+          if (process.env.RAPPORTEUR_PDF_DEBUG) for (const problem of result.problems) process.stderr.write(`[pdf] page ${problem.page}: ${problem.message}\n`);
+          throw new UserError(
+            `${path.relative(process.cwd(), job.file)}: the PDF check failed, so the file was not written: ${describeProblems(result)}` +
+              ' — please report this as a bug; `build --no-verify` writes the PDF unchecked',
+            { exitCode: 2 },
+          );
+        }
+      }
+      await writeFileAtomic(job.file, bytes);
+      return info;
+    },
+  };
 }

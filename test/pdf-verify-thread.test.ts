@@ -1,0 +1,127 @@
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM JavaScript shared with the benchmark, no types.
+import { stressReport } from '../bench/stress.js';
+import { loadReport } from '../src/model/load.js';
+import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
+import type { EditionText } from '../src/pdf/in-page.js';
+import { renderPdfJobs, type PdfRenderInfo } from '../src/pdf/index.js';
+import { verifyPdf } from '../src/pdf/verify.js';
+import { VerifyThread } from '../src/pdf/verify-thread.js';
+import { renderHtml } from '../src/render/html.js';
+import { loadTemplate } from '../src/render/template.js';
+import { repoRoot, tempWorkspaces } from './helpers.js';
+
+const workspace = tempWorkspaces();
+
+/** A two-page PDF printed by Chromium: a contents page whose entries print the given numbers, then both sections. */
+const contentsPdf = async (browser: LaunchedBrowser, pages: [string, string]): Promise<Uint8Array> => {
+  const page = await browser.browser.newPage();
+  try {
+    await page.setContent(
+      `<!doctype html><html lang="en"><body style="font: 12pt serif">
+<h1>Contents</h1>
+<p>1 Evidence ........ ${pages[0]}</p>
+<p>2 Secrets ........ ${pages[1]}</p>
+<h2 style="break-before: page">1 Evidence</h2><p>The first section opens here.</p>
+<h2>2 Secrets</h2><p>The second section opens here.</p>
+</body></html>`,
+      { waitUntil: 'load' },
+    );
+    return await page.pdf({ format: 'A4', printBackground: true });
+  } finally {
+    await page.close();
+  }
+};
+
+const expected: EditionText = {
+  runs: [
+    { text: 'Contents' },
+    { text: '1 Evidence' },
+    { tocEnd: 'evidence' },
+    { text: '2 Secrets' },
+    { tocEnd: 'secrets' },
+    { heading: 'evidence' },
+    { text: '1 Evidence' },
+    { text: 'The first section opens here.' },
+    { heading: 'secrets' },
+    { text: '2 Secrets' },
+    { text: 'The second section opens here.' },
+  ],
+  footnotes: [],
+};
+
+describe('the PDF check on its own thread', () => {
+  let launched: LaunchedBrowser;
+  beforeAll(async () => {
+    launched = await launchBrowser(findBrowser());
+  }, 120_000);
+  afterAll(async () => {
+    await launched?.close();
+  });
+
+  it('gives what verifyPdf gives, for several PDFs at once on one thread, each answer to its own PDF', async () => {
+    const good = await contentsPdf(launched, ['2', '2']);
+    const wrong = await contentsPdf(launched, ['3', '2']);
+    const thread = new VerifyThread();
+    try {
+      const [onGood, onWrong] = await Promise.all([thread.check(good, expected, []), thread.check(wrong, expected, [])]);
+      expect(onGood).toEqual(await verifyPdf(good, expected, []));
+      expect(onWrong).toEqual(await verifyPdf(wrong, expected, []));
+      expect(onGood.problems).toEqual([]);
+      expect(onWrong.problems).toHaveLength(1);
+      expect(onWrong.problems[0].message).toMatch(/1 Evidence" says page 3, but the heading is on page 2$/);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it('stops a check still running when closed, and the caller hears of it', async () => {
+    const thread = new VerifyThread();
+    const running = expect(thread.check(await contentsPdf(launched, ['2', '2']), expected, [])).rejects.toThrow('the PDF check was stopped');
+    await thread.close();
+    await running;
+  }, 120_000);
+});
+
+describe('a run of several PDFs, each checked while the next is laid out', () => {
+  /** The stress report, and a template whose pages clip the fourth paragraph: a PDF that loses lines. */
+  const setUp = async () => {
+    const root = workspace({ 'reports/stress/report.md': stressReport({ sections: 2, paragraphs: 2 }) });
+    const lossy = path.join(root, 'templates', 'lossy');
+    cpSync(path.join(repoRoot, 'templates', 'default'), lossy, { recursive: true });
+    writeFileSync(path.join(lossy, 'paged.css'), `${readFileSync(path.join(lossy, 'paged.css'), 'utf8')}\n.report-body > p:nth-of-type(4) { height: 1.45em; overflow: hidden; }\n`);
+    const { report } = await loadReport({ slug: 'stress', root, file: path.join(root, 'reports/stress/report.md') });
+    const { html } = renderHtml(report!, { edition: 'full' });
+    const job = (name: string, template: string) => ({ report: report!, edition: 'full', html, file: path.join(root, `${name}.pdf`), template: loadTemplate(template, root) });
+    return { job };
+  };
+
+  it('writes a PDF only once the ones before it passed: a failed check stops the run with its own message', async () => {
+    const { job } = await setUp();
+    const first = job('first', 'lossy');
+    const second = job('second', 'default');
+    const written: PdfRenderInfo[] = [];
+    await expect(renderPdfJobs([first, second], { log: () => {} }, (info) => written.push(info))).rejects.toThrow(
+      /first\.pdf: the PDF check failed, so the file was not written: page \d+: body text: \d+ word\(s\) missing/,
+    );
+    expect(written).toEqual([]);
+    expect(existsSync(first.file)).toBe(false);
+    expect(existsSync(second.file)).toBe(false);
+  }, 300_000);
+
+  it('writes the good PDFs before a failing one, in order, and names the one that failed', async () => {
+    const { job } = await setUp();
+    const first = job('first', 'default');
+    const second = job('second', 'default');
+    const third = job('third', 'lossy');
+    const written: string[] = [];
+    await expect(renderPdfJobs([first, second, third], { log: () => {} }, (info) => written.push(path.basename(info.file)))).rejects.toThrow(
+      /third\.pdf: the PDF check failed/,
+    );
+    expect(written).toEqual(['first.pdf', 'second.pdf']);
+    expect(existsSync(first.file) && existsSync(second.file)).toBe(true);
+    expect(existsSync(third.file)).toBe(false);
+  }, 300_000);
+});
