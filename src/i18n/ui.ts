@@ -19,6 +19,8 @@ type Strings = {
   uniform: string;
   contents: string;
   glossary: string;
+  bibliography: string;
+  authorities: string;
   notes: string;
   backToReference: string;
   summaryNumber: string;
@@ -58,6 +60,8 @@ const en: Strings = {
   uniform: 'This recommendation is the same for every legal system.',
   contents: 'Contents',
   glossary: 'Glossary',
+  bibliography: 'Bibliography',
+  authorities: 'Table of authorities',
   notes: 'Notes',
   backToReference: 'Back to reference {number}',
   summaryNumber: 'No.',
@@ -99,6 +103,8 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     uniform: 'Cette recommandation est la même pour tous les systèmes juridiques.',
     contents: 'Sommaire',
     glossary: 'Glossaire',
+    bibliography: 'Bibliographie',
+    authorities: 'Table des sources',
     notes: 'Notes',
     backToReference: 'Retour à l’appel {number}',
     summaryNumber: 'N°',
@@ -137,6 +143,8 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     uniform: 'Diese Empfehlung gilt für alle Rechtsordnungen gleich.',
     contents: 'Inhalt',
     glossary: 'Glossar',
+    bibliography: 'Literaturverzeichnis',
+    authorities: 'Verzeichnis der Rechtsquellen',
     notes: 'Anmerkungen',
     backToReference: 'Zurück zur Fußnote {number}',
     summaryNumber: 'Nr.',
@@ -175,6 +183,8 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     uniform: 'Esta recomendación es la misma para todos los sistemas jurídicos.',
     contents: 'Índice',
     glossary: 'Glosario',
+    bibliography: 'Bibliografía',
+    authorities: 'Índice de fuentes jurídicas',
     notes: 'Notas',
     backToReference: 'Volver a la referencia {number}',
     summaryNumber: 'N.º',
@@ -213,6 +223,8 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     uniform: 'この勧告はすべての法体系に共通である。',
     contents: '目次',
     glossary: '用語集',
+    bibliography: '参考文献',
+    authorities: '法令・判例索引',
     notes: '注',
     backToReference: '注 {number} の参照箇所に戻る',
     summaryNumber: '番号',
@@ -251,6 +263,8 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     uniform: '이 권고는 모든 법체계에 동일하다.',
     contents: '목차',
     glossary: '용어집',
+    bibliography: '참고문헌',
+    authorities: '법령 및 판례 색인',
     notes: '주',
     backToReference: '주 {number}의 참조 위치로 돌아가기',
     summaryNumber: '번호',
@@ -289,6 +303,8 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     uniform: '本建议适用于所有法律体系。',
     contents: '目录',
     glossary: '术语表',
+    bibliography: '参考文献',
+    authorities: '法律及判例索引',
     notes: '注释',
     backToReference: '返回注释 {number} 的引用处',
     summaryNumber: '编号',
@@ -327,6 +343,8 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     uniform: '本建議適用於所有法律體系。',
     contents: '目錄',
     glossary: '術語表',
+    bibliography: '參考文獻',
+    authorities: '法律及判例索引',
     notes: '註釋',
     backToReference: '返回註釋 {number} 的引用處',
     summaryNumber: '編號',
