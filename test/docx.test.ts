@@ -373,7 +373,10 @@ Courts should order that evidence be preserved.
       expect(paragraphs).toContain('報告者');
       expect(paragraphs.find((t) => t.startsWith('第 0.3.0 版 · 草案'))).toBeDefined();
       expect(paragraphs).toContain('法令・判例索引');
-      for (const english of ['Rapporteurs', 'Working group only — not for distribution', 'Table of authorities', 'Contents']) expect(paragraphs).not.toContain(english);
+      // The table of authorities' groups and where each source is cited.
+      for (const group of ['判例', '法令']) expect(paragraphs).toContain(group);
+      expect(ja).toMatch(/Anton Piller KG v Manufacturing Processes Ltd[^—]*— 勧告 2\.2; n \d+/);
+      for (const english of ['Rapporteurs', 'Working group only — not for distribution', 'Table of authorities', 'Contents', 'Cases', 'Legislation']) expect(paragraphs).not.toContain(english);
       const parts = docxParts(file);
       expect(parts['word/document.xml']).toContain('w:alias w:val="目次"');
       expect(parts['word/styles.xml']).toMatch(/w:eastAsia="[^"]+"/);

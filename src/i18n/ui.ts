@@ -21,6 +21,10 @@ type Strings = {
   glossary: string;
   bibliography: string;
   authorities: string;
+  authorityCases: string;
+  authorityLegislation: string;
+  authorityTreaties: string;
+  authorityOther: string;
   notes: string;
   backToReference: string;
   summaryNumber: string;
@@ -62,6 +66,10 @@ const en: Strings = {
   glossary: 'Glossary',
   bibliography: 'Bibliography',
   authorities: 'Table of authorities',
+  authorityCases: 'Cases',
+  authorityLegislation: 'Legislation',
+  authorityTreaties: 'Treaties and international instruments',
+  authorityOther: 'Other sources',
   notes: 'Notes',
   backToReference: 'Back to reference {number}',
   summaryNumber: 'No.',
@@ -105,6 +113,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     glossary: 'Glossaire',
     bibliography: 'Bibliographie',
     authorities: 'Table des sources',
+    authorityCases: 'Jurisprudence',
+    authorityLegislation: 'Législation',
+    authorityTreaties: 'Traités et instruments internationaux',
+    authorityOther: 'Autres sources',
     notes: 'Notes',
     backToReference: 'Retour à l’appel {number}',
     summaryNumber: 'N°',
@@ -145,6 +157,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     glossary: 'Glossar',
     bibliography: 'Literaturverzeichnis',
     authorities: 'Verzeichnis der Rechtsquellen',
+    authorityCases: 'Rechtsprechung',
+    authorityLegislation: 'Gesetze und Verordnungen',
+    authorityTreaties: 'Verträge und internationale Instrumente',
+    authorityOther: 'Sonstige Quellen',
     notes: 'Anmerkungen',
     backToReference: 'Zurück zur Fußnote {number}',
     summaryNumber: 'Nr.',
@@ -185,6 +201,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     glossary: 'Glosario',
     bibliography: 'Bibliografía',
     authorities: 'Índice de fuentes jurídicas',
+    authorityCases: 'Jurisprudencia',
+    authorityLegislation: 'Legislación',
+    authorityTreaties: 'Tratados e instrumentos internacionales',
+    authorityOther: 'Otras fuentes',
     notes: 'Notas',
     backToReference: 'Volver a la referencia {number}',
     summaryNumber: 'N.º',
@@ -225,6 +245,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     glossary: '用語集',
     bibliography: '参考文献',
     authorities: '法令・判例索引',
+    authorityCases: '判例',
+    authorityLegislation: '法令',
+    authorityTreaties: '条約・国際文書',
+    authorityOther: 'その他の資料',
     notes: '注',
     backToReference: '注 {number} の参照箇所に戻る',
     summaryNumber: '番号',
@@ -265,6 +289,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     glossary: '용어집',
     bibliography: '참고문헌',
     authorities: '법령 및 판례 색인',
+    authorityCases: '판례',
+    authorityLegislation: '법령',
+    authorityTreaties: '조약 및 국제문서',
+    authorityOther: '기타 자료',
     notes: '주',
     backToReference: '주 {number}의 참조 위치로 돌아가기',
     summaryNumber: '번호',
@@ -305,6 +333,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     glossary: '术语表',
     bibliography: '参考文献',
     authorities: '法律及判例索引',
+    authorityCases: '案例',
+    authorityLegislation: '法律法规',
+    authorityTreaties: '条约及国际文书',
+    authorityOther: '其他文献',
     notes: '注释',
     backToReference: '返回注释 {number} 的引用处',
     summaryNumber: '编号',
@@ -345,6 +377,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     glossary: '術語表',
     bibliography: '參考文獻',
     authorities: '法律及判例索引',
+    authorityCases: '案例',
+    authorityLegislation: '法律法規',
+    authorityTreaties: '條約及國際文書',
+    authorityOther: '其他文獻',
     notes: '註釋',
     backToReference: '返回註釋 {number} 的引用處',
     summaryNumber: '編號',
