@@ -363,7 +363,22 @@ Courts should order that evidence be preserved.
       const file = path.join(japanese, SLUG, `${SLUG}.ja.docx`);
       const ja = normalize(await pandocText(file));
       for (const label of ['大陸法系', '英米法系', '目次', '勧告 2.1']) expect(ja).toContain(label);
+      // The words the writer adds around the text are the UI table's too: title page, header, footer, titles.
+      const doc = await pythonDocx(file);
+      const header = doc.header.join(' ');
+      expect(header).toContain('草案 · 第 0.3.0 版');
+      expect(header).not.toMatch(/DRAFT|Version/);
+      expect(doc.footer.join(' ')).toContain('作業部会限り — 配布禁止');
+      const paragraphs = doc.paragraphs.map((p: any) => p.text as string);
+      expect(paragraphs).toContain('報告者');
+      expect(paragraphs.find((t) => t.startsWith('第 0.3.0 版 · 草案'))).toBeDefined();
+      expect(paragraphs).toContain('法令・判例索引');
+      // The table of authorities' groups and where each source is cited.
+      for (const group of ['判例', '法令']) expect(paragraphs).toContain(group);
+      expect(ja).toMatch(/Anton Piller KG v Manufacturing Processes Ltd[^—]*— 勧告 2\.2; n \d+/);
+      for (const english of ['Rapporteurs', 'Working group only — not for distribution', 'Table of authorities', 'Contents', 'Cases', 'Legislation']) expect(paragraphs).not.toContain(english);
       const parts = docxParts(file);
+      expect(parts['word/document.xml']).toContain('w:alias w:val="目次"');
       expect(parts['word/styles.xml']).toMatch(/w:eastAsia="[^"]+"/);
       expect(parts['word/document.xml']).toContain('w:eastAsia="ja-JP"');
     } finally {

@@ -1,4 +1,5 @@
 import type { BlockContent, List, ListItem, PhrasingContent, Root, RootContent, Parents } from 'mdast';
+import { ui, type UiKey } from '../i18n/ui.js';
 import type { Report } from '../model/types.js';
 import { htmlToPhrasing, type FormattedCitations } from './notes.js';
 
@@ -8,10 +9,10 @@ import { htmlToPhrasing, type FormattedCitations } from './notes.js';
  */
 
 /** The table of authorities' groups, by CSL type: what a legal reader looks for first. */
-export const AUTHORITY_GROUPS: Array<{ title: string; types: string[] }> = [
-  { title: 'Cases', types: ['legal_case'] },
-  { title: 'Legislation', types: ['legislation', 'bill', 'regulation'] },
-  { title: 'Treaties and international instruments', types: ['treaty'] },
+export const AUTHORITY_GROUPS: Array<{ title: UiKey; types: string[] }> = [
+  { title: 'authorityCases', types: ['legal_case'] },
+  { title: 'authorityLegislation', types: ['legislation', 'bill', 'regulation'] },
+  { title: 'authorityTreaties', types: ['treaty'] },
 ];
 const GROUPED = AUTHORITY_GROUPS.flatMap((group) => group.types);
 
@@ -83,7 +84,8 @@ function citedAt(report: Report, formatted: FormattedCitations, id: string): Phr
   for (const anchor of anchors) {
     const recommendation = recommendations.get(anchor);
     const heading = headings.get(anchor);
-    const label = recommendation ? `Recommendation ${recommendation.number}` : heading ? (heading.number ? `Section ${heading.number}` : heading.text) : undefined;
+    const lang = report.meta.lang;
+    const label = recommendation ? ui(lang, 'recommendation', { number: recommendation.number }) : heading ? (heading.number ? ui(lang, 'section', { number: heading.number }) : heading.text) : undefined;
     if (!label) continue;
     if (parts.length) parts.push(text(', '));
     parts.push({ type: 'link', url: `#${anchor}`, children: [text(label)] });
@@ -103,8 +105,8 @@ function citedAt(report: Report, formatted: FormattedCitations, id: string): Phr
 function authorities(report: Report, formatted: FormattedCitations): BlockContent[] {
   const groups = [
     // `include` matches any of the conditions (`select` would need all of them).
-    ...AUTHORITY_GROUPS.map((group) => ({ title: group.title, selection: { include: group.types.map((type) => ({ field: 'type', value: type })) } })),
-    { title: 'Other sources', selection: { exclude: GROUPED.map((type) => ({ field: 'type', value: type })) } },
+    ...AUTHORITY_GROUPS.map((group) => ({ title: ui(report.meta.lang, group.title), selection: { include: group.types.map((type) => ({ field: 'type', value: type })) } })),
+    { title: ui(report.meta.lang, 'authorityOther'), selection: { exclude: GROUPED.map((type) => ({ field: 'type', value: type })) } },
   ];
   const blocks: BlockContent[] = [];
   for (const group of groups) {

@@ -1,3 +1,4 @@
+import { stateLang, ui } from '../i18n/ui.js';
 import { z } from 'zod';
 import { base } from './fields.js';
 import { blockElement } from './hast.js';
@@ -16,8 +17,8 @@ export const authorities: DirectiveSpec<Authorities> = {
   example: '::authorities on a line of its own',
   build: (input) => ({ type: 'authorities', ...base(input), children: [] }),
   handler: (state, node: Authorities) =>
-    blockElement(state, node, 'section', { className: ['authorities'], ariaLabel: 'Table of authorities', id: 'authorities' }, [
-      { type: 'element', tagName: 'h2', properties: { className: ['authorities-title'] }, children: [{ type: 'text', value: 'Table of authorities' }] },
+    blockElement(state, node, 'section', { className: ['authorities'], ariaLabel: ui(stateLang(state), 'authorities'), id: 'authorities' }, [
+      { type: 'element', tagName: 'h2', properties: { className: ['authorities-title'] }, children: [{ type: 'text', value: ui(stateLang(state), 'authorities') }] },
     ]),
   text: true,
   identity: () => 'authorities',

@@ -1,3 +1,4 @@
+import { stateLang, ui } from '../i18n/ui.js';
 import { z } from 'zod';
 import { base } from './fields.js';
 import { blockElement } from './hast.js';
@@ -12,8 +13,8 @@ export const bibliography: DirectiveSpec<Bibliography> = {
   example: '::bibliography on a line of its own',
   build: (input) => ({ type: 'bibliography', ...base(input), children: [] }),
   handler: (state, node: Bibliography) =>
-    blockElement(state, node, 'section', { className: ['bibliography'], ariaLabel: 'Bibliography', id: 'bibliography' }, [
-      { type: 'element', tagName: 'h2', properties: { className: ['bibliography-title'] }, children: [{ type: 'text', value: 'Bibliography' }] },
+    blockElement(state, node, 'section', { className: ['bibliography'], ariaLabel: ui(stateLang(state), 'bibliography'), id: 'bibliography' }, [
+      { type: 'element', tagName: 'h2', properties: { className: ['bibliography-title'] }, children: [{ type: 'text', value: ui(stateLang(state), 'bibliography') }] },
     ]),
   text: true,
   identity: () => 'bibliography',

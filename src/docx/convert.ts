@@ -117,14 +117,15 @@ export class DocxConverter {
   private readonly commentsPlaced = new Set<number>();
   /** The recommendation or section being written: a footnote's bookmark is a part of where it is first called. */
   private where: { scope: 'recommendation' | 'section'; id: string } = { scope: 'section', id: '' };
+  private linkTargets?: Map<string, DocxAnchorKey>;
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly options: ConvertOptions) {}
 
   /** Converts a whole tree; footnote definitions become Word footnotes, the rest body content. */
   convert(tree: Root): Array<Paragraph | Table | TableOfContents> {
     for (const child of tree.children) if (child.type === 'footnoteDefinition') this.footnoteDefinitions.set(child.identifier, child);
-    this.collectMoves(tree);
-    this.countCalls(tree);
+    this.survey(tree);
     const blocks = this.blocks(tree.children.filter((c) => c.type !== 'footnoteDefinition'), { listLevel: 0 });
     // Comments whose anchor is not in this edition (or at the very top) sit at the start of the body.
     const rest = [...(this.options.comments?.values() ?? [])].flat().filter((id) => !this.commentsPlaced.has(id));
@@ -137,18 +138,13 @@ export class DocxConverter {
     return tree.children.some((c) => c.type === 'toc');
   }
 
-  private countCalls(tree: Parents): void {
+  /** One walk before writing: how often each note is called, and the moved blocks of a redline. */
+  private survey(tree: Parents): void {
     for (const child of tree.children as Nodes[]) {
       if (child.type === 'footnoteReference') this.footnoteCalls.set(child.identifier, (this.footnoteCalls.get(child.identifier) ?? 0) + 1);
-      if ('children' in child) this.countCalls(child as Parents);
-    }
-  }
-
-  private collectMoves(tree: Parents): void {
-    for (const child of tree.children as Nodes[]) {
       const move = moveOf(child);
       if (move !== undefined && classesOf(child).includes('rl-moved-block')) this.movedBlocks.set(move, child as Parents);
-      if ('children' in child) this.collectMoves(child as Parents);
+      if ('children' in child) this.survey(child as Parents);
     }
   }
 
@@ -192,10 +188,10 @@ export class DocxConverter {
       case 'glossary':
         return [this.label(ui(this.lang, 'glossary'), STYLE.contentsHeading, walk), ...this.blocks(node.children, walk)];
       case 'bibliography':
-        // The same title the HTML handler gives it (src/dialect/bibliography.ts).
-        return [this.label('Bibliography', STYLE.contentsHeading, walk), ...this.blocks(node.children, walk)];
+        // The same title the HTML handler gives it (src/dialect/bibliography.ts), in the report's language.
+        return [this.label(ui(this.lang, 'bibliography'), STYLE.contentsHeading, walk), ...this.blocks(node.children, walk)];
       case 'authorities':
-        return [this.label('Table of authorities', STYLE.contentsHeading, walk), ...this.blocks(node.children, walk)];
+        return [this.label(ui(this.lang, 'authorities'), STYLE.contentsHeading, walk), ...this.blocks(node.children, walk)];
       case 'recommendationSummary':
         return this.blocks(node.children, walk);
       default:
@@ -620,13 +616,30 @@ export class DocxConverter {
   }
 
   private anchorFor(target: string): string | undefined {
-    const report = this.options.report;
-    if (report.recommendations.some((r) => r.id === target)) return bookmarkName({ scope: 'recommendation', id: target });
-    if (report.headings.some((h) => h.slug === target)) return bookmarkName({ scope: 'section', id: target });
-    const term = report.definitions.find((d) => termAnchor(d.key) === target);
-    // Every edition keeps every definition (render/transform.ts selectEdition), so its bookmark exists.
-    if (term) return bookmarkName({ scope: 'term', id: term.key });
-    return undefined;
+    // Looked up in a map made once: a report links thousands of times (a search of the lists per link was quadratic).
+    if (!this.linkTargets) {
+      const report = this.options.report;
+      const targets = new Map<string, DocxAnchorKey>();
+      // Every edition keeps every definition (render/transform.ts selectEdition), so its bookmark exists.
+      for (const d of report.definitions) targets.set(termAnchor(d.key), { scope: 'term', id: d.key });
+      // Set in reverse order of precedence: a recommendation id wins over a heading slug, which wins over a term.
+      for (const h of report.headings) targets.set(h.slug, { scope: 'section', id: h.slug });
+      for (const r of report.recommendations) targets.set(r.id, { scope: 'recommendation', id: r.id });
+      this.linkTargets = targets;
+    }
+    const key = this.linkTargets.get(target);
+    return key ? this.nameOf(key) : undefined;
+  }
+
+  /** bookmarkName, remembered per key: the same anchor is named by its bookmark and by every link to it. */
+  private nameOf(key: DocxAnchorKey): string {
+    const exact = anchorKeyString(key);
+    let name = this.names.get(exact);
+    if (name === undefined) {
+      name = bookmarkName(key);
+      this.names.set(exact, name);
+    }
+    return name;
   }
 
   private image(node: Extract<PhrasingContent, { type: 'image' }>, style: RunStyle, text: string[]): ParagraphChild[] {
@@ -653,7 +666,7 @@ export class DocxConverter {
   private bookmark(blocks: Block[], key: DocxAnchorKey): void {
     const paras = blocks.filter((b): b is ParaBlock => b.kind === 'p');
     if (!paras.length || this.inMovedAway) return;
-    const name = bookmarkName(key);
+    const name = this.nameOf(key);
     if (this.bookmarksUsed.has(name)) return; // A repeated id is a lint error (and a build error before this).
     if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(name)) {
       const source = key.scope === 'section' ? this.options.report.headings.find((h) => h.slug === key.id)?.source : this.options.report.recommendations.find((r) => r.id === key.id)?.source;
@@ -780,7 +793,8 @@ export function eastAsianLanguage(text: string, reportLang: string): string {
 /** A contents field (headings 1–2) that Word updates on open, with the entries written in advance for readers that do not. */
 export function contentsField(report: Report): TableOfContents {
   const outline = report.headings.filter((h) => h.number !== '' && h.number.split('.').length <= 2);
-  return new TableOfContents('Contents', {
+  // The alias is the name Word shows on the content control around the field.
+  return new TableOfContents(ui(report.meta.lang, 'contents'), {
     hyperlink: true,
     headingStyleRange: '1-2',
     cachedEntries: outline.map((h) => ({ title: `${h.number} ${h.text}`, level: h.number.split('.').length, href: bookmarkName({ scope: 'section', id: h.slug }) })),

@@ -10,6 +10,7 @@ import { editionLabel, FULL } from '../render/editions.js';
 import { statusLabel } from '../render/html.js';
 import { embedImages } from '../render/resources.js';
 import { prepareTree } from '../render/transform.js';
+import { ui } from '../i18n/ui.js';
 import { formatProblem, UserError } from '../util/problems.js';
 import { contentsField, DocxConverter, type Revision } from './convert.js';
 import { ID_MAP_PROPS_CONTENT_TYPE, ID_MAP_RELATIONSHIP, idMapFiles, idMapXml, type IdMapHeader } from './package.js';
@@ -65,25 +66,32 @@ function titlePage(report: Report, edition: string, kind?: string): Paragraph[] 
   if (kind) children.push(new Paragraph({ style: STYLE.dialogue, spacing: { before: 0 }, children: [new TextRun(kind)] }));
   children.push(new Paragraph({ style: STYLE.title, children: [new TextRun(meta.title)] }));
   if (typeof meta.subtitle === 'string') children.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(meta.subtitle)] }));
-  const facts = [`Version ${meta.version}`, statusLabel(meta.status), meta.date, edition === FULL ? undefined : editionLabel(edition)].filter(Boolean) as string[];
+  const lang = meta.lang;
+  // Every word the writer adds comes from the UI strings table in the report's language, as in the HTML title block.
+  const facts = [ui(lang, 'version', { version: meta.version }), statusLabel(meta.status, lang), meta.date, edition === FULL ? undefined : editionLabel(edition, lang)].filter(Boolean) as string[];
   children.push(new Paragraph({ style: STYLE.facts, children: [new TextRun(facts.join(' · '))] }));
   if (meta.rapporteurs.length) {
-    children.push(new Paragraph({ style: STYLE.rapporteurs, children: [new TextRun({ text: meta.rapporteurs.length > 1 ? 'Rapporteurs' : 'Rapporteur', bold: true })] }));
+    children.push(new Paragraph({ style: STYLE.rapporteurs, children: [new TextRun({ text: ui(lang, meta.rapporteurs.length > 1 ? 'rapporteurs' : 'rapporteur'), bold: true })] }));
     for (const r of meta.rapporteurs) {
       children.push(new Paragraph({ style: STYLE.rapporteurs, children: [new TextRun({ text: r.name, bold: true }), new TextRun(r.affiliation ? `, ${r.affiliation}` : '')] }));
     }
   }
-  if (meta.confidentiality === 'working-group') children.push(new Paragraph({ style: STYLE.confidentiality, children: [new TextRun('Working group only — not for distribution')] }));
+  if (meta.confidentiality === 'working-group') children.push(new Paragraph({ style: STYLE.confidentiality, children: [new TextRun(ui(lang, 'workingGroupOnly'))] }));
   return children;
 }
 
-/** Header: short title, and "DRAFT · Version x" for drafts; footer: the working-group notice and the page number. */
+/**
+ * Header: short title, and "DRAFT · Version x" for drafts (the PDF's mark: "REVIEW DRAFT" for a
+ * review, in the report's language: "草案 · 第 0.3.0 版"); footer: the working-group notice and the page number.
+ */
 export function pageFurniture(report: Report, extra?: string): Pick<ISectionOptions, 'headers' | 'footers'> {
   const meta = report.meta;
+  const lang = meta.lang;
   const shortTitle = typeof meta.shorttitle === 'string' && meta.shorttitle ? meta.shorttitle : meta.title;
-  const right = [extra, meta.status === 'final' ? undefined : 'DRAFT', `Version ${meta.version}`].filter(Boolean).join(' · ');
+  const mark = meta.status === 'final' ? undefined : ui(lang, meta.status === 'review' ? 'reviewMark' : 'draftMark');
+  const right = [extra, mark, ui(lang, 'version', { version: meta.version })].filter(Boolean).join(' · ');
   const tabs = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
-  const notice = meta.confidentiality === 'working-group' ? 'Working group only — not for distribution' : meta.dialogue ?? '';
+  const notice = meta.confidentiality === 'working-group' ? ui(lang, 'workingGroupOnly') : meta.dialogue ?? '';
   return {
     headers: { default: new Header({ children: [new Paragraph({ style: STYLE.header, tabStops: tabs, children: [new TextRun({ text: shortTitle, size: 16 }), new TextRun({ text: `\t${right}`, size: 16, bold: meta.status !== 'final' })] })] }) },
     footers: {
@@ -175,7 +183,7 @@ export async function editionDocx(report: Report, options: DocxEditionOptions = 
   const front: FileChild[] = titlePage(report, edition);
   // A report without `::toc` still gets a contents field, after its title page.
   if (!DocxConverter.hasContents(tree)) {
-    front.push(new Paragraph({ style: STYLE.contentsHeading, pageBreakBefore: true, children: [new TextRun('Contents')] }), contentsField(report));
+    front.push(new Paragraph({ style: STYLE.contentsHeading, pageBreakBefore: true, children: [new TextRun(ui(report.meta.lang, 'contents'))] }), contentsField(report));
   }
   return assemble({
     report,
