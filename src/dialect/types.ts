@@ -118,7 +118,33 @@ export interface Authorities extends Parent, DialectFields {
   children: BlockContent[];
 }
 
+/**
+ * Where an author's footnote was written. A report's chapters are combined into one tree, where
+ * extract makes footnote identifiers unique (`c2-1`, the HTML anchors users link to); the diff
+ * and every other reader know a note by these declared fields, never by taking that identifier apart.
+ */
+export interface NoteOrigin {
+  /** The file's place in the report: 0 for report.md, N for the Nth chapter of `chapters:`. */
+  chapter: number;
+  /** The note's identifier as the author wrote it in that file (normalized like mdast's `identifier`). */
+  label: string;
+}
+
 declare module 'mdast' {
+  interface FootnoteDefinitionData {
+    /** Set by extract for the author's notes (render's own notes, such as citations, have none). */
+    note?: NoteOrigin;
+  }
+  interface FootnoteReferenceData {
+    note?: NoteOrigin;
+  }
+  interface HeadingData {
+    /**
+     * The section's id (a unique slug of its text), set by extract: the model's, the redline's
+     * and the comments' anchor of the section; render makes it the heading's HTML id.
+     */
+    sectionId?: string;
+  }
   interface BlockContentMap {
     bibliography: Bibliography;
     authorities: Authorities;
