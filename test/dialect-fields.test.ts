@@ -1,14 +1,20 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Heading } from 'mdast';
+import type { Heading, Root } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCacheDir, type ParseStore } from '../src/cache/parse-cache.js';
+import { lintTargets } from '../src/lint/index.js';
 import { compareReports } from '../src/diff/index.js';
 import { renderRedlineHtml } from '../src/diff/redline.js';
 import { loadReport } from '../src/model/load.js';
 import type { SourceReader } from '../src/model/reader.js';
 import type { Report } from '../src/model/types.js';
 import { renderBody } from '../src/render/html.js';
+import { reportSource, tempWorkspaces } from './helpers.js';
+
+const workspace = tempWorkspaces();
 
 /**
  * What extract declares on the shared tree instead of hiding it in strings or hast properties:
@@ -103,4 +109,84 @@ describe('headings: the section id is a declared field', () => {
     expect(html).toMatch(/<h2 id="scope"><span class="heading-number">1<\/span> Scope<\/h2>/);
     expect(html).toMatch(/<h2 id="scope-1"><span class="heading-number">2<\/span> Scope<\/h2>/);
   });
+});
+
+describe('chapters: lint parses what the loader resolves, nothing else', () => {
+  // The parse cache of this file's lint runs, apart from every other test's.
+  const previousCache = process.env.RAPPORTEUR_CACHE_DIR;
+  process.env.RAPPORTEUR_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-fields-cache-'));
+  afterAll(() => {
+    if (previousCache === undefined) delete process.env.RAPPORTEUR_CACHE_DIR;
+    else process.env.RAPPORTEUR_CACHE_DIR = previousCache;
+  });
+
+  async function lintAndCache(files: Record<string, string>) {
+    const root = workspace(files);
+    const target = { slug: 'r', root, file: path.join(root, 'reports', 'r', 'report.md') };
+    const out = path.join(root, 'dist');
+    const outcome = await lintTargets(root, [target], { out });
+    const cached = readdirSync(parseCacheDir(out, 'r')).filter((name) => name.endsWith('.json'));
+    return { outcome, cached };
+  }
+
+  it('a chapter list the loader cannot read (a number in it) is not read, parsed or cached by lint either', async () => {
+    // The loader reads no chapter from an invalid `chapters:`; lint's prefetch used to read the
+    // YAML itself, parse `one.md` and keep it in the parse cache.
+    const { outcome, cached } = await lintAndCache({
+      'reports/r/report.md': reportSource('# Intro\n\nText.\n', { chapters: '[one.md, 42]' }),
+      'reports/r/one.md': '# One\n\nChapter text.\n',
+    });
+    expect(outcome.messages.map((m) => m.reason)).toContain('front matter field `chapters.1`: Expected string, received number');
+    expect(cached).toHaveLength(1);
+  });
+
+  it('the loader hands the store exactly the chapters it includes, once, before parsing them', async () => {
+    const root = workspace({
+      'reports/r/report.md': reportSource('Intro.\n', { chapters: '[one.md, missing.md, one.md, ../outside.md, two.md]' }),
+      'reports/r/one.md': '# One\n\nFirst.\n',
+      'reports/r/two.md': '# Two\n\nSecond.\n',
+      'reports/outside.md': '# Outside\n',
+    });
+    const offered: string[][] = [];
+    const parsedBeforeOffer: string[] = [];
+    const trees = new Map<string, Root>();
+    const store: ParseStore = {
+      get: (text) => {
+        if (offered.length === 0) parsedBeforeOffer.push(text);
+        return trees.get(text);
+      },
+      set: (text, tree) => void trees.set(text, tree),
+      prune: () => {},
+      prefetch: async (texts) => void offered.push(texts),
+    };
+    const { report, problems } = await loadReport({ slug: 'r', root, file: path.join(root, 'reports', 'r', 'report.md') }, { store });
+    expect(offered).toEqual([['# One\n\nFirst.\n', '# Two\n\nSecond.\n']]);
+    expect(report!.files.filter((f) => f.kind === 'chapter').map((f) => f.value)).toEqual(offered[0]);
+    // Only report.md (its front matter names the chapters) is parsed before the offer.
+    expect(parsedBeforeOffer).toHaveLength(1);
+    expect(problems.filter((p) => p.ruleId === 'chapter-path').map((p) => p.reason)).toEqual([
+      'chapter `missing.md` does not exist',
+      'chapter `one.md` is listed twice (or is the report itself); each file is included once',
+      'chapter `../outside.md` is outside the report folder; chapters must stay inside it',
+    ]);
+  });
+
+  it('chapters parsed ahead in worker threads give the same findings as parsing them in turn', async () => {
+    // Over 256 KB in several chapters: the parallel path of lint's store.
+    const sentence = 'Courts should order the preservation of evidence held by the other party when a claim is plausible. ';
+    const chapter = (n: number) => `# Chapter ${n}\n\n${Array.from({ length: 300 }, (_, i) => `Paragraph ${i} of chapter ${n}. ${sentence.repeat(3)}\n`).join('\n')}`;
+    const files = {
+      'reports/r/report.md': reportSource('Intro :term[nothing].\n', { chapters: '[one.md, two.md, three.md]' }),
+      'reports/r/one.md': chapter(1),
+      'reports/r/two.md': chapter(2),
+      'reports/r/three.md': chapter(3),
+    };
+    const parallel = await lintAndCache(files);
+    const root = workspace(files);
+    const serial = await lintTargets(root, [{ slug: 'r', root, file: path.join(root, 'reports', 'r', 'report.md') }], { cache: false });
+    const shown = (messages: typeof serial.messages) => messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.reason}`);
+    expect(shown(parallel.outcome.messages)).toEqual(shown(serial.messages));
+    expect(shown(serial.messages)).toContain('reports/r/report.md:10:7 term `nothing` is used but never defined; add :::definition{term="nothing"} … :::');
+    expect(parallel.cached).toHaveLength(4);
+  }, 60_000);
 });
