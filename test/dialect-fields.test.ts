@@ -6,6 +6,8 @@ import { toHtml } from 'hast-util-to-html';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCacheDir, type ParseStore } from '../src/cache/parse-cache.js';
 import { lintTargets } from '../src/lint/index.js';
+import { lintReport } from '../src/lint/engine.js';
+import { attributeIssues, specOf } from '../src/dialect/index.js';
 import { compareReports } from '../src/diff/index.js';
 import { renderRedlineHtml } from '../src/diff/redline.js';
 import { loadReport } from '../src/model/load.js';
@@ -189,4 +191,66 @@ describe('chapters: lint parses what the loader resolves, nothing else', () => {
     expect(shown(serial.messages)).toContain('reports/r/report.md:10:7 term `nothing` is used but never defined; add :::definition{term="nothing"} … :::');
     expect(parallel.cached).toHaveLength(4);
   }, 60_000);
+});
+
+describe('attribute values: the spec\'s zod schema says what they may be, lint reads it', () => {
+  async function findings(body: string, systems = '[civil-law, common-law]') {
+    const root = workspace({ 'reports/r/report.md': reportSource(body, { systems }) });
+    const loaded = await loadReport({ slug: 'r', root, file: path.join(root, 'reports', 'r', 'report.md') });
+    // Front matter is 9 lines: findings are shown with lines of the body.
+    return lintReport(loaded, {}).map((m) => `${m.line! - 9}:${m.column} ${m.ruleId} ${m.reason}`);
+  }
+
+  it('each spec validates values with the report as context, did-you-mean from the finite set', () => {
+    const variant = specOf('variant')!;
+    const context = { systems: ['civil-law', 'common-law'] };
+    expect(variant.attributes(context).safeParse({ system: 'civil-law' }).success).toBe(true);
+    const bad = variant.attributes(context).safeParse({ system: 'civl-law' });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual([
+      "variant for `civl-law`, which is not among this report's systems (civil-law, common-law), so no single-system edition prints it; did you mean `civil-law`?",
+    ]);
+    // Another report's systems make another schema.
+    expect(variant.attributes({ systems: ['mixed'] }).safeParse({ system: 'civil-law' }).success).toBe(false);
+    const example = specOf('example')!;
+    expect(example.attributes(context).safeParse({ jurisdiction: 'EU' }).success).toBe(true);
+    expect(example.attributes(context).safeParse({ jurisdiction: 'UK' }).success).toBe(false);
+    expect(specOf('recommendation')!.attributes(context).safeParse({ id: 'Bad_Id', uniform: 'yes' }).success).toBe(false);
+    expect(specOf('definition')!.attributes(context).safeParse({ term: '  ' }).success).toBe(false);
+  });
+
+  it('typed nodes carry the issues with the rule that reports each', async () => {
+    const report = await load({ 'report.md': '::::recommendation{#Bad_Id title="A" uniform=yes}\nCourts should act.\n\n:::variant{system=civl-law}\nA judge.\n:::\n::::\n' });
+    const rec = report.recommendations[0];
+    expect(attributeIssues(rec.node, { systems: report.meta.systems }).map((i) => [i.attribute, i.rule])).toEqual([['id', 'recommendation-id'], ['uniform', 'attribute-value']]);
+    expect(attributeIssues(rec.variants[0].node, { systems: report.meta.systems }).map((i) => [i.attribute, i.rule])).toEqual([['system', 'variant-system']]);
+  });
+
+  it('lint reports a bad flag and a misspelt comment status at the attribute, with the zod message', async () => {
+    const messages = await findings('::::recommendation{#a title="A" uniform=tru}\nCourts should act.:comment[Too strong?]{author="Ann" status=resolvd}\n\n:::variant{system=civil-law}\nA judge.\n:::\n\n:::variant{system=common-law}\nA master.\n:::\n::::\n');
+    expect(messages.filter((m) => m.includes('attribute-value'))).toEqual([
+      '1:33 attribute-value `uniform=tru` on a recommendation: `uniform` is a flag, written bare (`uniform`) or `uniform=false`; did you mean `true`?',
+      '2:54 attribute-value `status=resolvd` on a comment is not one of open, resolved, so the comment counts as open; did you mean `resolved`?',
+    ]);
+  });
+
+  it('values other rules explain are reported once, by those rules, with the spec\'s words', async () => {
+    const messages = await findings(':::definition{term=" "}\nNothing.\n:::\n\n::::recommendation{#main title="A"}\nCourts should act.\n\n:::variant{system=civl-law}\nA judge.\n:::\n\n:::example{jurisdiction=UK}\nA case.\n:::\n::::\n');
+    const about = (rule: string) => messages.filter((m) => m.split(' ')[1] === rule);
+    expect(about('term-duplicate')).toEqual(['1:15 term-duplicate definition without a term; write :::definition{term="…"}']);
+    expect(about('recommendation-id')).toEqual([
+      "5:20 recommendation-id recommendation id `main` is an id the page itself uses (main, contents, footnote-label, view-all, view-civil-law, view-common-law); two elements would share it and links to it would land on the page's own; choose another",
+    ]);
+    expect(about('variant-system')).toEqual([
+      "8:12 variant-system variant for `civl-law`, which is not among this report's systems (civil-law, common-law), so no single-system edition prints it; did you mean `civil-law`?",
+    ]);
+    expect(about('example-jurisdiction')).toEqual(['12:12 example-jurisdiction unknown jurisdiction code `UK`; did you mean `GB` (United Kingdom)?']);
+    expect(about('attribute-value')).toEqual([]);
+  });
+
+  it('a misspelt attribute is unknown-attribute\'s finding alone, not also a missing value', async () => {
+    const messages = await findings('::::recommendation{#a title="A"}\nCourts should act.\n\n:::variant{sytem=civil-law}\nA judge.\n:::\n::::\n');
+    expect(messages.filter((m) => /variant-system|attribute-value|unknown-attribute/.test(m))).toEqual([
+      '4:12 unknown-attribute unknown attribute `sytem` on `:::variant` is ignored; did you mean `system`? (:::variant takes system)',
+    ]);
+  });
 });

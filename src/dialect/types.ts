@@ -2,6 +2,7 @@ import type { BlockContent, DefinitionContent, Nodes, Parent, PhrasingContent } 
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Handler } from 'mdast-util-to-hast';
 import type { z } from 'zod';
+import type { AttributeContext } from './values.js';
 
 /**
  * The typed nodes of the authoring dialect. Right after the parse, every directive the dialect
@@ -203,8 +204,17 @@ export interface DirectiveSpec<N extends DialectNode = DialectNode> {
   /** The typed node it becomes. */
   type: N['type'];
   forms: DirectiveForm[];
-  /** Its attributes (unknown-attribute's did-you-mean reads the keys). */
-  attributes: z.ZodObject<z.ZodRawShape>;
+  /**
+   * Its attributes and what their values may be, as a zod schema for the report at hand (a
+   * variant's `system` must be one of the report's systems). Unknown-attribute's did-you-mean
+   * reads the keys; lint reports each issue with its zod message at the attribute.
+   */
+  attributes(context: AttributeContext): z.ZodObject<z.ZodRawShape>;
+  /**
+   * The lint rule that reports a bad value of an attribute, where a rule of its own says more
+   * (variant-system for a variant's `system`); any other attribute's is `attribute-value`'s.
+   */
+  valueRules?: Record<string, string>;
   /** How it is written, for messages. */
   example: string;
   build(input: BuildInput): N;
