@@ -55,8 +55,11 @@ export function specOfNode(node: Nodes): DirectiveSpec | undefined {
 
 /** The attribute names a directive takes (from its zod schema; they do not depend on the report). */
 export function attributeNames(spec: DirectiveSpec): string[] {
-  return Object.keys(spec.attributes({ systems: [] }).shape);
+  let names = namesOf.get(spec);
+  if (!names) namesOf.set(spec, (names = Object.keys(spec.attributes({ systems: [] }).shape)));
+  return names;
 }
+const namesOf = new WeakMap<DirectiveSpec, string[]>();
 
 /** A value of a typed node's attribute that its spec's schema refuses. */
 export interface AttributeIssue {
