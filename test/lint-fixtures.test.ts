@@ -36,6 +36,7 @@ const planted: [string, string, number][] = [
   ['chapter-path', R, lineOf(plantedReport, '99-missing.md')],
   ['heading-increment', R, lineOf(plantedReport, '### A skipped level')],
   ['unknown-attribute', R, lineOf(plantedReport, 'topc=evidence')],
+  ['attribute-value', R, lineOf(plantedReport, 'uniform=yes')],
   ['unknown-directive', R, lineOf(plantedReport, '::recomendations')],
   ['directive-nesting', R, lineOf(plantedReport, 'Why this matters.') - 1],
   // the slip's left-over closing fence, reported by the same rule

@@ -47,6 +47,11 @@ export interface ParseStore {
   set(text: string, tree: Root): void;
   /** Removes entries this run did not use (they belong to text that no longer exists). */
   prune(): void;
+  /**
+   * Parses texts ahead (lint does it on several cores) so that `get` then has them. The loader
+   * calls it once with the text of every chapter it has resolved and read, before parsing them.
+   */
+  prefetch?(texts: string[]): Promise<void>;
 }
 
 export function cacheKey(text: string): string {

@@ -122,7 +122,7 @@ export function formattedCitations(report: Report, edition: string, tree: Root):
   const walk = (node: Nodes, recommendation: string | undefined, inNote: number | undefined, noteIdentifier?: string, noteAnchor?: string): void => {
     if (node.type === 'footnoteDefinition') return; // read when its note comes
     if (node.type === 'recommendation') recommendation = node.id || recommendation;
-    if (node.type === 'heading' && inNote === undefined) section = (node.data?.hProperties as { id?: string } | undefined)?.id ?? section;
+    if (node.type === 'heading' && inNote === undefined) section = node.data?.sectionId ?? section;
     const anchor = noteAnchor ?? recommendation ?? section;
     if (node.type === 'footnoteReference') {
       const key = node.identifier.toUpperCase();

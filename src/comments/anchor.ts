@@ -32,7 +32,7 @@ export function renderedSegments(report: Report): Segment[] {
       footnotes.push(node);
       continue;
     }
-    const id = node.type === 'recommendation' ? node.id || undefined : (node.data?.hProperties as { id?: unknown } | undefined)?.id;
+    const id = node.type === 'recommendation' ? node.id || undefined : node.type === 'heading' ? node.data?.sectionId : undefined;
     const isRecommendation = node.type === 'recommendation' && typeof id === 'string';
     if (node.type === 'heading' && typeof id === 'string') {
       current = { anchor: id, kind: 'section', parts: [] };

@@ -13,7 +13,7 @@ export const authorities: DirectiveSpec<Authorities> = {
   name: 'authorities',
   type: 'authorities',
   forms: ['leaf'],
-  attributes: z.object({}),
+  attributes: () => z.object({}),
   example: '::authorities on a line of its own',
   build: (input) => ({ type: 'authorities', ...base(input), children: [] }),
   handler: (state, node: Authorities) =>

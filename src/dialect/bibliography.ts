@@ -9,7 +9,7 @@ export const bibliography: DirectiveSpec<Bibliography> = {
   name: 'bibliography',
   type: 'bibliography',
   forms: ['leaf'],
-  attributes: z.object({}),
+  attributes: () => z.object({}),
   example: '::bibliography on a line of its own',
   build: (input) => ({ type: 'bibliography', ...base(input), children: [] }),
   handler: (state, node: Bibliography) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { base } from './fields.js';
+import { oneOfValue } from './values.js';
 import type { Comment, DirectiveSpec } from './types.js';
 
 /**
@@ -11,7 +12,12 @@ export const comment: DirectiveSpec<Comment> = {
   name: 'comment',
   type: 'comment',
   forms: ['container', 'leaf', 'text'],
-  attributes: z.object({ id: z.string(), author: z.string(), date: z.string(), status: z.string(), re: z.string() }).partial(),
+  attributes: () =>
+    z.object({
+      id: z.string(), author: z.string(), date: z.string(),
+      status: oneOfValue('a comment', 'status', ['open', 'resolved'], 'the comment counts as open'),
+      re: z.string(),
+    }).partial(),
   example: ':comment[text]{author="…"} or :::comment{author="…"} … :::',
   build: (input) => ({
     type: 'comment',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slug } from 'github-slugger';
 import { base, termKey } from './fields.js';
+import { termValue } from './values.js';
 import { blockElement } from './hast.js';
 import type { DirectiveSpec, TermDefinition } from './types.js';
 
@@ -14,7 +15,8 @@ export const definition: DirectiveSpec<TermDefinition> = {
   name: 'definition',
   type: 'termDefinition',
   forms: ['container'],
-  attributes: z.object({ term: z.string() }).partial(),
+  attributes: () => z.object({ term: termValue() }),
+  valueRules: { term: 'term-duplicate' },
   example: ':::definition{term="trade secret"} … :::',
   build: (input) => {
     const term = (input.fields.attributes.term ?? '').trim();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blockElement, labelParagraph } from './hast.js';
 import { base } from './fields.js';
+import { jurisdictionValue } from './values.js';
 import type { DirectiveSpec, Example } from './types.js';
 import { jurisdiction } from '../model/jurisdictions.js';
 import { regionName, stateLang, ui } from '../i18n/ui.js';
@@ -10,7 +11,8 @@ export const example: DirectiveSpec<Example> = {
   name: 'example',
   type: 'example',
   forms: ['container'],
-  attributes: z.object({ jurisdiction: z.string() }).partial(),
+  attributes: () => z.object({ jurisdiction: jurisdictionValue() }),
+  valueRules: { jurisdiction: 'example-jurisdiction' },
   example: ':::example{jurisdiction=FR} … :::',
   build: (input) => ({ type: 'example', ...base(input), jurisdiction: (input.fields.attributes.jurisdiction ?? '').trim(), children: input.children as Example['children'] }),
   handler: (state, node: Example) => {

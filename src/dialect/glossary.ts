@@ -9,7 +9,7 @@ export const glossary: DirectiveSpec<Glossary> = {
   name: 'glossary',
   type: 'glossary',
   forms: ['leaf'],
-  attributes: z.object({}),
+  attributes: () => z.object({}),
   example: '::glossary on a line of its own',
   build: (input) => ({ type: 'glossary', ...base(input), children: [] }),
   handler: (state, node: Glossary) =>

@@ -17,8 +17,10 @@ import { toc } from './toc.js';
 import { variant } from './variant.js';
 import { checkSlips, resolveImageReferences } from './slips.js';
 import type { DialectNode, Directive, DirectiveForm, DirectiveSpec } from './types.js';
+import type { AttributeContext } from './values.js';
 
 export type * from './types.js';
+export type { AttributeContext } from './values.js';
 export { isDialectNode } from './types.js';
 
 /** The dialect: one line per directive. */
@@ -51,9 +53,47 @@ export function specOfNode(node: Nodes): DirectiveSpec | undefined {
   return byType.get(node.type as DialectNode['type']);
 }
 
-/** The attribute names a directive takes (from its zod schema). */
+/** The attribute names a directive takes (from its zod schema; they do not depend on the report). */
 export function attributeNames(spec: DirectiveSpec): string[] {
-  return Object.keys(spec.attributes.shape);
+  let names = namesOf.get(spec);
+  if (!names) namesOf.set(spec, (names = Object.keys(spec.attributes({ systems: [] }).shape)));
+  return names;
+}
+const namesOf = new WeakMap<DirectiveSpec, string[]>();
+
+/** A value of a typed node's attribute that its spec's schema refuses. */
+export interface AttributeIssue {
+  /** The attribute, as written (`system`). */
+  attribute: string;
+  /** The zod message of the spec, with the closest allowed value where the values are few. */
+  message: string;
+  /** The lint rule that reports it (the spec's `valueRules`, else `attribute-value`). */
+  rule: string;
+}
+
+const schemas = new Map<string, ReturnType<DirectiveSpec['attributes']>>();
+
+/**
+ * What the spec's zod schema says of a typed node's attribute values, in the report's context.
+ * Unknown attributes are not its business (unknown-attribute reports them from the keys).
+ */
+export function attributeIssues(node: DialectNode, context: AttributeContext): AttributeIssue[] {
+  const spec = byName.get(node.directiveName);
+  if (!spec) return [];
+  // One schema per directive and context: a report has one set of systems.
+  const key = `${spec.name}\u0000${context.systems.join('\u0000')}\u0001${(context.templateIds ?? []).join('\u0000')}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size > 256) schemas.clear();
+    schema = spec.attributes(context);
+    schemas.set(key, schema);
+  }
+  const checked = schema.safeParse(node.attributes);
+  if (checked.success) return [];
+  return checked.error.issues.map((issue) => {
+    const attribute = String(issue.path[0] ?? '');
+    return { attribute, message: issue.message, rule: spec.valueRules?.[attribute] ?? 'attribute-value' };
+  });
 }
 
 export function formOf(kind: Directive['type']): DirectiveForm {

@@ -9,7 +9,7 @@ export const rationale: DirectiveSpec<Rationale> = {
   name: 'rationale',
   type: 'rationale',
   forms: ['container'],
-  attributes: z.object({}),
+  attributes: () => z.object({}),
   example: ':::rationale … :::',
   build: (input) => ({ type: 'rationale', ...base(input), children: input.children as Rationale['children'] }),
   handler: (state, node: Rationale) => blockElement(state, node, 'div', { className: ['rationale'] }, [labelParagraph('rationale-label', ui(stateLang(state), 'rationale'))]),

@@ -2,6 +2,7 @@ import { stateLang, ui } from '../i18n/ui.js';
 import { z } from 'zod';
 import { blockElement, labelParagraph } from './hast.js';
 import { base } from './fields.js';
+import { flagValue, recommendationIdValue } from './values.js';
 import type { DirectiveSpec, Recommendation } from './types.js';
 import { plainText } from '../model/text.js';
 
@@ -10,7 +11,9 @@ export const recommendation: DirectiveSpec<Recommendation> = {
   name: 'recommendation',
   type: 'recommendation',
   forms: ['container'],
-  attributes: z.object({ id: z.string(), title: z.string(), topic: z.string(), uniform: z.string(), class: z.string() }).partial(),
+  attributes: (context) =>
+    z.object({ id: recommendationIdValue(context), title: z.string(), topic: z.string(), uniform: flagValue('a recommendation', 'uniform'), class: z.string() }).partial(),
+  valueRules: { id: 'recommendation-id' },
   example: '::::recommendation{#some-id title="…"} … ::::',
   build: (input) => {
     const attributes = input.fields.attributes;

@@ -7,7 +7,7 @@ export const recommendations: DirectiveSpec<RecommendationSummary> = {
   name: 'recommendations',
   type: 'recommendationSummary',
   forms: ['leaf'],
-  attributes: z.object({}),
+  attributes: () => z.object({}),
   example: '::recommendations on a line of its own',
   build: (input) => ({ type: 'recommendationSummary', ...base(input), children: [] }),
   // The table is the output: no wrapper element.

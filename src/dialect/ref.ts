@@ -9,7 +9,7 @@ export const ref: DirectiveSpec<Xref> = {
   name: 'ref',
   type: 'xref',
   forms: ['text'],
-  attributes: z.object({}),
+  attributes: () => z.object({}),
   example: ':ref[recommendation-id]',
   build: (input) => ({
     type: 'xref',

@@ -10,7 +10,7 @@ export const term: DirectiveSpec<TermUse> = {
   name: 'term',
   type: 'termUse',
   forms: ['text'],
-  attributes: z.object({}),
+  attributes: () => z.object({}),
   example: ':term[trade secret]',
   build: (input) => {
     const children = input.children as TermUse['children'];

@@ -9,7 +9,7 @@ export const toc: DirectiveSpec<Toc> = {
   name: 'toc',
   type: 'toc',
   forms: ['leaf'],
-  attributes: z.object({}),
+  attributes: () => z.object({}),
   example: '::toc on a line of its own',
   build: (input) => ({ type: 'toc', ...base(input), children: [] }),
   handler: (state, node: Toc) =>

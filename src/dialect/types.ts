@@ -2,6 +2,7 @@ import type { BlockContent, DefinitionContent, Nodes, Parent, PhrasingContent } 
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Handler } from 'mdast-util-to-hast';
 import type { z } from 'zod';
+import type { AttributeContext } from './values.js';
 
 /**
  * The typed nodes of the authoring dialect. Right after the parse, every directive the dialect
@@ -118,7 +119,33 @@ export interface Authorities extends Parent, DialectFields {
   children: BlockContent[];
 }
 
+/**
+ * Where an author's footnote was written. A report's chapters are combined into one tree, where
+ * extract makes footnote identifiers unique (`c2-1`, the HTML anchors users link to); the diff
+ * and every other reader know a note by these declared fields, never by taking that identifier apart.
+ */
+export interface NoteOrigin {
+  /** The file's place in the report: 0 for report.md, N for the Nth chapter of `chapters:`. */
+  chapter: number;
+  /** The note's identifier as the author wrote it in that file (normalized like mdast's `identifier`). */
+  label: string;
+}
+
 declare module 'mdast' {
+  interface FootnoteDefinitionData {
+    /** Set by extract for the author's notes (render's own notes, such as citations, have none). */
+    note?: NoteOrigin;
+  }
+  interface FootnoteReferenceData {
+    note?: NoteOrigin;
+  }
+  interface HeadingData {
+    /**
+     * The section's id (a unique slug of its text), set by extract: the model's, the redline's
+     * and the comments' anchor of the section; render makes it the heading's HTML id.
+     */
+    sectionId?: string;
+  }
   interface BlockContentMap {
     bibliography: Bibliography;
     authorities: Authorities;
@@ -177,8 +204,17 @@ export interface DirectiveSpec<N extends DialectNode = DialectNode> {
   /** The typed node it becomes. */
   type: N['type'];
   forms: DirectiveForm[];
-  /** Its attributes (unknown-attribute's did-you-mean reads the keys). */
-  attributes: z.ZodObject<z.ZodRawShape>;
+  /**
+   * Its attributes and what their values may be, as a zod schema for the report at hand (a
+   * variant's `system` must be one of the report's systems). Unknown-attribute's did-you-mean
+   * reads the keys; lint reports each issue with its zod message at the attribute.
+   */
+  attributes(context: AttributeContext): z.ZodObject<z.ZodRawShape>;
+  /**
+   * The lint rule that reports a bad value of an attribute, where a rule of its own says more
+   * (variant-system for a variant's `system`); any other attribute's is `attribute-value`'s.
+   */
+  valueRules?: Record<string, string>;
   /** How it is written, for messages. */
   example: string;
   build(input: BuildInput): N;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blockElement, labelParagraph } from './hast.js';
 import { base } from './fields.js';
+import { systemValue } from './values.js';
 import type { DirectiveSpec, Variant } from './types.js';
 import { systemName, stateLang } from '../i18n/ui.js';
 
@@ -9,7 +10,8 @@ export const variant: DirectiveSpec<Variant> = {
   name: 'variant',
   type: 'variant',
   forms: ['container'],
-  attributes: z.object({ system: z.string() }).partial(),
+  attributes: (context) => z.object({ system: systemValue(context) }),
+  valueRules: { system: 'variant-system' },
   example: ':::variant{system=civil-law} … :::',
   build: (input) => ({ type: 'variant', ...base(input), system: input.fields.attributes.system ?? '', children: input.children as Variant['children'] }),
   handler: (state, node: Variant) =>

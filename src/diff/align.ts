@@ -19,7 +19,7 @@ export function keyOf(node: Nodes): string | undefined {
   if (identity !== undefined) return identity;
   if (node.type === 'principle') return 'principle';
   if (node.type === 'recommendationHeading') return 'rec-heading';
-  if (node.type === 'footnoteDefinition') return `fn:${footnoteKey(node.identifier)}`;
+  if (node.type === 'footnoteDefinition') return `fn:${footnoteKey(node)}`;
   return undefined;
 }
 

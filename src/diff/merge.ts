@@ -273,10 +273,11 @@ function cleanDeleted<T extends Nodes>(node: T): T {
         kept.push({ type: 'emphasis', children: child.children, data: { hName: 'span' } });
         continue;
       }
-      if (child.type === 'heading' || child.type === 'link') {
-        const props = (child.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties;
-        if (props?.id) child.data = { ...child.data, hProperties: { ...props, id: undefined } } as never;
-        if (child.type === 'link' && child.url.startsWith('#')) {
+      if (child.type === 'heading' && child.data?.sectionId) child.data = { ...child.data, sectionId: undefined };
+      if (child.type === 'link') {
+        const props = child.data?.hProperties;
+        if (props?.id) child.data = { ...child.data, hProperties: { ...props, id: undefined } };
+        if (child.url.startsWith('#')) {
           kept.push({ type: 'emphasis', children: child.children, data: { hName: 'span' } } as Nodes);
           continue;
         }

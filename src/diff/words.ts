@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { Nodes, Parents, PhrasingContent } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Nodes, Parents, PhrasingContent } from 'mdast';
 
 /**
  * Word-level comparison of rendered inline content. The rendered text is cut into words and
@@ -42,9 +42,13 @@ export function classesOf(node: { data?: unknown }): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
-/** Footnote identifiers of chapter files carry a `cN-` prefix that shifts when a chapter is added. */
-export function footnoteKey(identifier: string): string {
-  return identifier.replace(/^c\d+-/, '');
+/**
+ * A note's identity for the diff: the label its author wrote (extract declares it on the node), so
+ * adding a chapter, which renumbers the combined identifiers of later chapters' notes, changes no
+ * note. Notes render made itself (a citation's `cite-3`) have no author's label; their identifier is theirs.
+ */
+export function footnoteKey(node: FootnoteDefinition | FootnoteReference): string {
+  return node.data?.note?.label ?? node.identifier;
 }
 
 export function tokenize(children: readonly Nodes[]): Token[] {
@@ -79,7 +83,7 @@ export function tokenize(children: readonly Nodes[]): Token[] {
           pushAtom('\u0000break', ' ', node, wrappers);
           break;
         case 'footnoteReference':
-          pushAtom(`\u0000fn:${footnoteKey(node.identifier)}`, '', node, wrappers);
+          pushAtom(`\u0000fn:${footnoteKey(node)}`, '', node, wrappers);
           break;
         case 'image':
           pushAtom(`\u0000img:${node.url}:${node.alt ?? ''}`, node.alt ?? '', node, wrappers);

@@ -725,9 +725,9 @@ function noteMarkBookmark(number: number): string {
   return `_Ref_note_${number}`;
 }
 
-/** A heading's slug, which the model gives it as its HTML id (src/model/extract.ts). */
+/** A heading's section id, which the model gives it (src/model/extract.ts) and HTML uses as its id. */
 function slugOf(node: Heading): string | undefined {
-  return (node.data?.hProperties as { id?: string } | undefined)?.id;
+  return node.data?.sectionId;
 }
 
 /** The move number the diff gives both ends of a move (src/diff/merge.ts). */

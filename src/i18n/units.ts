@@ -218,7 +218,7 @@ export function collectUnits(report: Report, tree: Root = report.tree, nodeMap?:
     for (const child of parent.children as Nodes[]) {
       if (SKIP.has(child.type)) continue;
       if (child.type === 'heading') {
-        const slug = (child.data?.hProperties as { id?: string } | undefined)?.id;
+        const slug = child.data?.sectionId;
         if (slug) section = slug;
         const codes = new Map<string, Code>();
         const source = readInline(child.children, codes);

@@ -1,4 +1,5 @@
-import { attributeNames, specOf, type DialectFields } from '../dialect/index.js';
+import { attributeIssues, attributeNames, specOf, type AttributeIssue, type DialectFields, type DialectNode } from '../dialect/index.js';
+import type { Report } from '../model/types.js';
 import { closest } from './suggest.js';
 
 export { colonsFor, DIRECTIVE_NAMES, specOf, attributeNames, formOf } from '../dialect/index.js';
@@ -17,4 +18,15 @@ export function misspeltAttribute(node: Pick<DialectFields, 'directiveName' | 'a
     if (closest(key, known) === name) return value;
   }
   return undefined;
+}
+
+/**
+ * The bad attribute values of a typed node that lint rule `rule` reports: its spec's zod issues
+ * (src/dialect), in the report's context. A missing attribute written misspelt (`sytem=`) is
+ * unknown-attribute's finding alone, so it is not reported again as missing.
+ */
+export function attributeFindings(node: DialectNode, report: Pick<Report, 'meta' | 'templateIds'>, rule: string): AttributeIssue[] {
+  return attributeIssues(node, { systems: report.meta.systems, templateIds: report.templateIds }).filter(
+    (issue) => issue.rule === rule && (issue.attribute in node.attributes || misspeltAttribute(node, issue.attribute) === undefined),
+  );
 }

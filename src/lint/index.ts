@@ -7,7 +7,7 @@ import { loadReport, type ReportTarget } from '../model/load.js';
 import type { SourceReader } from '../model/reader.js';
 import { problem, UserError } from '../util/problems.js';
 import { lintReport } from './engine.js';
-import { prefetchStore } from './prefetch.js';
+import { parallelParseStore } from './prefetch.js';
 import { rules } from './registry.js';
 import { resolveSettings } from './settings.js';
 
@@ -43,8 +43,8 @@ export async function lintTargets(root: string, targets: ReportTarget[], options
   for (const target of targets) {
     const cacheDir = options.cache === false ? undefined : parseCacheDir(out, target.slug);
     const disk = cacheDir ? diskParseStore(cacheDir) : undefined;
-    // Prefetching reads the working tree; a reader of other content (git's index) parses as it loads.
-    const store = options.reader ? disk : await prefetchStore(target, disk, cacheDir);
+    // The loader hands the store the chapters it resolved; with another reader (git's index) it parses as it loads.
+    const store = options.reader ? disk : parallelParseStore(disk, cacheDir);
     const loaded = await loadReport(target, { store, reader: options.reader, template: config.template });
     // Pruning keeps only this run's entries: right for the working tree, not for staged text.
     if (loaded.report && !options.reader) store?.prune();

@@ -1,4 +1,5 @@
 // The explicit list of lint rules. A rule file that is not listed here fails test/lint-rules.test.ts.
+import attributeValue from './rules/attribute-value.js';
 import chapterPath from './rules/chapter-path.js';
 import commentStatus from './rules/comment-status.js';
 import directiveNesting from './rules/directive-nesting.js';
@@ -44,6 +45,7 @@ export const rules: readonly AnyRule[] = [
   legislationTitleYear,
   citationKey,
   chapterPath,
+  attributeValue,
   commentStatus,
   commentSyntax,
   directiveNesting,

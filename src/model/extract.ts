@@ -6,7 +6,7 @@ import type { CitationStyle } from '../cite/styles.js';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type {} from 'mdast-util-to-hast';
-import { isDialectNode, type Comment, type Recommendation } from '../dialect/index.js';
+import { isDialectNode, type Comment, type NoteOrigin, type Recommendation } from '../dialect/index.js';
 import { createHash } from 'node:crypto';
 import type { FrontMatter } from './frontmatter.js';
 import { jurisdiction } from './jurisdictions.js';
@@ -93,7 +93,6 @@ export function extractModel(input: ExtractInput): Report {
   let anchor = '';
 
   input.files.forEach((file, fileIndex) => {
-    const prefix = fileIndex === 0 ? '' : `c${fileIndex}-`;
     for (const child of file.tree.children) {
       if (child.type !== 'yaml') report.tree.children.push(child);
     }
@@ -141,21 +140,23 @@ export function extractModel(input: ExtractInput): Report {
               recommendationSeq = 0;
             }
           }
-          node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id: slug } };
+          node.data = { ...node.data, sectionId: slug };
           report.headings.push({ depth: node.depth, text, slug, number, source: spanOf(file.path, node), node });
           anchor = slug;
           return;
         }
         case 'footnoteDefinition': {
-          const label = node.identifier;
-          node.identifier = prefix + node.identifier;
-          report.footnotes.push({ label, identifier: node.identifier, text: plainText(node.children as Nodes[]), source: spanOf(file.path, node), node });
+          const note: NoteOrigin = { chapter: fileIndex, label: node.identifier };
+          node.data = { ...node.data, note };
+          node.identifier = combinedNoteIdentifier(note);
+          report.footnotes.push({ ...note, identifier: node.identifier, text: plainText(node.children as Nodes[]), source: spanOf(file.path, node), node });
           break;
         }
         case 'footnoteReference': {
-          const label = node.identifier;
-          node.identifier = prefix + node.identifier;
-          const call: FootnoteCall = { label, identifier: node.identifier, source: spanOf(file.path, node) };
+          const note: NoteOrigin = { chapter: fileIndex, label: node.identifier };
+          node.data = { ...node.data, note };
+          node.identifier = combinedNoteIdentifier(note);
+          const call: FootnoteCall = { ...note, identifier: node.identifier, source: spanOf(file.path, node) };
           report.footnoteCalls.push(call);
           return;
         }
@@ -239,6 +240,15 @@ export function extractModel(input: ExtractInput): Report {
 
   assignCommentIds(report.comments);
   return report;
+}
+
+/**
+ * A note's identifier in the combined tree of all files: chapter files' notes get a `cN-` prefix so
+ * two files' `[^1]` stay two notes. It becomes the HTML anchor (`#user-content-fn-c2-1`), which
+ * users link to, so it keeps this form; nothing reads it back (the note's origin is declared).
+ */
+export function combinedNoteIdentifier(note: NoteOrigin): string {
+  return note.chapter === 0 ? note.label : `c${note.chapter}-${note.label}`;
 }
 
 /** The parts of a recommendation other than its principle (comments are not part of it either). */

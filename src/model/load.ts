@@ -104,35 +104,16 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
   const front = readFrontMatter(tree, reportPath, problems);
   const dir = path.dirname(target.file);
 
-  const seen = new Set<string>([path.resolve(target.file)]);
-  for (const [index, entry] of (options.chapters === false ? [] : front.meta.chapters).entries()) {
-    const place = front.spanOf(['chapters', index]);
-    const resolved = await resolveChapter(entry, dir, target.root, reader);
-    if ('reason' in resolved) {
-      problems.push(problem(resolved.reason, place, { ruleId: 'chapter-path' }));
+  // Every chapter is resolved and read first, so a store that parses ahead (lint's workers) is
+  // handed exactly the files this loader includes: lint and build can never disagree on them.
+  const chapters = await readChapters({ entries: options.chapters === false ? [] : front.meta.chapters, front, dir, target, reader, rel });
+  await options.store?.prefetch?.(chapters.flatMap((chapter) => ('text' in chapter ? [chapter.text] : [])));
+  for (const chapter of chapters) {
+    if ('problem' in chapter) {
+      problems.push(chapter.problem);
       continue;
     }
-    if (seen.has(resolved.abs)) {
-      problems.push(
-        problem(`chapter \`${entry}\` is listed twice (or is the report itself); each file is included once`, place, {
-          ruleId: 'chapter-path',
-        }),
-      );
-      continue;
-    }
-    seen.add(resolved.abs);
-    const chapterPath = rel(resolved.abs);
-    const chapter = await readSource(resolved.abs, chapterPath, reader);
-    if (!chapter.ok) {
-      const reason = chapter.missing ? `chapter \`${entry}\` does not exist` : `chapter \`${entry}\` ${chapter.detail}`;
-      problems.push(problem(reason, place, { ruleId: 'chapter-path' }));
-      continue;
-    }
-    const chapterLimit = nestingProblem(chapter.text, chapterPath);
-    if (chapterLimit) {
-      problems.push(chapterLimit);
-      continue;
-    }
+    const chapterPath = chapter.path;
     const chapterTree = parseCached(chapter.text, options.cache ?? false, options.store);
     const chapterDepth = depthProblem(chapterTree, chapterPath);
     if (chapterDepth) {
@@ -149,7 +130,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
         }),
       );
     }
-    files.push({ path: chapterPath, absPath: resolved.abs, value: chapter.text, tree: chapterTree, kind: 'chapter' });
+    files.push({ path: chapterPath, absPath: chapter.abs, value: chapter.text, tree: chapterTree, kind: 'chapter' });
   }
 
   const cited = await loadCitationSetup({ root: target.root, dir, front, files, reader, problems });
@@ -169,6 +150,49 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
   // Imported comments live beside the working tree only: a report read from git has none.
   if (!options.reader) report.imported = await readLedger(report);
   return { report, problems };
+}
+
+/** A chapter of `chapters:` as the loader includes it, or why it does not. */
+type ChapterRead = { path: string; abs: string; text: string } | { problem: VFileMessage };
+
+/**
+ * The loader's one chapter resolution: each entry of `chapters:`, in order, resolved inside the
+ * report folder, read, decoded and checked against the parser's limits; a problem instead of the
+ * text when any of that fails or the file is listed twice.
+ */
+async function readChapters(input: {
+  entries: string[]; front: FrontMatterResult; dir: string; target: ReportTarget; reader: SourceReader; rel: (abs: string) => string;
+}): Promise<ChapterRead[]> {
+  const { front, dir, target, reader, rel } = input;
+  const seen = new Set<string>([path.resolve(target.file)]);
+  const result: ChapterRead[] = [];
+  for (const [index, entry] of input.entries.entries()) {
+    const place = front.spanOf(['chapters', index]);
+    const resolved = await resolveChapter(entry, dir, target.root, reader);
+    if ('reason' in resolved) {
+      result.push({ problem: problem(resolved.reason, place, { ruleId: 'chapter-path' }) });
+      continue;
+    }
+    if (seen.has(resolved.abs)) {
+      result.push({ problem: problem(`chapter \`${entry}\` is listed twice (or is the report itself); each file is included once`, place, { ruleId: 'chapter-path' }) });
+      continue;
+    }
+    seen.add(resolved.abs);
+    const chapterPath = rel(resolved.abs);
+    const chapter = await readSource(resolved.abs, chapterPath, reader);
+    if (!chapter.ok) {
+      const reason = chapter.missing ? `chapter \`${entry}\` does not exist` : `chapter \`${entry}\` ${chapter.detail}`;
+      result.push({ problem: problem(reason, place, { ruleId: 'chapter-path' }) });
+      continue;
+    }
+    const chapterLimit = nestingProblem(chapter.text, chapterPath);
+    if (chapterLimit) {
+      result.push({ problem: chapterLimit });
+      continue;
+    }
+    result.push({ path: chapterPath, abs: resolved.abs, text: chapter.text });
+  }
+  return result;
 }
 
 /** True when `abs`, links followed, is outside the workspace (a file that does not exist is not). */

@@ -1,6 +1,6 @@
 import type { Root, Nodes, FootnoteDefinition, Heading as MdHeading } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import type { Comment, DialectNode, Example, Rationale, Recommendation, TermDefinition, TermUse, Variant, Xref } from '../dialect/index.js';
+import type { Comment, DialectNode, Example, NoteOrigin, Rationale, Recommendation, TermDefinition, TermUse, Variant, Xref } from '../dialect/index.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { Citation, CitationEntry } from '../dialect/citation.js';
 import type { ReferenceSet } from '../cite/references.js';
@@ -112,18 +112,15 @@ export interface CommentItem {
   node: Comment;
 }
 
-export interface FootnoteItem {
-  /** The identifier as written in its file. */
-  label: string;
-  /** The identifier in the combined tree (chapter files are prefixed so labels never collide). */
+export interface FootnoteItem extends NoteOrigin {
+  /** The identifier in the combined tree (unique across files; the HTML anchor). */
   identifier: string;
   text: string;
   source: SourceSpan;
   node: FootnoteDefinition;
 }
 
-export interface FootnoteCall {
-  label: string;
+export interface FootnoteCall extends NoteOrigin {
   identifier: string;
   source: SourceSpan;
 }

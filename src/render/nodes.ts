@@ -1,5 +1,5 @@
-import type { BlockContent, DefinitionContent, Parent, PhrasingContent } from 'mdast';
-import type { Handlers } from 'mdast-util-to-hast';
+import type { BlockContent, DefinitionContent, Heading, Parent, PhrasingContent } from 'mdast';
+import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
 import { blockElement, inlineElement } from '../dialect/hast.js';
 
 /**
@@ -40,7 +40,16 @@ declare module 'mdast' {
   }
 }
 
+/** A heading with its section id (declared by the model, `data.sectionId`) as its HTML id, first of its attributes. */
+export function headingHandler(state: State, node: Heading) {
+  const element = defaultHandlers.heading(state, node);
+  const id = node.data?.sectionId;
+  if (id) element.properties = { id, ...element.properties };
+  return element;
+}
+
 export const renderHandlers: Handlers = {
+  heading: headingHandler,
   principle: (state, node: Principle) => blockElement(state, node, 'div', { className: ['principle'] }),
   recommendationHeading: (state, node: RecommendationHeading) => inlineElement(state, node, `h${node.depth}`, { className: ['recommendation-heading'] }),
   derivedNumber: (state, node: DerivedNumber) =>

@@ -142,7 +142,7 @@ export function numberHeadings(tree: Root, { report }: Pick<RenderContext, 'repo
   const bySlug = new Map(report.headings.map((h) => [h.slug, h]));
   rewrite(tree, (node) => {
     if (node.type !== 'heading') return undefined;
-    const id = (node.data?.hProperties as { id?: string } | undefined)?.id;
+    const id = node.data?.sectionId;
     const item = id ? bySlug.get(id) : undefined;
     node.depth = Math.min(6, Math.max(1, node.depth + shift)) as typeof node.depth;
     const number = item ? shownNumber(report, item) : '';

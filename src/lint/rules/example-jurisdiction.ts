@@ -1,28 +1,6 @@
-import { jurisdiction, jurisdictionCodes } from '../../model/jurisdictions.js';
 import { defineRule, noOptions } from '../define.js';
 import { attributePlace } from '../place.js';
-import { misspeltAttribute } from '../dialect.js';
-
-/** Codes people write that ISO 3166-1 spells differently. */
-const ALIASES: Record<string, string> = {
-  UK: 'GB', EL: 'GR', EN: 'GB', UAE: 'AE',
-  // ISO 3166-1 alpha-3 codes of the jurisdictions reports cite most.
-  AUS: 'AU', AUT: 'AT', BEL: 'BE', BRA: 'BR', CAN: 'CA', CHE: 'CH', CHN: 'CN', DEU: 'DE', DNK: 'DK', ESP: 'ES',
-  FIN: 'FI', FRA: 'FR', GBR: 'GB', GRC: 'GR', IND: 'IN', IRL: 'IE', ISR: 'IL', ITA: 'IT', JPN: 'JP', KOR: 'KR',
-  LUX: 'LU', MEX: 'MX', NLD: 'NL', NOR: 'NO', NZL: 'NZ', POL: 'PL', PRT: 'PT', SGP: 'SG', SWE: 'SE', TWN: 'TW',
-  USA: 'US', ZAF: 'ZA',
-};
-
-function suggestion(written: string): string {
-  const upper = written.toUpperCase();
-  const alias = ALIASES[upper];
-  if (alias) return `; did you mean \`${alias}\` (${jurisdiction(alias)?.name})?`;
-  const lower = written.toLowerCase();
-  const byName = jurisdictionCodes().find((code) => jurisdiction(code)!.name.toLowerCase() === lower)
-    ?? jurisdictionCodes().find((code) => jurisdiction(code)!.name.toLowerCase().startsWith(lower) && lower.length >= 4);
-  if (byName) return `; did you mean \`${byName}\` (${jurisdiction(byName)!.name})?`;
-  return '; use an ISO 3166-1 alpha-2 code such as FR, DE, GB, US, JP, or EU';
-}
+import { attributeFindings } from '../dialect.js';
 
 export default defineRule({
   meta: { id: 'example-jurisdiction', severity: 'error', description: 'An example without `jurisdiction`, or with a code that is not ISO 3166-1 alpha-2 (or EU).' },
@@ -46,15 +24,10 @@ export default defineRule({
     ],
   },
   check({ report, emit }) {
+    // What a jurisdiction may be, and the suggestions, are the example's spec (src/dialect/values.ts).
     for (const item of report.directives) {
       if (item.node.type !== 'example') continue;
-      const code = (item.attributes.jurisdiction ?? '').trim();
-      if (!code && misspeltAttribute(item.node, 'jurisdiction') !== undefined) continue; // unknown-attribute says it
-      if (!code) {
-        emit('example without a jurisdiction; write :::example{jurisdiction=FR} (an ISO 3166-1 alpha-2 code, or EU)', attributePlace(item.source.file, item.node));
-      } else if (!jurisdiction(code)) {
-        emit(`unknown jurisdiction code \`${code}\`${suggestion(code)}`, attributePlace(item.source.file, item.node, 'jurisdiction'));
-      }
+      for (const issue of attributeFindings(item.node, report, 'example-jurisdiction')) emit(issue.message, attributePlace(item.source.file, item.node, issue.attribute));
     }
   },
 });

@@ -1,9 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { defineRule, noOptions } from '../define.js';
-import { reservedPageIds } from '../../render/page-ids.js';
+import { attributeFindings } from '../dialect.js';
 import { attributePlace, where } from '../place.js';
-
-const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export default defineRule({
   meta: {
@@ -35,13 +33,8 @@ export default defineRule({
         emit(`${label} has no id; give it a stable one that never changes, such as ::::recommendation{#${new GithubSlugger().slug(rec.title || 'short-name')}}`, place);
         continue;
       }
-      if (!SLUG.test(rec.id)) {
-        emit(`recommendation id \`${rec.id}\` should be lower-case words joined by hyphens, such as \`${new GithubSlugger().slug(rec.id.replace(/_/g, '-'))}\``, place);
-      }
-      const pageIds = reservedPageIds(report.meta.systems, report.templateIds);
-      if (pageIds.includes(rec.id)) {
-        emit(`recommendation id \`${rec.id}\` is an id the page itself uses (${pageIds.join(', ')}); two elements would share it and links to it would land on the page's own; choose another`, place);
-      }
+      // The id's form and the page's own ids are the recommendation's spec (src/dialect/values.ts).
+      for (const issue of attributeFindings(rec.node, report, 'recommendation-id')) emit(issue.message, place);
       const first = seen.get(rec.id);
       if (first) {
         emit(`recommendation id \`${rec.id}\` is used twice: here and at ${where(first.source)}; references and comments cannot tell them apart`, place);

@@ -1,5 +1,6 @@
 import { defineRule, noOptions } from '../define.js';
 import { attributePlace, where } from '../place.js';
+import { attributeFindings } from '../dialect.js';
 
 export default defineRule({
   meta: { id: 'term-duplicate', severity: 'warn', description: 'A term defined twice, or a `:::definition` without a `term`.' },
@@ -20,10 +21,9 @@ export default defineRule({
     const first = new Map<string, (typeof report.definitions)[number]>();
     for (const definition of report.definitions) {
       const place = attributePlace(definition.source.file, definition.node, 'term');
-      if (!definition.key) {
-        emit('definition without a term; write :::definition{term="…"}', place);
-        continue;
-      }
+      // A definition without a term is its spec's finding (src/dialect/definition.ts).
+      for (const issue of attributeFindings(definition.node, report, 'term-duplicate')) emit(issue.message, attributePlace(definition.source.file, definition.node, issue.attribute));
+      if (!definition.key) continue;
       const earlier = first.get(definition.key);
       if (earlier) emit(`term \`${definition.term}\` is defined twice (first at ${where(earlier.source)}); keep one definition`, place);
       else first.set(definition.key, definition);

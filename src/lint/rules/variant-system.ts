@@ -1,7 +1,6 @@
 import { defineRule, noOptions } from '../define.js';
 import { attributePlace } from '../place.js';
-import { closest, didYouMean } from '../suggest.js';
-import { misspeltAttribute } from '../dialect.js';
+import { attributeFindings } from '../dialect.js';
 
 export default defineRule({
   meta: { id: 'variant-system', severity: 'error', description: 'A variant without `system`, or for a system that is not in the front matter\'s `systems`.' },
@@ -24,18 +23,10 @@ export default defineRule({
     ],
   },
   check({ report, emit }) {
-    const systems = report.meta.systems;
+    // What a system may be, and what is said when it is not, is the variant's spec (src/dialect/variant.ts).
     for (const rec of report.recommendations) {
       for (const variant of rec.variants) {
-        if (!variant.system && misspeltAttribute(variant.node, 'system') !== undefined) continue;
-        if (!variant.system) {
-          emit(`variant without a system; write :::variant{system=${systems[0]}} (this report's systems: ${systems.join(', ')})`, attributePlace(variant.source.file, variant.node));
-        } else if (!systems.includes(variant.system)) {
-          emit(
-            `variant for \`${variant.system}\`, which is not among this report's systems (${systems.join(', ')}), so no single-system edition prints it${didYouMean(closest(variant.system, systems))}`,
-            attributePlace(variant.source.file, variant.node, 'system'),
-          );
-        }
+        for (const issue of attributeFindings(variant.node, report, 'variant-system')) emit(issue.message, attributePlace(variant.source.file, variant.node, issue.attribute));
       }
     }
   },
