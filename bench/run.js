@@ -152,10 +152,11 @@ const results = {
 for (const pages of sizes) {
   const work = mkdtempSync(path.join(os.tmpdir(), `rapporteur-bench-${pages}p-`));
   process.stderr.write(`\n# ${pages} pages: generating in ${work}\n`);
-  const { root, slug } = writeRevisionRepo({ pages, dir: path.join(work, 'repo') });
+  const { root, slug, second } = writeRevisionRepo({ pages, dir: path.join(work, 'repo') });
   const reportDir = path.join(root, 'reports', slug);
   const pandocDir = path.join(root, 'pandoc', slug);
-  const chapters = readdirSync(path.join(pandocDir, 'chapters')).sort().map((f) => `chapters/${f}`);
+  // In the report's order (a sorted listing puts 100-chapter.md before 11-chapter.md).
+  const chapters = second.chapters.map((c) => c.file);
   const builtHtml = path.join(root, 'dist', slug, `${slug}.html`);
   const cacheOf = (key) => path.join(work, 'cache', key);
 
