@@ -14,7 +14,8 @@
 // and code. `findings: N` plants N known defects of several rules, each returned with the rule
 // and a marker that finds its line, so that lint's precision and recall can be measured.
 // `citations: N` adds 80 references (references.json) and N citations in pandoc's syntax, which
-// both tools read.
+// both tools read. `writeTranslations({root, slug, languages})` stores a complete translation of
+// a written report per language (the units from Rapporteur's own extraction).
 //
 // Plain ESM JavaScript on purpose: benchmarks, vitest tests and helpers import it without a build.
 import { spawnSync } from 'node:child_process';
@@ -746,6 +747,32 @@ export function writeRevisionRepo({ pages = 10, seed = 1, editShare = 0.1, dir, 
   git(root, ['commit', '-q', '-m', 'Draft 0.2.0']);
   git(root, ['tag', 'v0.2.0']);
   return { root, slug, first, second: second.report, changes: second.changes };
+}
+
+/**
+ * Stores a complete translation of the written report for each of `languages`
+ * (`reports/<slug>/translations/<lang>.po`), every unit translated: its source with a language
+ * tag in front, placeholders kept, so that `build --lang`, `lint` and `diff` see a translation as
+ * large as the report. Units come from Rapporteur's own extraction (the compiled lib/, so `npm run
+ * compile` first), never from reading the Markdown here.
+ */
+export async function writeTranslations({ root, slug, languages }) {
+  const { loadReport } = await import('../lib/model/load.js');
+  const { collectUnits } = await import('../lib/i18n/units.js');
+  const { writePo } = await import('../lib/i18n/formats.js');
+  const file = path.join(root, 'reports', slug, 'report.md');
+  const { report } = await loadReport({ slug, root, file });
+  const units = collectUnits(report);
+  const written = [];
+  for (const lang of languages) {
+    const entries = units.map((unit) => ({ unit, target: [`[${lang}] `, ...unit.source], state: 'translated' }));
+    const text = writePo({ srcLang: report.meta.lang, trgLang: lang, report: slug, original: path.relative(root, file), entries });
+    const out = path.join(root, 'reports', slug, 'translations', `${lang}.po`);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, text);
+    written.push({ lang, file: out, units: units.length });
+  }
+  return written;
 }
 
 // `node bench/generate.js 100 /tmp/out` writes one revision repository, for trying things by hand.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectedFindings, generateReport, toPandoc, toRapporteur, writeFiles } from '../bench/generate.js';
+import { expectedFindings, generateReport, toPandoc, toRapporteur, writeFiles, writeTranslations } from '../bench/generate.js';
 import { lintTargets } from '../src/lint/index.js';
 import { makeWorkspace, removeWorkspace } from './helpers.js';
 
@@ -38,6 +38,17 @@ describe('bench/generate.js', () => {
     const expected = expectedFindings(report, files, 'reports/g').map((f: { rule: string; file: string; line: number }) => `${f.rule} ${f.file}:${f.line}`);
     expect(new Set(expected.map((e: string) => e.split(' ')[0])).size).toBe(8);
     expect(found.sort()).toEqual(expected.sort());
+  });
+
+  it('stores a complete translation per language that lint accepts and the build uses', async () => {
+    const root = makeWorkspace({});
+    workspaces.push(root);
+    writeFiles(path.join(root, 'reports', 'g'), toRapporteur(generateReport({ pages: 10, seed: 2, slug: 'g' })));
+    const written = await writeTranslations({ root, slug: 'g', languages: ['ja'] });
+    expect(written).toEqual([expect.objectContaining({ lang: 'ja', units: expect.any(Number) })]);
+    expect(written[0].units).toBeGreaterThan(50);
+    const outcome = await lintTargets(root, [{ slug: 'g', root, file: path.join(root, 'reports', 'g', 'report.md') }], { cache: false });
+    expect(outcome.messages.map((m) => `${m.ruleId} ${m.reason}`)).toEqual([]);
   });
 
   it('is deterministic, and the planted defects leave the rest of the report as it was', () => {
