@@ -19,7 +19,7 @@
 // the command's; CPU is user+system of its whole process tree (bench/tree-time.py reaps every
 // descendant, Chromium's helpers included); memory is the peak of the summed resident sets of the
 // tree, sampled from /proc every 100 ms. On a shared machine the CPU ratios are the figures to
-// trust: wall time depends on what the other users run. Everything goes to bench/out/results-<sizes>.json.
+// trust: wall time depends on what the other users run. Everything goes to bench/out/results-<sizes>[-<only>].json.
 //
 //   node bench/run.js [--pages 100,1000] [--runs 3] [--warmup 1] [--only pdf,lint|keys] [--keep]
 //                     [--citations-per-page 4] [--findings 40]
@@ -397,6 +397,6 @@ if (results.targets.length) {
 }
 process.stdout.write(`${lines.join('\n')}\n`);
 // One file per set of sizes, so that a 100-page and a 1,000-page run can be kept side by side.
-const resultsFile = path.join(outDir, `results-${sizes.join('-')}.json`);
+const resultsFile = path.join(outDir, `results-${sizes.join('-')}${only.length ? `-${only.join('-')}` : ''}.json`);
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`\nwritten ${path.relative(process.cwd(), resultsFile)}\n`);
