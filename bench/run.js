@@ -22,7 +22,7 @@
 // trust: wall time depends on what the other users run. Everything goes to bench/out/results-<sizes>[-<only>].json.
 //
 //   node bench/run.js [--pages 100,1000] [--runs 3] [--warmup 1] [--only pdf,lint|keys] [--keep]
-//                     [--citations-per-page 4] [--findings 40]
+//                     [--citations-per-page 4] [--findings 40] [--no-baseline]
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -237,7 +237,9 @@ for (const pages of sizes) {
   ];
   // --only takes groups or row keys; a chosen row brings its baseline (a ratio needs it in the same run).
   const chosen = (t) => !only.length || only.includes(t.group) || only.includes(t.key);
-  const bases = new Set(allTasks.filter(chosen).map((t) => t.base));
+  // --no-baseline: only the rows asked for (to split a long run across processes; the ratios are then
+  // made by hand against a baseline measured in another process, and say so).
+  const bases = new Set(process.argv.includes('--no-baseline') ? [] : allTasks.filter(chosen).map((t) => t.base));
   const tasks = allTasks.filter((t) => chosen(t) || bases.has(t.key));
 
   const samples = Object.fromEntries(tasks.map((t) => [t.key, []]));
