@@ -1,12 +1,21 @@
-// A seeded, deterministic generator of realistic Rapporteur reports for benchmarks and tests.
+// THE seeded, deterministic generator of realistic Rapporteur reports for benchmarks and tests
+// (the only one: lint's precision bench, the DOCX and citation rows and the tests all use it).
 //
-// `generateReport({pages, seed})` builds an abstract report (chapters of sections of blocks:
+// `generateReport({pages, seed, citations, findings})` builds an abstract report (chapters of sections of blocks:
 // paragraphs with footnotes, lists, tables, recommendations with variants, examples and rationale,
 // uniform recommendations, comments, cross-references), then serialises it twice: in Rapporteur's
 // dialect (`toRapporteur`) and in pandoc's own Markdown (`toPandoc`, fenced divs) so that pandoc
 // does the same work. `reviseReport` makes a second revision (a share of paragraphs edited,
 // recommendations moved, added and removed), and `writeRevisionRepo` commits both revisions in a
 // temporary git repository tagged v0.1.0 and v0.2.0.
+//
+// Without `findings` the report lints clean (every rule; test/bench-generator.test.ts): unique
+// headings, support (a footnote) in every recommendation, "shall"/"must" only inside quotations
+// and code. `findings: N` plants N known defects of several rules, each returned with the rule
+// and a marker that finds its line, so that lint's precision and recall can be measured.
+// `citations: N` adds 80 references (references.json) and N citations in pandoc's syntax, which
+// both tools read. `writeTranslations({root, slug, languages})` stores a complete translation of
+// a written report per language (the units from Rapporteur's own extraction).
 //
 // Plain ESM JavaScript on purpose: benchmarks, vitest tests and helpers import it without a build.
 import { spawnSync } from 'node:child_process';
@@ -85,6 +94,10 @@ const TOPICS = ['evidence', 'confidentiality', 'remedies', 'procedure', 'coopera
 const AUTHORS = ['Hélène Marchetti', 'Daniel K. Osei', 'Akiko Morimoto', 'Jan de Vries', 'María Ortega', 'Priya Raman'];
 const STATUTES = ['Code of Civil Procedure', 'Trade Secrets Act', 'Civil Procedure Rules', 'Evidence Act', 'Directive (EU) 2016/943', 'Industrial Property Code', 'Unfair Competition Prevention Act'];
 
+/** A 1×1 PNG: an image every writer embeds (DOCX refuses SVG) without a converter. */
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const FIGURE_FILE = 'images/figure.png';
+
 function sentence(r) {
   const lead = r.chance(0.3) ? `${r.pick(CONNECTORS)} ` : '';
   let subject = r.pick(SUBJECTS);
@@ -99,7 +112,7 @@ function words(text) {
 }
 
 /** A paragraph as inline parts: plain text, emphasis, footnote calls, cross-references, inline comments. */
-function paragraph(r, state, { minSentences = 3, maxSentences = 7, footnotes = true, refs = true, comments = true } = {}) {
+function paragraph(r, state, { minSentences = 3, maxSentences = 7, footnotes = true, refs = true, comments = true, support = false } = {}) {
   const parts = [];
   const count = r.int(minSentences, maxSentences);
   for (let i = 0; i < count; i++) {
@@ -114,13 +127,10 @@ function paragraph(r, state, { minSentences = 3, maxSentences = 7, footnotes = t
       }
     }
     if (s) parts.push({ t: 'text', v: s });
-    if (footnotes && r.chance(0.18)) {
-      state.footnoteSeq += 1;
-      const label = `fn${state.footnoteSeq}`;
-      parts.push({ t: 'fn', label });
-      state.chapterFootnotes.push({ label, text: `See ${r.pick(STATUTES)}, art. ${r.int(1, 400)}; ${sentence(r)}` });
-    }
+    if (footnotes && r.chance(0.18)) footnote(r, state, parts);
   }
+  // `support`: a recommendation's principle always cites its source (lint: recommendation-support).
+  if (support && !parts.some((p) => p.t === 'fn')) footnote(r, state, parts);
   if (refs && state.recommendationIds.length > 0 && r.chance(0.15)) {
     parts.push({ t: 'text', v: ' See also ' }, { t: 'ref', id: r.pick(state.recommendationIds) }, { t: 'text', v: '.' });
   }
@@ -128,6 +138,24 @@ function paragraph(r, state, { minSentences = 3, maxSentences = 7, footnotes = t
     parts.push({ t: 'text', v: ' ' }, { t: 'icomment', author: r.pick(AUTHORS), v: `Please check this against the ${r.pick(STATUTES)}.` });
   }
   return { kind: 'para', parts };
+}
+
+function footnote(r, state, parts) {
+  state.footnoteSeq += 1;
+  const label = `fn${state.footnoteSeq}`;
+  parts.push({ t: 'fn', label });
+  state.chapterFootnotes.push({ label, text: `See ${r.pick(STATUTES)}, art. ${r.int(1, 400)}; ${sentence(r)}` });
+}
+
+/**
+ * A heading title no other heading of the report has (lint: heading-slug-unique): the generator
+ * draws from small word lists, so a repeat gets the running number of its kind.
+ */
+function uniqueHeading(state, title) {
+  let unique = title;
+  for (let n = 2; state.usedHeadings.has(unique.toLowerCase()); n++) unique = `${title}, part ${n}`;
+  state.usedHeadings.add(unique.toLowerCase());
+  return unique;
 }
 
 function paraWords(block) {
@@ -147,7 +175,9 @@ function recommendation(r, state, systems) {
   const title = `${verb} ${object}`;
   const id = uniqueId(state, `${verb.toLowerCase()}-${object.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`);
   const uniform = r.chance(0.15);
-  const principle = [paragraph(r, state, { minSentences: 2, maxSentences: 4, comments: false })];
+  const principle = [paragraph(r, state, { minSentences: 2, maxSentences: 4, comments: false, support: true })];
+  // Mandatory words inside code are quotation, not advice: lint must not flag them.
+  if (r.chance(0.2)) principle[0].parts.push({ t: 'text', v: ' Members cite ' }, { t: 'code', v: 'must' }, { t: 'text', v: ' only as statutory wording.' });
   const variants = uniform
     ? []
     : systems.map((system) => {
@@ -159,6 +189,7 @@ function recommendation(r, state, systems) {
   const exampleCount = r.int(1, 2);
   for (let i = 0; i < exampleCount; i++) examples.push(example(r, state, r.pick(['civil', 'common', 'mixed'])));
   const rationale = r.chance(0.7) ? [paragraph(r, state, { minSentences: 2, maxSentences: 5, comments: false })] : [];
+  if (rationale.length && r.chance(0.3)) rationale[0].parts.push({ t: 'text', v: ' Some statutes provide that parties are required to cooperate.' });
   const comment = r.chance(0.12) ? { author: r.pick(AUTHORS), date: `2026-${String(r.int(1, 10)).padStart(2, '0')}-${String(r.int(10, 28))}`, status: r.pick(['open', 'open', 'resolved']), text: sentence(r) } : undefined;
   state.recommendationIds.push(id);
   return { kind: 'rec', id, title, topic: r.pick(TOPICS), uniform, principle, variants, examples, rationale, comment };
@@ -197,7 +228,7 @@ function blockWords(block) {
   if (block.kind === 'rec') return recWords(block);
   if (block.kind === 'list') return block.items.reduce((n, b) => n + paraWords(b), 0);
   if (block.kind === 'table') return block.rows.length * 12;
-  if (block.kind === 'comment') return 0;
+  if (block.kind === 'quote') return words(block.text);
   return 0;
 }
 
@@ -205,20 +236,22 @@ function blockWords(block) {
  * Builds the abstract report. Pages are approximate (WORDS_PER_PAGE words each); one chapter
  * file per ~10 pages (at least two), sections of ~2 pages, a recommendation every ~1.5 pages.
  */
-export function generateReport({ pages = 10, seed = 1, systems = ['civil-law', 'common-law'], slug = 'generated' } = {}) {
+export function generateReport({ pages = 10, seed = 1, systems = ['civil-law', 'common-law'], slug = 'generated', citations = 0, findings = 0 } = {}) {
   const r = rng(seed);
-  const state = { footnoteSeq: 0, chapterFootnotes: [], recommendationIds: [], usedIds: new Set() };
+  const state = { footnoteSeq: 0, chapterFootnotes: [], recommendationIds: [], usedIds: new Set(), usedHeadings: new Set() };
   const chapterCount = Math.max(2, Math.round(pages / 10));
   const wordsPerChapter = (pages * WORDS_PER_PAGE) / chapterCount;
   const chapters = [];
   for (let c = 0; c < chapterCount; c++) {
     state.footnoteSeq = 0;
     state.chapterFootnotes = [];
-    const title = `${r.pick(TOPIC_WORDS)} and ${r.pick(TOPIC_WORDS).toLowerCase()} in trade secret cases`;
+    const title = uniqueHeading(state, `${r.pick(TOPIC_WORDS)} and ${r.pick(TOPIC_WORDS).toLowerCase()} in trade secret cases`);
     const sections = [];
     let total = 0;
     while (total < wordsPerChapter) {
-      const section = { title: `${r.pick(TITLE_WORDS).replace(/e$/, '')}ing ${r.pick(OBJECTS).replace(/^the /, '')}`, blocks: [] };
+      const section = { title: uniqueHeading(state, `${r.pick(TITLE_WORDS).replace(/e$/, '')}ing ${r.pick(OBJECTS).replace(/^the /, '')}`), blocks: [] };
+      // The first section of a chapter shows a figure (an image every writer must embed).
+      if (sections.length === 0) section.blocks.push({ kind: 'figure', alt: `Figure for chapter ${c + 1}` });
       const sectionWords = Math.min(WORDS_PER_PAGE * 2, wordsPerChapter - total + 50);
       let inSection = 0;
       while (inSection < sectionWords) {
@@ -228,7 +261,9 @@ export function generateReport({ pages = 10, seed = 1, systems = ['civil-law', '
         else if (roll < 0.38) block = list(r, state);
         else if (roll < 0.42) block = table(r);
         else if (roll < 0.45) block = { kind: 'comment', author: r.pick(AUTHORS), date: '2026-10-02', status: 'open', text: sentence(r) };
-        else if (roll < 0.5) block = { kind: 'subheading', title: `${r.pick(TOPIC_WORDS)} ${r.pick(['in practice', 'before trial', 'after judgment', 'and third parties'])}` };
+        else if (roll < 0.5) block = { kind: 'subheading', title: uniqueHeading(state, `${r.pick(TOPIC_WORDS)} ${r.pick(['in practice', 'before trial', 'after judgment', 'and third parties'])}`) };
+        // Binding law quoted: "shall" inside a quotation, which lint must not flag.
+        else if (roll < 0.52) block = { kind: 'quote', text: `"${r.pick(SUBJECTS).replace(/^./, (ch) => ch.toUpperCase())} shall ${r.pick(['order', 'preserve', 'disclose', 'restrict access to'])} ${r.pick(OBJECTS)} ${r.pick(QUALIFIERS)}," in the words of the ${r.pick(STATUTES)}.` };
         else block = paragraph(r, state);
         section.blocks.push(block);
         inSection += blockWords(block) + (block.kind === 'subheading' ? 5 : 0);
@@ -238,6 +273,14 @@ export function generateReport({ pages = 10, seed = 1, systems = ['civil-law', '
     }
     chapters.push({ file: `chapters/${String(c + 1).padStart(2, '0')}-chapter.md`, title, sections, footnotes: state.chapterFootnotes });
   }
+  const references = citations > 0 ? makeReferences() : [];
+  if (citations > 0) {
+    const last = chapters.at(-1);
+    last.sections.push({ title: uniqueHeading(state, 'Authorities discussed'), blocks: citingParagraphs(rng(seed + 7), references, citations) });
+  }
+  // Planted defects come from their own random stream so the rest of the report is the same
+  // with and without them.
+  const planted = findings > 0 ? plantFindings(rng(seed + 99), state, chapters, systems, findings) : [];
   return {
     slug,
     meta: {
@@ -255,7 +298,146 @@ export function generateReport({ pages = 10, seed = 1, systems = ['civil-law', '
     },
     intro: [paragraph(r, state, { refs: false, comments: false, footnotes: false })],
     chapters,
+    references,
+    planted,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citations: references of the kinds a legal report cites, cited in pandoc's syntax.
+
+/** 80 CSL-JSON references: cases, statutes (the year in `issued` only: lint legislation-title-year), books, articles. */
+function makeReferences() {
+  const items = [];
+  for (let i = 0; i < 80; i++) {
+    const kind = i % 4;
+    if (kind === 0) items.push({ id: `case${i}`, type: 'legal_case', title: `Claimant ${i} Ltd v Defendant ${i} plc`, 'container-title': 'WLR', volume: String(1 + (i % 3)), page: String(100 + i * 7), authority: 'Ch', issued: { 'date-parts': [[1980 + (i % 40)]] } });
+    else if (kind === 1) items.push({ id: `act${i}`, type: 'legislation', title: `Trade Secrets Act No ${i}`, issued: { 'date-parts': [[1990 + (i % 30)]] } });
+    else if (kind === 2) items.push({ id: `book${i}`, type: 'book', title: `Confidential Information, volume ${i}`, author: [{ family: `Author${i}`, given: 'Ann' }], publisher: 'Oxford University Press', issued: { 'date-parts': [[2000 + (i % 24)]] } });
+    else items.push({ id: `article${i}`, type: 'article-journal', title: `Evidence and secrets ${i}`, author: [{ family: `Writer${i}`, given: 'Ben' }], 'container-title': 'Law Quarterly Review', volume: String(100 + i), page: String(10 + i), issued: { 'date-parts': [[2010 + (i % 14)]] } });
+  }
+  return items;
+}
+
+/** Paragraphs of `count` citations; the first cite every reference once (none unused), then random ones. */
+function citingParagraphs(r, references, count) {
+  const ids = references.map((item) => item.id);
+  const paragraphs = [];
+  let n = 0;
+  while (n < count) {
+    const sentences = [];
+    for (let s = 0; s < 4 && n < count; s++, n++) {
+      const id = n < ids.length ? ids[n] : r.pick(ids);
+      const pin = r.int(1, 300);
+      sentences.push(r.chance(0.2) ? `Courts have followed this approach [see @${id}, ${pin}; @${ids[(ids.indexOf(id) + 1) % ids.length]}].` : `The point is settled [@${id}, ${pin}].`);
+    }
+    paragraphs.push({ kind: 'para', parts: [{ t: 'text', v: sentences.join(' ') }] });
+  }
+  return paragraphs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planted lint findings (the precision bench)
+
+/**
+ * The kinds of defect `findings` plants, in turn: the rule that must report it and how to build
+ * it. `marker` is text on the line the rule reports (`nth` occurrence of it in the file, `offset`
+ * lines from it), so the bench finds the expected line in the written file.
+ */
+const PLANTS = [
+  {
+    rule: 'mandatory-language',
+    block: (r, state, n, systems) => {
+      const rec = plantedRecommendation(r, state, n, systems);
+      rec.principle[0].parts.unshift({ t: 'text', v: `Planted finding ${n}: the court shall hear the applicant. ` });
+      return { blocks: [rec], marker: `Planted finding ${n}:` };
+    },
+  },
+  {
+    rule: 'ref-target',
+    block: (r, state, n) => ({ blocks: [{ kind: 'para', parts: [{ t: 'text', v: `Planted finding ${n} refers to ` }, { t: 'ref', id: `no-such-recommendation-${n}` }, { t: 'text', v: '.' }] }], marker: `no-such-recommendation-${n}` }),
+  },
+  {
+    rule: 'footnote-undefined',
+    block: (r, state, n) => ({ blocks: [{ kind: 'para', parts: [{ t: 'text', v: `Planted finding ${n} calls a note nobody wrote.` }, { t: 'fn', label: `missing${n}` }] }], marker: `Planted finding ${n} calls` }),
+  },
+  {
+    rule: 'example-jurisdiction',
+    block: (r, state, n, systems) => {
+      const rec = plantedRecommendation(r, state, n, systems);
+      // "UK" is not an ISO 3166 code (GB is): the example's opening line is reported.
+      rec.examples = [{ jurisdiction: 'UK', body: [{ kind: 'para', parts: [{ t: 'text', v: `Planted finding ${n}: an example from nowhere.` }] }] }];
+      return { blocks: [rec], marker: `Planted finding ${n}:`, offset: -1 };
+    },
+  },
+  {
+    rule: 'heading-slug-unique',
+    block: (r, state, n) => {
+      const title = `Planted finding ${n}, a heading written twice`;
+      return { blocks: [{ kind: 'subheading', title }, paragraph(r, state, { refs: false, comments: false, footnotes: false }), { kind: 'subheading', title }], marker: `### ${title}`, nth: 2 };
+    },
+  },
+  {
+    rule: 'recommendation-support',
+    block: (r, state, n, systems) => {
+      const rec = plantedRecommendation(r, state, n, systems);
+      const strip = (para) => (para.parts = para.parts.filter((p) => p.t !== 'fn'));
+      paragraphsOf(rec).forEach(strip);
+      return { blocks: [rec], marker: `{#${rec.id} ` };
+    },
+  },
+  {
+    rule: 'unknown-directive',
+    block: (r, state, n) => ({ blocks: [{ kind: 'raw', text: `::recomendations[Planted finding ${n}]` }], marker: `[Planted finding ${n}]` }),
+  },
+  {
+    rule: 'link-target',
+    block: (r, state, n) => ({ blocks: [{ kind: 'para', parts: [{ t: 'text', v: `Planted finding ${n} shows ![a missing figure](../images/missing-${n}.png) here.` }] }], marker: `missing-${n}.png` }),
+  },
+];
+
+/** A well-formed recommendation with its own id; its footnotes go to a list we drop (none are called). */
+function plantedRecommendation(r, state, n, systems) {
+  const scratch = { ...state, chapterFootnotes: [], recommendationIds: [], usedIds: new Set() };
+  const rec = recommendation(r, scratch, systems);
+  rec.id = `planted-${n}`;
+  rec.comment = undefined;
+  // No footnote calls either: their definitions would be needed in the chapter.
+  paragraphsOf(rec).forEach((para) => (para.parts = para.parts.filter((p) => p.t !== 'fn' && p.t !== 'ref')));
+  // Supported all the same, by a note defined in the chapter (added by plantFindings).
+  rec.principle[0].parts.push({ t: 'fn', label: `planted${n}` });
+  return rec;
+}
+
+function plantFindings(r, state, chapters, systems, count) {
+  const planted = [];
+  for (let n = 1; n <= count; n++) {
+    const kind = PLANTS[(n - 1) % PLANTS.length];
+    const chapter = r.pick(chapters);
+    const section = r.pick(chapter.sections);
+    const made = kind.block(r, state, n, systems);
+    // Planted recommendations cite a note of their own; recommendation-support's plant has none.
+    if (made.blocks.some((b) => b.kind === 'rec' && paragraphsOf(b).some((p) => p.parts.some((part) => part.t === 'fn')))) {
+      chapter.footnotes.push({ label: `planted${n}`, text: `See ${r.pick(STATUTES)}, art. ${r.int(1, 400)}.` });
+    }
+    // At the end of the section, so a planted heading never takes the following blocks with it.
+    section.blocks.push(...made.blocks);
+    planted.push({ rule: kind.rule, file: chapter.file, marker: made.marker, nth: made.nth ?? 1, offset: made.offset ?? 0 });
+  }
+  return planted;
+}
+
+/**
+ * The expected findings of a written report: `{ rule, file, line }` per planted defect, the line
+ * found by the plant's marker in `files` (what toRapporteur wrote).
+ */
+export function expectedFindings(report, files, reportPath) {
+  return report.planted.map((plant) => {
+    const lines = files[plant.file].split('\n');
+    const hits = lines.flatMap((line, i) => (line.includes(plant.marker) ? [i + 1] : []));
+    if (hits.length < plant.nth) throw new Error(`planted marker ${plant.marker} not found in ${plant.file}`);
+    return { rule: plant.rule, file: path.posix.join(reportPath, plant.file), line: hits[plant.nth - 1] + plant.offset };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,6 +477,8 @@ function inline(parts, style, chapterIndex) {
           return p.v;
         case 'em':
           return `*${p.v}*`;
+        case 'code':
+          return `\`${p.v}\``;
         case 'fn':
           return `[^${style === 'pandoc' ? `c${chapterIndex}-` : ''}${p.label}]`;
         case 'ref':
@@ -333,6 +517,13 @@ function serialiseBlock(block, style, chapterIndex) {
       return inline(block.parts, style, chapterIndex);
     case 'subheading':
       return `### ${block.title}`;
+    case 'quote':
+      return `> ${block.text}`;
+    case 'raw':
+      return block.text;
+    case 'figure':
+      // Paths are relative to the chapter file for Rapporteur and to pandoc's working folder (the report's) for pandoc.
+      return `![${block.alt}](${style === 'pandoc' ? '' : '../'}${FIGURE_FILE})`;
     case 'list':
       return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${inline(item.parts, style, chapterIndex)}`).join('\n');
     case 'table': {
@@ -386,7 +577,8 @@ function serialiseChapter(chapter, style, chapterIndex) {
 
 /** The report in Rapporteur's dialect: `{ 'report.md': ..., 'chapters/01-chapter.md': ... }`. */
 export function toRapporteur(report) {
-  const files = {};
+  const files = { [FIGURE_FILE]: PNG_1X1 };
+  if (report.references?.length) files['references.json'] = `${JSON.stringify(report.references, null, 1)}\n`;
   files['report.md'] = `${frontMatter(report, { chapters: report.chapters.map((c) => c.file) })}\n::toc\n\n${serialiseBlocks(report.intro, 'rapporteur', 0)}\n\n::recommendations\n`;
   report.chapters.forEach((chapter, i) => {
     files[chapter.file] = serialiseChapter(chapter, 'rapporteur', i + 1);
@@ -400,7 +592,8 @@ export function toRapporteur(report) {
  * concatenates its inputs). `files` are given to pandoc in `order`.
  */
 export function toPandoc(report) {
-  const files = {};
+  const files = { [FIGURE_FILE]: PNG_1X1 };
+  if (report.references?.length) files['references.json'] = `${JSON.stringify(report.references, null, 1)}\n`;
   files['report.md'] = `${frontMatter(report)}\n${serialiseBlocks(report.intro, 'pandoc', 0)}\n`;
   report.chapters.forEach((chapter, i) => {
     files[chapter.file] = serialiseChapter(chapter, 'pandoc', i + 1);
@@ -420,7 +613,7 @@ export function reviseReport(report, { seed = 2, editShare = 0.1, moved = 2, add
   const r = rng(seed);
   const next = structuredClone(report);
   next.meta.version = '0.2.0';
-  const state = { footnoteSeq: 10_000, chapterFootnotes: [], recommendationIds: [], usedIds: new Set() };
+  const state = { footnoteSeq: 10_000, chapterFootnotes: [], recommendationIds: [], usedIds: new Set(), usedHeadings: new Set() };
   const sections = next.chapters.flatMap((c) => c.sections);
   const recs = [];
   for (const section of sections) for (const block of section.blocks) if (block.kind === 'rec') { recs.push(block); state.usedIds.add(block.id); }
@@ -497,7 +690,7 @@ function collectRefs(block, into) {
 // ---------------------------------------------------------------------------------------------
 // Writing to disk
 
-/** Writes `files` (relative paths → text) under `dir`. */
+/** Writes `files` (relative paths → text or bytes) under `dir`. */
 export function writeFiles(dir, files) {
   for (const [file, text] of Object.entries(files)) {
     const abs = path.join(dir, file);
@@ -538,10 +731,10 @@ function git(cwd, args) {
  * A temporary git repository (under `dir`, or a new temp folder) holding the report at v0.1.0 and
  * its second revision at v0.2.0, both tagged; the working tree is at v0.2.0.
  */
-export function writeRevisionRepo({ pages = 10, seed = 1, editShare = 0.1, dir, slug = 'generated' } = {}) {
+export function writeRevisionRepo({ pages = 10, seed = 1, editShare = 0.1, dir, slug = 'generated', citations = 0 } = {}) {
   const root = dir ?? mkdtempSync(path.join(os.tmpdir(), `rapporteur-bench-${pages}-`));
   mkdirSync(root, { recursive: true });
-  const first = generateReport({ pages, seed, slug });
+  const first = generateReport({ pages, seed, slug, citations });
   const second = reviseReport(first, { seed: seed + 1000, editShare });
   git(root, ['init', '-q', '-b', 'main']);
   writeFileSync(path.join(root, '.gitignore'), 'dist/\n.rapporteur-cache/\n');
@@ -554,6 +747,32 @@ export function writeRevisionRepo({ pages = 10, seed = 1, editShare = 0.1, dir, 
   git(root, ['commit', '-q', '-m', 'Draft 0.2.0']);
   git(root, ['tag', 'v0.2.0']);
   return { root, slug, first, second: second.report, changes: second.changes };
+}
+
+/**
+ * Stores a complete translation of the written report for each of `languages`
+ * (`reports/<slug>/translations/<lang>.po`), every unit translated: its source with a language
+ * tag in front, placeholders kept, so that `build --lang`, `lint` and `diff` see a translation as
+ * large as the report. Units come from Rapporteur's own extraction (the compiled lib/, so `npm run
+ * compile` first), never from reading the Markdown here.
+ */
+export async function writeTranslations({ root, slug, languages }) {
+  const { loadReport } = await import('../lib/model/load.js');
+  const { collectUnits } = await import('../lib/i18n/units.js');
+  const { writePo } = await import('../lib/i18n/formats.js');
+  const file = path.join(root, 'reports', slug, 'report.md');
+  const { report } = await loadReport({ slug, root, file });
+  const units = collectUnits(report);
+  const written = [];
+  for (const lang of languages) {
+    const entries = units.map((unit) => ({ unit, target: [`[${lang}] `, ...unit.source], state: 'translated' }));
+    const text = writePo({ srcLang: report.meta.lang, trgLang: lang, report: slug, original: path.relative(root, file), entries });
+    const out = path.join(root, 'reports', slug, 'translations', `${lang}.po`);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, text);
+    written.push({ lang, file: out, units: units.length });
+  }
+  return written;
 }
 
 // `node bench/generate.js 100 /tmp/out` writes one revision repository, for trying things by hand.

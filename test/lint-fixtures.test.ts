@@ -1,8 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ES module shared with the benchmark
-import { generateReport } from '../bench/generate-report.mjs';
+import { generateReport, toRapporteur, writeFiles } from '../bench/generate.js';
 import { lintTargets } from '../src/lint/index.js';
 import { rules } from '../src/lint/registry.js';
 import { makeWorkspace, removeWorkspace, repoRoot } from './helpers.js';
@@ -99,10 +98,11 @@ describe('a report with one planted defect per rule', () => {
 });
 
 describe('precision: well-formed reports lint clean', () => {
-  it('a generated 60-page report (chapters, variants, examples, footnotes, quoted "shall") has zero findings', async () => {
+  it('a generated 60-page report (chapters, variants, examples, footnotes, citations, quoted "shall") has zero findings', async () => {
     const root = makeWorkspace({});
     workspaces.push(root);
-    const file = generateReport(root, { slug: 'generated', pages: 60, seed: 7 }) as string;
+    writeFiles(path.join(root, 'reports', 'generated'), toRapporteur(generateReport({ slug: 'generated', pages: 60, seed: 7, citations: 100 })));
+    const file = path.join(root, 'reports', 'generated', 'report.md');
     const outcome = await lintTargets(root, [{ slug: 'generated', root, file }], { cache: false });
     expect(outcome.messages.map((m) => `${m.file}:${m.line} ${m.reason} ${m.ruleId}`)).toEqual([]);
   });
