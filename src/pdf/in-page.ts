@@ -270,6 +270,9 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
   const pages = Array.from(container.children) as HTMLElement[];
   container.style.setProperty('--pagedjs-page-count', String(pages.length));
   pages.forEach((page, index) => {
+    // The footnote area as a group of its own: Chromium's tagged PDF writes it as the page's one
+    // `Div`, by which the PDF check tells notes from body (src/pdf/verify.ts, NOTES_ROLE).
+    page.querySelector('.pagedjs_footnote_area')?.setAttribute('role', 'group');
     page.id = `page-${index + 1}`;
     page.dataset.pageNumber = String(index + 1);
     page.classList.remove('pagedjs_first_page');
