@@ -57,6 +57,21 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
       if (child.nodeType === Node.ELEMENT_NODE && (child as Element).tagName === 'P') {
         if (index > 0 && note.childNodes.length) note.append(' ');
         note.append(...Array.from(child.childNodes));
+      } else if (child.nodeType === Node.ELEMENT_NODE && (child as Element).classList.contains('bilingual-pair')) {
+        // A bilingual edition's note pairs the source's text with the translation's as two
+        // blocks side by side. A block inside a float: footnote is left in the body by Paged.js,
+        // so each language's text becomes a span of its own (keeping its lang and class), one
+        // above the other: both stay in the footnote area.
+        for (const side of Array.from((child as Element).children)) {
+          if (!(side.textContent ?? '').trim()) continue;
+          const span = document.createElement('span');
+          span.className = side.className;
+          const lang = side.getAttribute('lang');
+          if (lang) span.lang = lang;
+          span.append(...Array.from(side.tagName === 'P' ? side.childNodes : [side]));
+          if (note.childNodes.length) note.append(' ', document.createElement('br'));
+          note.append(span);
+        }
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         note.append(child);
       } else if ((child.textContent ?? '').trim()) {
