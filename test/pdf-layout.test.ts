@@ -42,6 +42,9 @@ describe('footnotes of the generated bench report stay on their call\'s page', (
   it('prints every note on the page of its call (pdftotext: calls in the body, "N." at the foot)', () => {
     const pages = pagesOf(path.join(root, 'dist', 'generated', 'generated.pdf'));
     let calls = 0;
+    const earlier = new Set<number>();
+    const lastNote = Math.max(...pages.flatMap((page) => [...page.matchAll(/^\s*(\d+)\. /gm)].map((match) => Number(match[1]))));
+    expect(lastNote).toBeGreaterThan(10);
     for (const [index, page] of pages.entries()) {
       const lines = page.split('\n');
       // The notes begin at the first line that starts with a note number ("6. See …").
@@ -49,10 +52,14 @@ describe('footnotes of the generated bench report stay on their call\'s page', (
       const body = (first === -1 ? lines : lines.slice(0, first)).join('\n');
       const notes = first === -1 ? '' : lines.slice(first).join('\n');
       // A call is a number set right after a word or its punctuation ("person.6 The").
-      const called = [...body.matchAll(/(?<=[\p{L}.,;:)])(\d+)(?=\s|$)/gu)].map((match) => Number(match[1]));
+      const called = [...body.matchAll(/(?<=\p{L}[.,;:)]?)(\d+)(?=\s|$)/gu)].map((match) => Number(match[1]));
       const printed = new Set([...notes.matchAll(/^\s*(\d+)\. /gm)].map((match) => Number(match[1])));
-      for (const number of called) expect({ page: index + 1, note: number, printed: printed.has(number) }).toEqual({ page: index + 1, note: number, printed: true });
-      calls += called.length;
+      // A note called again later prints its number only (src/pdf/in-page.ts, footnote-repeat).
+      // (Digits glued to a word that are no call, as in a commit id of the footer, exceed the last note.)
+      const firstCalls = called.filter((number) => !earlier.has(number) && number <= lastNote);
+      for (const number of printed) earlier.add(number);
+      for (const number of firstCalls) expect({ page: index + 1, note: number, printed: printed.has(number) }).toEqual({ page: index + 1, note: number, printed: true });
+      calls += firstCalls.length;
     }
     expect(calls).toBeGreaterThan(10);
   });
