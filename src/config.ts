@@ -24,8 +24,6 @@ export const configSchema = z
       .default('dist'),
     paper: z.enum(['A4', 'Letter']).default('A4'),
     systems: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),
-    /** Section numbers ("2", "2.1") for every report of the workspace; a report's front matter `numbering` wins. */
-    numbering: z.boolean({ invalid_type_error: '`numbering` must be true or false' }).optional(),
     lint: z.object({ rules: z.record(ruleSetting).default({}), maxWarnings: z.number().int().min(0).optional() }).strict().default({}),
     /** `rapporteur site`: where it is published, its folder and formats, and whether earlier public drafts go on the public site. */
     site: z
@@ -37,6 +35,8 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    /** Section numbers ("2", "2.1") for every report of the workspace; a report's front matter `numbering` wins. */
+    numbering: z.boolean({ invalid_type_error: '`numbering` must be true or false' }).optional(),
   })
   .strict();
 
