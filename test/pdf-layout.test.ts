@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM JavaScript shared with the benchmark, no types.
@@ -7,7 +8,9 @@ import { run } from '../src/cli/main.js';
 import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
 import type { EditionText } from '../src/pdf/in-page.js';
 import { verifyPdf } from '../src/pdf/verify.js';
-import { removeWorkspace } from './helpers.js';
+import { removeWorkspace, repoRoot, reportSource, runCli, tempWorkspaces } from './helpers.js';
+
+const workspace = tempWorkspaces();
 
 /** The pages of a PDF as pdftotext lays them out (a third-party reading, not the build's own check). */
 function pagesOf(pdf: string): string[] {
@@ -129,4 +132,57 @@ describe('the PDF check reads tagged pages by structure, not by drawing order', 
     const result = await verifyPdf(pdf, expected, []);
     expect(result.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^footnote text is not below the body text: "/)]);
   });
+});
+
+describe('the table of authorities in the PDF gives the pages of its notes', () => {
+  const REFERENCES = JSON.stringify([
+    { id: 'coco', type: 'legal_case', title: 'Coco v AN Clark (Engineers) Ltd', 'container-title': 'RPC', volume: '1969', page: '41', authority: 'Ch', issued: { 'date-parts': [[1968]] } },
+    { id: 'hra', type: 'legislation', title: 'Human Rights Act', issued: { 'date-parts': [[1998]] } },
+  ]);
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} of this section says what the working group found about preserving evidence and keeping secrets.`).join('\n\n');
+  // Each section opens a page: the case is cited in notes on three pages (twice on one), the statute on one.
+  const BODY = `::authorities
+
+# One
+
+${filler(3)} Courts should act [@coco].
+
+# Two
+
+${filler(3)} Again the case [@coco, 45], and again [@coco, 46]. The statute [@hra, s 3].
+
+# Three
+
+${filler(3)} The case once more [@coco, 50].
+`;
+  const build = (template?: string) => {
+    const root = workspace({ 'reports/r/report.md': reportSource(BODY), 'reports/r/references.json': REFERENCES });
+    if (template) {
+      cpSync(path.join(repoRoot, 'templates', 'default'), path.join(root, 'templates', 'wrong'), { recursive: true });
+      writeFileSync(path.join(root, 'templates', 'wrong', 'paged.css'), `${readFileSync(path.join(root, 'templates', 'wrong', 'paged.css'), 'utf8')}\n${template}\n`);
+    }
+    const result = runCli(['build', 'r', '--format', 'pdf', ...(template ? ['--template', 'wrong'] : [])], { cwd: root });
+    return { root, result };
+  };
+
+  it('prints after each authority the pages where its notes stand, and the check agrees', () => {
+    const { root, result } = build();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const pages = pagesOf(path.join(root, 'dist', 'r', 'r.pdf'));
+    const pageOfNote = (number: number) => pages.findIndex((page) => new RegExp(`^\\s*${number}\\. `, 'm').test(page)) + 1;
+    const notes = [1, 2, 3, 4, 5].map(pageOfNote);
+    // Notes 1 (section One), 2–4 (Two), 5 (Three): three different pages.
+    expect(new Set(notes).size).toBe(3);
+    const table = pages.find((page) => page.includes('Table of authorities')) ?? '';
+    const flat = table.replace(/\s+/g, ' ');
+    expect(flat).toContain(`nn 1, 2, 3, 5 — pp. ${notes[0]}, ${notes[1]}, ${notes[4]}`);
+    expect(flat).toContain(`n 4 — p. ${notes[3]}`);
+  }, 300_000);
+
+  it('fails a PDF whose table of authorities prints a wrong page, naming the entry', () => {
+    const { result } = build('.authority-pages-label + .authority-page::before { content: "9"; }');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the PDF check failed.*table of authorities entry ".*" gives page\(s\) 9\d+, \d+, \d+, but its notes are on page\(s\) \d+, \d+, \d+/);
+  }, 300_000);
 });

@@ -421,11 +421,13 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
   const calls: Array<{ footnote: number; word: number }> = [];
   const headings = new Map<string, number>();
   const contents: Array<{ target: string; word: number }> = [];
+  const authorities: Array<{ notes: string[]; word: number }> = [];
   for (const run of expected.runs) {
     if ('text' in run) tokenize(run.text, body);
     else if ('call' in run) calls.push({ footnote: run.call, word: body.keys.length });
     else if ('heading' in run) headings.set(run.heading, body.keys.length);
-    else contents.push({ target: run.tocEnd, word: body.keys.length });
+    else if ('tocEnd' in run) contents.push({ target: run.tocEnd, word: body.keys.length });
+    else authorities.push({ notes: run.notePages, word: body.keys.length });
   }
   const bodyAlignment = align(pdf, body.keys, 0, body.keys.length, 0, { pageNumberBefore: new Set(contents.map((entry) => entry.word)) });
   if (process.env.RAPPORTEUR_PDF_DEBUG === 'align') {
@@ -490,6 +492,38 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     }
     const whole = align(notes, note.keys, 0, note.keys.length, onPage.at[0], { limitWord: notes.pageStart[callPage + 2] ?? notes.starts.length });
     problems.push(...missingRuns(whole, note, 0, notes, label));
+  }
+
+  // Table of authorities: the pages printed after an entry are the pages of the notes that cite
+  // it (a note stands on its call's page, checked above), each once, in order.
+  const notePage = new Map<string, number | undefined>();
+  for (const { footnote, word } of calls) {
+    const id = expected.footnoteIds?.[footnote];
+    if (id) notePage.set(id, pageOfWord(Math.max(0, word - 1)) ?? pageOfWord(word));
+  }
+  for (const [index, entry] of authorities.entries()) {
+    const pages = entry.notes.map((id) => notePage.get(id));
+    const after = bodyAlignment.end[entry.word - 1];
+    if (entry.word === 0 || after === undefined || after === -1 || pages.some((page) => page === undefined)) continue;
+    const want = [...new Set(pages as number[])].sort((a, b) => a - b);
+    // Where the next entry's words begin: a match found past numbers (the aligner passes over up
+    // to two) is recorded where those numbers start, and these numbers are the ones to read.
+    const nextIndex = bodyAlignment.at.findIndex((position, word) => word >= entry.word && position !== -1);
+    let nextWord = nextIndex === -1 ? pdf.text.length : bodyAlignment.at[nextIndex];
+    if (nextIndex !== -1) {
+      const begins = pdf.text.indexOf(body.keys[nextIndex], nextWord);
+      if (begins !== -1 && /^\d*$/.test(pdf.text.slice(nextWord, begins))) nextWord = begins;
+    }
+    const printed: number[] = [];
+    for (let word = pdf.wordAt(after) + (pdf.starts[pdf.wordAt(after)] < after ? 1 : 0); word < pdf.starts.length && pdf.starts[word] < nextWord; word++) {
+      const key = pdf.text.slice(pdf.starts[word], pdf.starts[word + 1] ?? pdf.text.length);
+      if (/^\d+$/.test(key)) printed.push(Number(key));
+    }
+    const title = body.shown.slice(authorities[index - 1]?.word ?? Math.max(0, entry.word - 8), entry.word).slice(-8).join(' ');
+    if (printed.join(', ') !== want.join(', ')) {
+      const says = printed.length ? `gives page(s) ${printed.join(', ')}` : 'gives no page';
+      problems.push({ page: pdf.pageAt(after), message: `table of authorities entry "${title}" ${says}, but its notes are on page(s) ${want.join(', ')}` });
+    }
   }
 
   problems.sort((a, b) => a.page - b.page);
