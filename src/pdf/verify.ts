@@ -4,9 +4,15 @@ import type { EditionText } from './in-page.js';
  * The PDF's proof of itself (DESIGN.md, "PDF that proves itself"): read the printed PDF back with
  * pdfjs-dist and check it against the edition's text taken from the document before layout.
  *  - every word of the body (headings, paragraphs, tables, contents) is in the PDF, in order;
- *  - every footnote's text begins on the page of its call and is complete;
+ *  - every footnote's text begins among the notes of its call's page (the footnote area, below
+ *    the body text) and is complete;
  *  - every contents entry shows the page its heading stands on;
+ *  - every table of authorities entry shows the pages of the notes that cite it;
  *  - no text is drawn outside the page area (left and right) or outside the page box.
+ * What it relies on: the PDF is tagged (Chromium's `tagged: true`), so each page's structure tree
+ * gives the document's order of its marked-content runs and tells the footnote area (role="group",
+ * written as `Div`) from the body; the order in which Chromium draws text is not used, except for
+ * the few untagged runs (counters' digits), which go with the tagged run beside them on their line.
  * Words are compared as runs of letters and digits, lower-cased and NFKC-normalised, and matched
  * letter by letter across the PDF's own word breaks: a word hyphenated or a URL broken over two
  * lines still matches, and punctuation, running heads, page numbers and footnote numbers printed
