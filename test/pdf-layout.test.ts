@@ -8,7 +8,7 @@ import { run } from '../src/cli/main.js';
 import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
 import type { EditionText } from '../src/pdf/in-page.js';
 import { verifyPdf } from '../src/pdf/verify.js';
-import { removeWorkspace, repoRoot, reportSource, runCli, tempWorkspaces } from './helpers.js';
+import { removeWorkspace, repoRoot, reportSource, tempWorkspaces } from './helpers.js';
 
 const workspace = tempWorkspaces();
 
@@ -155,18 +155,20 @@ ${filler(3)} Again the case [@coco, 45], and again [@coco, 46]. The statute [@hr
 
 ${filler(3)} The case once more [@coco, 50].
 `;
-  const build = (template?: string) => {
+  const build = async (template?: string) => {
     const root = workspace({ 'reports/r/report.md': reportSource(BODY), 'reports/r/references.json': REFERENCES });
     if (template) {
       cpSync(path.join(repoRoot, 'templates', 'default'), path.join(root, 'templates', 'wrong'), { recursive: true });
       writeFileSync(path.join(root, 'templates', 'wrong', 'paged.css'), `${readFileSync(path.join(root, 'templates', 'wrong', 'paged.css'), 'utf8')}\n${template}\n`);
     }
-    const result = runCli(['build', 'r', '--format', 'pdf', ...(template ? ['--template', 'wrong'] : [])], { cwd: root });
-    return { root, result };
+    // In-process (not a spawned CLI): a worker blocked for a minute of synchronous builds upsets vitest under load.
+    const err: string[] = [];
+    const code = await run(['build', 'r', '--format', 'pdf', ...(template ? ['--template', 'wrong'] : [])], { out: () => {}, err: (text) => err.push(text), cwd: root, color: false });
+    return { root, result: { code, stderr: err.join('\n') } };
   };
 
-  it('prints after each authority the pages where its notes stand, and the check agrees', () => {
-    const { root, result } = build();
+  it('prints after each authority the pages where its notes stand, and the check agrees', async () => {
+    const { root, result } = await build();
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const pages = pagesOf(path.join(root, 'dist', 'r', 'r.pdf'));
@@ -180,8 +182,8 @@ ${filler(3)} The case once more [@coco, 50].
     expect(flat).toContain(`n 4 — p. ${notes[3]}`);
   }, 300_000);
 
-  it('fails a PDF whose table of authorities does not show the pages, naming the entry and the pages', () => {
-    const { result } = build('.authority-page { visibility: hidden; }');
+  it('fails a PDF whose table of authorities does not show the pages, naming the entry and the pages', async () => {
+    const { result } = await build('.authority-page { visibility: hidden; }');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/the PDF check failed.*page 2: table of authorities entry "[^"]*nn 1 2 3 5" gives no page, but its notes are on page\(s\) \d+, \d+, \d+/);
   }, 300_000);
