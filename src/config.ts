@@ -35,6 +35,8 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    /** Section numbers ("2", "2.1") for every report of the workspace; a report's front matter `numbering` wins. */
+    numbering: z.boolean({ invalid_type_error: '`numbering` must be true or false' }).optional(),
   })
   .strict();
 

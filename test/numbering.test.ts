@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { clearConfigCache, loadConfig } from '../src/config.js';
 import { loadReport } from '../src/model/load.js';
+import { UserError } from '../src/util/problems.js';
 import { authoredNumber, shownNumber } from '../src/render/numbering.js';
 import { renderHtml } from '../src/render/html.js';
 import { reportSource, tempWorkspaces } from './helpers.js';
@@ -47,5 +49,30 @@ describe('heading numbers in the rendered report', () => {
     const { html } = await render('::toc\n\n## Introduction\n\nText.\n\n## Background\n\nText.\n', { numbering: 'false' });
     expect(html).not.toMatch(/heading-number">\d/);
     expect(html).not.toMatch(/toc-number">\d/);
+  });
+
+  it('reads numbering from the workspace configuration, and the report\'s front matter wins over it', async () => {
+    const body = '::toc\n\n## Introduction\n\nText.\n\n## Background\n\nText.\n';
+    const root = workspace({
+      'rapporteur.config.yaml': 'numbering: false\n',
+      'reports/off/report.md': reportSource(body),
+      'reports/on/report.md': reportSource(body, { numbering: 'true' }),
+    });
+    const html = async (slug: string) => renderHtml((await loadReport({ slug, root, file: `${root}/reports/${slug}/report.md` })).report!).html;
+    const off = await html('off');
+    expect(off).not.toMatch(/heading-number">\d/);
+    expect(off).not.toMatch(/toc-number">\d/);
+    expect(await html('on')).toMatch(/heading-number">2</);
+  });
+
+  it('refuses a numbering setting that is not true or false, at its line', () => {
+    const root = workspace({ 'rapporteur.config.yaml': 'paper: A4\nnumbering: off-please\n' });
+    clearConfigCache();
+    expect(() => loadConfig(root)).toThrow(UserError);
+    try {
+      loadConfig(root);
+    } catch (error) {
+      expect((error as UserError).problems?.map((p) => `${p.line}:${p.column} ${p.reason}`)).toEqual(['2:12 `numbering`: `numbering` must be true or false']);
+    }
   });
 });

@@ -323,6 +323,15 @@ describe('a translation keyed by id', () => {
 
     const bilingual = readFileSync(path.join(root, 'dist', 'remedies', 'remedies.en+ja.html'), 'utf8');
     expect(bilingual).toMatch(/<div class="bilingual-pair"><p lang="en" class="bilingual-source">Courts should keep secrets confidential\.<\/p><p data-unit="protect\/principle" class="bilingual-target">訳：Courts should keep secrets confidential\.<\/p><\/div>/);
-    expect(existsSync(path.join(root, 'dist', 'remedies', 'remedies.en+ja.pdf'))).toBe(true);
+    // The note's two languages are both printed as the note, at the foot of the page of its call
+    // (the build's check proves it: a note's text printed in the body fails it), after the body.
+    const bilingualPdf = path.join(root, 'dist', 'remedies', 'remedies.en+ja.pdf');
+    const pages = spawnSync('pdftotext', ['-layout', bilingualPdf, '-'], { encoding: 'utf8' }).stdout.split('\f');
+    const callPage = pages.find((page) => page.includes('Japan allows evidence preservation')) ?? '';
+    const source = callPage.indexOf('1. Code of Civil Procedure, art. 234.');
+    const translation = callPage.indexOf('訳：Code of Civil Procedure, art. 234.');
+    expect(source).toBeGreaterThan(callPage.lastIndexOf('Japan allows evidence preservation'));
+    expect(translation).toBeGreaterThan(source);
+    if (process.env.KEEP_PDF) writeFileSync(process.env.KEEP_PDF, readFileSync(bilingualPdf));
   });
 });

@@ -10,6 +10,7 @@ import { problem } from '../util/problems.js';
 import { applyDialect } from '../dialect/index.js';
 import { yamlData } from '../util/yaml-data.js';
 import { readLedger } from '../comments/ledger.js';
+import { loadConfig } from '../config.js';
 import { extractModel } from './extract.js';
 import { templateIds } from '../render/template.js';
 import { visit, EXIT } from 'unist-util-visit';
@@ -71,6 +72,22 @@ export interface LoadOptions {
    * its element ids are reserved like the page's own, so a heading never takes one.
    */
   template?: string;
+}
+
+/**
+ * Front matter over the workspace configuration: a setting a dialogue sets once for all its
+ * reports (`numbering` in rapporteur.config.yaml) applies where the report's front matter does not
+ * set it. A configuration that does not load is reported by the command that reads it, not here.
+ */
+function withWorkspaceDefaults(meta: FrontMatter, root: string): FrontMatter {
+  if (meta.numbering !== undefined) return meta;
+  let numbering: boolean | undefined;
+  try {
+    numbering = loadConfig(root).config.numbering;
+  } catch {
+    numbering = undefined;
+  }
+  return numbering === undefined ? meta : { ...meta, numbering };
 }
 
 export async function loadReport(target: ReportTarget, options: LoadOptions = {}): Promise<LoadResult> {
@@ -140,7 +157,7 @@ export async function loadReport(target: ReportTarget, options: LoadOptions = {}
     root: target.root,
     dir,
     file: reportPath,
-    meta: front.meta,
+    meta: withWorkspaceDefaults(front.meta, target.root),
     rawMeta: front.raw,
     metaSource: front.source,
     frontMatterDoc: front.parsed,

@@ -53,10 +53,27 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     const note = document.createElement('span');
     note.className = 'footnote';
     note.id = id;
+    // Paged.js gives the note an id of its own ("note-<ref>"); this one stays for mergePages.
+    note.dataset.noteId = id;
     Array.from(definition.childNodes).forEach((child, index) => {
       if (child.nodeType === Node.ELEMENT_NODE && (child as Element).tagName === 'P') {
         if (index > 0 && note.childNodes.length) note.append(' ');
         note.append(...Array.from(child.childNodes));
+      } else if (child.nodeType === Node.ELEMENT_NODE && (child as Element).classList.contains('bilingual-pair')) {
+        // A bilingual edition's note pairs the source's text with the translation's as two
+        // blocks side by side. A block inside a float: footnote is left in the body by Paged.js,
+        // so each language's text becomes a span of its own (keeping its lang and class), one
+        // above the other: both stay in the footnote area.
+        for (const side of Array.from((child as Element).children)) {
+          if (!(side.textContent ?? '').trim()) continue;
+          const span = document.createElement('span');
+          span.className = side.className;
+          const lang = side.getAttribute('lang');
+          if (lang) span.lang = lang;
+          span.append(...Array.from(side.tagName === 'P' ? side.childNodes : [side]));
+          if (note.childNodes.length) note.append(' ', document.createElement('br'));
+          note.append(span);
+        }
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         note.append(child);
       } else if ((child.textContent ?? '').trim()) {
@@ -132,6 +149,29 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     number.className = 'toc-page';
     number.textContent = '000';
     link.append(leader, number);
+  }
+
+  // The table of authorities gives, in the PDF, the pages of the notes that cite each authority
+  // ("— Recommendation 2.1; nn 4, 7 — pp. 12, 15"), filled in once the pages are known like the
+  // contents' numbers; a room of "000" per note, so the numbers never make the line longer.
+  for (const cited of Array.from(document.querySelectorAll<HTMLElement>('.authority-cited'))) {
+    const targets = Array.from(cited.querySelectorAll<HTMLAnchorElement>('a.authority-note[href^="#"]')).map((link) => decodeURIComponent(link.hash.slice(1)));
+    if (targets.length === 0) continue;
+    const pages = document.createElement('span');
+    pages.className = 'authority-pages';
+    const label = document.createElement('span');
+    label.className = 'authority-pages-label';
+    label.textContent = targets.length > 1 ? 'pp.' : 'p.';
+    pages.append(' — ', label, ' ');
+    targets.forEach((target, index) => {
+      const slot = document.createElement('span');
+      slot.className = 'authority-page';
+      slot.dataset.note = target;
+      slot.textContent = '000';
+      if (index) pages.append(', ');
+      pages.append(slot);
+    });
+    cited.after(pages);
   }
 
   const chunks: Chunk[] = [];
@@ -270,6 +310,9 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
   const pages = Array.from(container.children) as HTMLElement[];
   container.style.setProperty('--pagedjs-page-count', String(pages.length));
   pages.forEach((page, index) => {
+    // The footnote area as a group of its own: Chromium's tagged PDF writes it as the page's one
+    // `Div`, by which the PDF check tells notes from body (src/pdf/verify.ts, NOTES_ROLE).
+    page.querySelector('.pagedjs_footnote_area')?.setAttribute('role', 'group');
     page.id = `page-${index + 1}`;
     page.dataset.pageNumber = String(index + 1);
     page.classList.remove('pagedjs_first_page');
@@ -287,6 +330,24 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
     const page = target?.closest<HTMLElement>('.pagedjs_page');
     const slot = link.querySelector('.toc-page');
     if (slot) slot.textContent = page?.dataset.pageNumber ?? '';
+  }
+  // Each authority's note pages, once each and in order: a slot that repeats the page before it
+  // goes, with its comma (the line only gets shorter).
+  for (const pages of Array.from(container.querySelectorAll<HTMLElement>('.authority-pages'))) {
+    const seen = new Set<string>();
+    for (const slot of Array.from(pages.querySelectorAll<HTMLElement>('.authority-page'))) {
+      const note = slot.dataset.note ? container.querySelector(`[data-note-id="${CSS.escape(slot.dataset.note)}"]`) : null;
+      const page = note?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber ?? '';
+      if (seen.has(page)) {
+        if (slot.previousSibling?.nodeType === Node.TEXT_NODE) slot.previousSibling.remove();
+        slot.remove();
+        continue;
+      }
+      seen.add(page);
+      slot.textContent = page;
+    }
+    const label = pages.querySelector('.authority-pages-label');
+    if (label) label.textContent = seen.size > 1 ? 'pp.' : 'p.';
   }
   const headingPages: Record<string, number> = {};
   for (const heading of Array.from(container.querySelectorAll<HTMLElement>('h1[id], h2[id], h3[id]'))) {
@@ -316,12 +377,16 @@ export type TextRun =
   /** The heading with this id starts here. */
   | { heading: string }
   /** The contents entry that points at this heading id ends here (its page number follows it). */
-  | { tocEnd: string };
+  | { tocEnd: string }
+  /** A table of authorities' entry ends here; the pages of these notes (element ids) follow it. */
+  | { notePages: string[] };
 
 export interface EditionText {
   runs: TextRun[];
   /** The text of each footnote, in order of calls. */
   footnotes: string[];
+  /** The element id of each footnote, in order of calls (for the table of authorities' pages). */
+  footnoteIds?: string[];
 }
 
 /**
@@ -333,6 +398,7 @@ export interface EditionText {
 export function editionText(): EditionText {
   const runs: TextRun[] = [];
   const footnotes: string[] = [];
+  const footnoteIds: string[] = [];
   const skipped = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'NOSCRIPT', 'svg']);
   const walk = (node: Node, into: (text: string) => void): void => {
     for (const child of Array.from(node.childNodes)) {
@@ -350,6 +416,11 @@ export function editionText(): EditionText {
         walk(element, (text) => parts.push(text));
         runs.push({ call: footnotes.length });
         footnotes.push(parts.join(''));
+        footnoteIds.push(element.id);
+        continue;
+      }
+      if (element.classList.contains('authority-pages')) {
+        runs.push({ notePages: Array.from(element.querySelectorAll<HTMLElement>('.authority-page')).map((slot) => slot.dataset.note ?? '') });
         continue;
       }
       if (/^H[1-6]$/.test(element.tagName) && element.id) runs.push({ heading: element.id });
@@ -362,5 +433,5 @@ export function editionText(): EditionText {
     }
   };
   walk(document.body, (text) => runs.push({ text }));
-  return { runs, footnotes };
+  return { runs, footnotes, footnoteIds };
 }

@@ -4,9 +4,15 @@ import type { EditionText } from './in-page.js';
  * The PDF's proof of itself (DESIGN.md, "PDF that proves itself"): read the printed PDF back with
  * pdfjs-dist and check it against the edition's text taken from the document before layout.
  *  - every word of the body (headings, paragraphs, tables, contents) is in the PDF, in order;
- *  - every footnote's text begins on the page of its call and is complete;
+ *  - every footnote's text begins among the notes of its call's page (the footnote area, below
+ *    the body text) and is complete;
  *  - every contents entry shows the page its heading stands on;
+ *  - every table of authorities entry shows the pages of the notes that cite it;
  *  - no text is drawn outside the page area (left and right) or outside the page box.
+ * What it relies on: the PDF is tagged (Chromium's `tagged: true`), so each page's structure tree
+ * gives the document's order of its marked-content runs and tells the footnote area (role="group",
+ * written as `Div`) from the body; the order in which Chromium draws text is not used, except for
+ * the few untagged runs (counters' digits), which go with the tagged run beside them on their line.
  * Words are compared as runs of letters and digits, lower-cased and NFKC-normalised, and matched
  * letter by letter across the PDF's own word breaks: a word hyphenated or a URL broken over two
  * lines still matches, and punctuation, running heads, page numbers and footnote numbers printed
@@ -263,6 +269,121 @@ function missingRuns(alignment: Alignment, tokens: Tokens, offset: number, pdf: 
   return problems;
 }
 
+/**
+ * The structure type Chromium gives the footnote area: the renderer marks each page's footnote
+ * area role="group" (mergePages), which Chromium's tagged PDF writes as `Div`; nothing else in
+ * an edition has that role (plain divs are `NonStruct`, examples `Aside`).
+ */
+const NOTES_ROLE = 'Div';
+
+/** A run of text of a page, with how far down the page its baseline is and its height (PDF points). */
+interface PageItem {
+  text: string;
+  down: number;
+  height: number;
+}
+
+interface PageRead {
+  /** The body's text (above the footnote area), in the document's order. */
+  body: PageItem[];
+  /** The footnote area's text, in the document's order. */
+  notes: PageItem[];
+  /** The first text drawn past the page area's sides or outside the page box. */
+  outside?: string;
+  /** Whether the page's text could be told apart by the structure tree (false: both streams are the whole page). */
+  tagged: boolean;
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>['getPage']>>;
+type StructNode = Awaited<ReturnType<PdfPage['getStructTree']>>;
+
+/**
+ * A page's text inside its page area, told apart into body and notes and put in reading order.
+ *
+ * Reading order comes from the PDF's structure tree, not from the order Chromium draws in:
+ * Chromium tags the PDF (`tagged: true`) from the document's accessibility tree, so the tree
+ * lists the marked-content runs of the page in the document's order (body, then the footnote
+ * area, whose DOM comes after the page's content). Every run of text is placed where its
+ * marked-content id stands in that tree; text with no id of its own (none expected) stays right
+ * after the run drawn before it. A footnote's text is told from the body by the structure
+ * element it is in (the footnote area's `Div`), not by where it is drawn, so a note printed
+ * among the body's lines is caught (and checked geometrically by the caller).
+ * An untagged PDF (not the renderer's) falls back to the drawing order, with the whole page as
+ * both streams: notes then cannot be told from the body.
+ */
+export async function readPage(page: PdfPage, area: PageArea | undefined): Promise<PageRead> {
+  const [x0, y0, x1, y1] = page.view;
+  const scale = (x1 - x0) / (area?.width || x1 - x0);
+  const left = area ? x0 + area.left * scale : x0;
+  const right = area ? x0 + area.right * scale : x1;
+  const scaleY = (y1 - y0) / (area?.height || y1 - y0);
+  const top = area ? area.top * scaleY : 0;
+  const bottom = area ? area.bottom * scaleY : y1 - y0;
+
+  const order = new Map<string, { index: number; note: boolean }>();
+  const visit = (node: StructNode, note: boolean): void => {
+    for (const child of node?.children ?? []) {
+      if ('type' in child) {
+        if (child.type === 'content' && !order.has(child.id)) order.set(child.id, { index: order.size, note });
+        continue;
+      }
+      visit(child as StructNode, note || (child as StructNode).role === NOTES_ROLE);
+    }
+  };
+  visit(await page.getStructTree().catch(() => null as unknown as StructNode), false);
+  const isTagged = order.size > 0;
+
+  const content = await page.getTextContent({ includeMarkedContent: true });
+  const open: string[] = [];
+  const placed: Array<{ item: PageItem; key: number; note: boolean; sequence: number }> = [];
+  let outside: string | undefined;
+  for (const item of content.items) {
+    if (!('str' in item)) {
+      if (item.type === 'endMarkedContent') open.pop();
+      else open.push(item.id ?? '');
+      continue;
+    }
+    if (!item.str.trim()) continue;
+    const [a, b, , d, x, y] = item.transform as number[];
+    const down = y1 - y;
+    if (!outside) {
+      // Horizontal text only; rotated runs (none in the template) are left to the page-box test.
+      const upright = Math.abs(b) < 1e-6 && a > 0;
+      const beyond = upright ? x < left - EDGE || x + item.width > right + EDGE : x < x0 || x > x1;
+      if (beyond || y < y0 - EDGE || y > y1 + EDGE) outside = item.str.trim().slice(0, 60);
+    }
+    // A baseline sits a little below its line's top: compare with some slack at both ends.
+    // Running heads and page numbers (in the margins) are read by neither stream.
+    if (!(down > top && down <= bottom + EDGE)) continue;
+    const mark = [...open].reverse().map((id) => order.get(id)).find((found) => found !== undefined);
+    placed.push({ item: { text: item.str, down, height: Math.abs(d) || item.height }, key: mark?.index ?? Number.NaN, note: mark?.note ?? false, sequence: placed.length });
+  }
+  // Text drawn outside any marked content (Chromium draws counters' digits untagged: a footnote
+  // call, a note's number before its "." label) belongs with the tagged run beside it on its line:
+  // of the runs drawn just before and just after it, the one whose baseline is nearest.
+  const tagged = (index: number, step: number): (typeof placed)[number] | undefined => {
+    for (let at = index + step; at >= 0 && at < placed.length; at += step) if (!Number.isNaN(placed[at].key)) return placed[at];
+    return undefined;
+  };
+  for (const [index, entry] of placed.entries()) {
+    if (!Number.isNaN(entry.key)) continue;
+    const [before, after] = [tagged(index, -1), tagged(index, 1)];
+    const distance = (other: typeof before) => (other ? Math.abs(other.item.down - entry.item.down) : Infinity);
+    const nearest = distance(before) <= distance(after) ? before : after;
+    entry.key = nearest ? nearest.key : -1;
+    entry.note = nearest?.note ?? false;
+  }
+  placed.sort((one, other) => one.key - other.key || one.sequence - other.sequence);
+  const all = placed.map((entry) => entry.item);
+  if (!isTagged) return { body: all, notes: all, outside, tagged: false };
+  return {
+    body: placed.filter((entry) => !entry.note).map((entry) => entry.item),
+    notes: placed.filter((entry) => entry.note).map((entry) => entry.item),
+    outside,
+    tagged: true,
+  };
+}
+
 export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas: PageArea[]): Promise<VerifyResult> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({
@@ -273,57 +394,46 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     verbosity: 0,
   }).promise;
   const problems: VerifyProblem[] = [];
-  // The words of each page's area in the order Chromium drew them: the body, then the footnotes
-  // (the page's footnote area comes after its content). The body is aligned across the notes;
-  // each note is looked for among its page's words. (Telling notes from body by position is not
-  // safe: printing sets a few lines differently from the layout Paged.js measured.)
+  // Two streams of words: the body of every page, and the notes of every page (the footnote area,
+  // which the renderer marks role="group" so that Chromium tags it as the one `Div` of its page).
+  // Each page's words are put in the order of the PDF's structure tree (the document's order),
+  // not in the order Chromium happened to draw them; see readPage.
   const pdf = new PdfText();
+  const notes = new PdfText();
   const pageCount = doc.numPages;
   try {
     for (let number = 1; number <= pageCount; number++) {
       const page = await doc.getPage(number);
-      const [x0, y0, x1, y1] = page.view;
-      const area = areas[number - 1];
-      const scale = (x1 - x0) / (area?.width || x1 - x0);
-      const left = area ? x0 + area.left * scale : x0;
-      const right = area ? x0 + area.right * scale : x1;
-      const scaleY = (y1 - y0) / (area?.height || y1 - y0);
-      const top = area ? area.top * scaleY : 0;
-      const bottom = area ? area.bottom * scaleY : y1 - y0;
-      const content = await page.getTextContent();
-      let outside: string | undefined;
-      for (const item of content.items) {
-        if (!('str' in item) || !item.str.trim()) continue;
-        const [a, b, , , x, y] = item.transform as number[];
-        const down = y1 - y;
-        // A baseline sits a little below its line's top: compare with some slack at both ends.
-        // Running heads and page numbers (in the margins) are read by neither stream.
-        if (down > top && down <= bottom + EDGE) pdf.add(number, item.str);
-        if (outside) continue;
-        // Horizontal text only; rotated runs (none in the template) are left to the page-box test.
-        const upright = Math.abs(b) < 1e-6 && a > 0;
-        const beyond = upright ? x < left - EDGE || x + item.width > right + EDGE : x < x0 || x > x1;
-        if (beyond || y < y0 - EDGE || y > y1 + EDGE) outside = item.str.trim().slice(0, 60);
-      }
-      if (outside) problems.push({ page: number, message: `text drawn outside the page area: "${outside}"` });
+      const read = await readPage(page, areas[number - 1]);
+      for (const item of read.body) pdf.add(number, item.text);
+      for (const item of read.notes) notes.add(number, item.text);
+      if (read.outside) problems.push({ page: number, message: `text drawn outside the page area: "${read.outside}"` });
+      // The notes stand below the body (in the footnote area at the page's foot), never among it.
+      const bodyBottom = Math.max(-Infinity, ...read.body.map((item) => item.down));
+      const above = read.tagged && read.notes.find((item) => item.down - item.height < bodyBottom - EDGE);
+      if (above) problems.push({ page: number, message: `footnote text is not below the body text: "${above.text.trim().slice(0, 60)}"` });
       pdf.endPage(number);
+      notes.endPage(number);
       page.cleanup();
     }
   } finally {
     await doc.destroy();
   }
   pdf.finish();
+  notes.finish();
 
   // The body, with the marks turned into word indexes.
   const body: Tokens = { keys: [], shown: [] };
   const calls: Array<{ footnote: number; word: number }> = [];
   const headings = new Map<string, number>();
   const contents: Array<{ target: string; word: number }> = [];
+  const authorities: Array<{ notes: string[]; word: number }> = [];
   for (const run of expected.runs) {
     if ('text' in run) tokenize(run.text, body);
     else if ('call' in run) calls.push({ footnote: run.call, word: body.keys.length });
     else if ('heading' in run) headings.set(run.heading, body.keys.length);
-    else contents.push({ target: run.tocEnd, word: body.keys.length });
+    else if ('tocEnd' in run) contents.push({ target: run.tocEnd, word: body.keys.length });
+    else authorities.push({ notes: run.notePages, word: body.keys.length });
   }
   const bodyAlignment = align(pdf, body.keys, 0, body.keys.length, 0, { pageNumberBefore: new Set(contents.map((entry) => entry.word)) });
   if (process.env.RAPPORTEUR_PDF_DEBUG === 'align') {
@@ -360,8 +470,9 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     else if (Number(printed) !== standsOn) problems.push({ page: pdf.pageAt(after), message: `contents entry "${title}" says page ${printed}, but the heading is on page ${standsOn}` });
   }
 
-  // Footnotes: each begins on the page of its call (among that page's notes) and is whole; it may
-  // run on into the next page's notes.
+  // Footnotes: each begins among the notes of its call's page and is whole; it may run on into
+  // the next page's notes. Notes are looked for in the notes' own stream (the footnote areas), so
+  // a note's words are never taken from the body, nor the body's from a note.
   for (const { footnote, word } of calls) {
     const note: Tokens = { keys: [], shown: [] };
     tokenize(expected.footnotes[footnote] ?? '', note);
@@ -369,18 +480,56 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     const callPage = pageOfWord(Math.max(0, word - 1)) ?? pageOfWord(word);
     if (callPage === undefined) continue;
     const label = `footnote ${footnote + 1} ("${note.shown.slice(0, 6).join(' ')}${note.keys.length > 6 ? ' …' : ''}")`;
-    const pageFirst = pdf.starts[pdf.pageStart[callPage] ?? pdf.starts.length] ?? pdf.text.length;
+    const pageFirst = notes.starts[notes.pageStart[callPage] ?? notes.starts.length] ?? notes.text.length;
     const head = Math.min(note.keys.length, CONTEXT);
-    const onPage = align(pdf, note.keys, 0, head, pageFirst, { limitWord: pdf.pageStart[callPage + 1] ?? pdf.starts.length });
+    const onPage = align(notes, note.keys, 0, head, pageFirst, { limitWord: notes.pageStart[callPage + 1] ?? notes.starts.length });
     if (onPage.at[0] === -1) {
       // Looked for from the call's page on: notes of the same text (a citation repeated) elsewhere are not it.
-      const anywhere = align(pdf, note.keys, 0, head, pageFirst, { window: Number.MAX_SAFE_INTEGER });
-      const where = anywhere.at[0] === -1 ? 'its text is not in the PDF' : `its text begins on page ${pdf.pageAt(anywhere.at[0])}`;
+      const anywhere = align(notes, note.keys, 0, head, pageFirst, { window: Number.MAX_SAFE_INTEGER });
+      let where = anywhere.at[0] === -1 ? 'its text is not in the PDF' : `its text begins on page ${notes.pageAt(anywhere.at[0])}`;
+      if (anywhere.at[0] === -1) {
+        // Printed, but not as a note: somewhere in the body text of the call's page.
+        const bodyFirst = pdf.starts[pdf.pageStart[callPage] ?? pdf.starts.length] ?? pdf.text.length;
+        const inBody = align(pdf, note.keys, 0, head, bodyFirst, { limitWord: pdf.pageStart[callPage + 1] ?? pdf.starts.length });
+        if (inBody.at[0] !== -1) where = `its text is printed in the body of page ${pdf.pageAt(inBody.at[0])}, not in the footnote area`;
+      }
       problems.push({ page: callPage, message: `${label} is called on page ${callPage} but ${where}` });
       continue;
     }
-    const whole = align(pdf, note.keys, 0, note.keys.length, onPage.at[0], { limitWord: pdf.pageStart[callPage + 2] ?? pdf.starts.length });
-    problems.push(...missingRuns(whole, note, 0, pdf, label));
+    const whole = align(notes, note.keys, 0, note.keys.length, onPage.at[0], { limitWord: notes.pageStart[callPage + 2] ?? notes.starts.length });
+    problems.push(...missingRuns(whole, note, 0, notes, label));
+  }
+
+  // Table of authorities: the pages printed after an entry are the pages of the notes that cite
+  // it (a note stands on its call's page, checked above), each once, in order.
+  const notePage = new Map<string, number | undefined>();
+  for (const { footnote, word } of calls) {
+    const id = expected.footnoteIds?.[footnote];
+    if (id) notePage.set(id, pageOfWord(Math.max(0, word - 1)) ?? pageOfWord(word));
+  }
+  for (const [index, entry] of authorities.entries()) {
+    const pages = entry.notes.map((id) => notePage.get(id));
+    const after = bodyAlignment.end[entry.word - 1];
+    if (entry.word === 0 || after === undefined || after === -1 || pages.some((page) => page === undefined)) continue;
+    const want = [...new Set(pages as number[])].sort((a, b) => a - b);
+    // Where the next entry's words begin: a match found past numbers (the aligner passes over up
+    // to two) is recorded where those numbers start, and these numbers are the ones to read.
+    const nextIndex = bodyAlignment.at.findIndex((position, word) => word >= entry.word && position !== -1);
+    let nextWord = nextIndex === -1 ? pdf.text.length : bodyAlignment.at[nextIndex];
+    if (nextIndex !== -1) {
+      const begins = pdf.text.indexOf(body.keys[nextIndex], nextWord);
+      if (begins !== -1 && /^\d*$/.test(pdf.text.slice(nextWord, begins))) nextWord = begins;
+    }
+    const printed: number[] = [];
+    for (let word = pdf.wordAt(after) + (pdf.starts[pdf.wordAt(after)] < after ? 1 : 0); word < pdf.starts.length && pdf.starts[word] < nextWord; word++) {
+      const key = pdf.text.slice(pdf.starts[word], pdf.starts[word + 1] ?? pdf.text.length);
+      if (/^\d+$/.test(key)) printed.push(Number(key));
+    }
+    const title = body.shown.slice(authorities[index - 1]?.word ?? Math.max(0, entry.word - 8), entry.word).slice(-8).join(' ');
+    if (printed.join(', ') !== want.join(', ')) {
+      const says = printed.length ? `gives page(s) ${printed.join(', ')}` : 'gives no page';
+      problems.push({ page: pdf.pageAt(after), message: `table of authorities entry "${title}" ${says}, but its notes are on page(s) ${want.join(', ')}` });
+    }
   }
 
   problems.sort((a, b) => a.page - b.page);

@@ -2,7 +2,8 @@ import type { HeadingItem, Report } from '../model/types.js';
 
 /**
  * Heading numbers: Rapporteur numbers headings ("2", "2.1") unless the report turns numbering off
- * (`numbering: false` in its front matter) or the heading already carries a number its author
+ * (`numbering: false` in its front matter, or in the workspace configuration for every report
+ * without one: src/model/load.ts) or the heading already carries a number its author
  * wrote ("I.", "A.", "1.", "(a)", "iv)"): that number is kept and none is added, so a law-review
  * outline is never printed as "2.1 A. …".
  */
@@ -16,7 +17,7 @@ export function authoredNumber(text: string): string | undefined {
 }
 
 export function numberingOn(report: Report): boolean {
-  return (report.meta as { numbering?: boolean }).numbering !== false;
+  return report.meta.numbering !== false;
 }
 
 /** The number Rapporteur prints before a heading ('' when it prints none). */
