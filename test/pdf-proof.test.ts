@@ -154,20 +154,36 @@ describe('the PDF check', () => {
 });
 
 describe('a killed PDF build', () => {
-  const browsersOf = (profile: string) => spawnSync('pgrep', ['-f', profile], { encoding: 'utf8' }).stdout.trim();
-  const profiles = () => new Set(readdirSync(os.tmpdir()).filter((name) => name.startsWith('rapporteur-chromium-')));
+  // Chromium's processes name their profile as --user-data-dir=…; the reaper names it bare.
+  const browsersOf = (profile: string) => spawnSync('pgrep', ['-f', '--', `user-data-dir=\\S*${profile}`], { encoding: 'utf8' }).stdout.trim();
+  // The build's own profile, named by the reaper it starts beside its browser
+  // (`reaper-worker.js <build pid> <profile>`): other test files build PDFs at the same time.
+  const profileOf = (buildPid: number): string | undefined => {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let argv: string[];
+      try {
+        argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      } catch {
+        continue;
+      }
+      const at = argv.findIndex((arg) => arg.endsWith('reaper-worker.js'));
+      if (at >= 0 && argv[at + 1] === String(buildPid) && argv[at + 2]) return path.basename(argv[at + 2]);
+    }
+    return undefined;
+  };
 
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
     it(`leaves no Chromium, no profile and (after the next build) no temporary file: ${signal}`, async () => {
       const { root } = stressWorkspace({ sections: 6, paragraphs: 6 });
       const out = path.join(root, 'dist');
-      const before = profiles();
       const child = spawn(process.execPath, [bin, 'build', 'stress', '--format', 'pdf', '--out', out], { cwd: root, stdio: 'ignore' });
-      // Wait for its browser: a new profile folder with a Chromium using it.
+      // Wait for its browser: its profile folder with a Chromium using it.
       let profile: string | undefined;
       for (let tries = 0; tries < 600 && !profile; tries++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        profile = [...profiles()].find((name) => !before.has(name) && browsersOf(name));
+        const own = profileOf(child.pid!);
+        if (own && browsersOf(own)) profile = own;
       }
       expect(profile).toBeTruthy();
       // A half-written output from an earlier killed build of some process that is gone.
