@@ -334,4 +334,17 @@ describe('a translation keyed by id', () => {
     expect(translation).toBeGreaterThan(source);
     if (process.env.KEEP_PDF) writeFileSync(process.env.KEEP_PDF, readFileSync(bilingualPdf));
   });
+
+  it('names a few of the units shown in the source language, and counts the rest, so a draft translation stays one readable line', async () => {
+    const out = workspace({});
+    const built = await cli(['build', 'access-to-evidence', '--lang', 'ja', '--format', 'html', '--edition', 'full', '--out', out], repoRoot);
+    expect(built.code).toBe(0);
+    const line = built.out.split('\n').find((l) => l.startsWith('access-to-evidence ja:'))!;
+    const match = /(\d+) untranslated \(([^)]*) and (\d+) more\)$/.exec(line);
+    expect(match, line).not.toBeNull();
+    const [, total, named, more] = match!;
+    expect(named.split(', ')).toHaveLength(8);
+    expect(Number(more)).toBe(Number(total) - 8);
+  });
 });
+

@@ -162,7 +162,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
         suffix = job.kind === 'bilingual' ? `${report.meta.lang}+${job.lang}` : job.lang;
         const stale = localized.fallbacks.filter((f) => f.status === 'stale').map((f) => f.id);
         const missing = localized.fallbacks.filter((f) => f.status !== 'stale').map((f) => f.id);
-        notice(`${report.slug} ${job.lang}: ${localized.translated} of ${localized.total} units translated; shown in ${report.meta.lang}: ${stale.length} stale${stale.length ? ` (${stale.join(', ')})` : ''}, ${missing.length} untranslated${missing.length ? ` (${missing.join(', ')})` : ''}`);
+        notice(`${report.slug} ${job.lang}: ${localized.translated} of ${localized.total} units translated; shown in ${report.meta.lang}: ${stale.length} stale${idList(stale)}, ${missing.length} untranslated${idList(missing)}`);
         if (job.kind === 'bilingual') render = (edition: string) => renderBilingualHtml(report, localized.report, { edition, stamp, template: htmlTemplate() });
       }
       for (const edition of editions) {
@@ -197,4 +197,11 @@ async function registerForDocx(report: Report): Promise<RegisterEntry[]> {
   const { buildRegister } = await import('../comments/register.js');
   const register = await buildRegister(report);
   return register.entries;
+}
+
+/** A few unit ids in parentheses: a draft translation has hundreds missing, and one line should stay readable. */
+function idList(ids: string[], shown = 8): string {
+  if (ids.length === 0) return '';
+  const more = ids.length - shown;
+  return ` (${ids.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''})`;
 }
