@@ -6,6 +6,30 @@ import path from 'node:path';
  * Prints a report's full edition to PDF the way a reviewer receives it: through the project's
  * PDF renderer.
  */
+/** A small two-recommendation report that reviewers' PDFs of other software are made from. */
+export const reviewBody = `# Obtaining evidence
+
+Evidence of misappropriation is volatile and courts need a way to secure it early.
+
+::::recommendation{#evidence-preservation title="Preserve evidence before it disappears"}
+Courts should be able to order, at short notice, that evidence of misappropriation be preserved.
+
+:::variant{system=civil-law}
+The court should be able to authorise a judicial officer to describe or seize samples.
+:::
+
+:::variant{system=common-law}
+The court should be able to grant a search order supervised by an independent lawyer.
+:::
+::::
+
+## Protecting secrets in the proceedings
+
+::::recommendation{#confidentiality-orders title="Make confidentiality orders available" uniform}
+Courts should be able to restrict access to documents containing alleged trade secrets to a limited circle of persons.
+::::
+`;
+
 export async function printPdf(root: string, slug: string, file: string): Promise<void> {
   const { loadReport } = await import('../src/model/load.js');
   const { renderHtml } = await import('../src/render/html.js');

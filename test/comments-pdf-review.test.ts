@@ -3,7 +3,7 @@ import { appendFileSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { locate, printPdf } from './comments-helpers.js';
+import { locate, printPdf, reviewBody as body } from './comments-helpers.js';
 import { commitAll, initRepo, reportSource, runCli, tempWorkspaces } from './helpers.js';
 
 /**
@@ -13,28 +13,6 @@ import { commitAll, initRepo, reportSource, runCli, tempWorkspaces } from './hel
 
 const workspace = tempWorkspaces();
 
-const body = `# Obtaining evidence
-
-Evidence of misappropriation is volatile and courts need a way to secure it early.
-
-::::recommendation{#evidence-preservation title="Preserve evidence before it disappears"}
-Courts should be able to order, at short notice, that evidence of misappropriation be preserved.
-
-:::variant{system=civil-law}
-The court should be able to authorise a judicial officer to describe or seize samples.
-:::
-
-:::variant{system=common-law}
-The court should be able to grant a search order supervised by an independent lawyer.
-:::
-::::
-
-## Protecting secrets in the proceedings
-
-::::recommendation{#confidentiality-orders title="Make confidentiality orders available" uniform}
-Courts should be able to restrict access to documents containing alleged trade secrets to a limited circle of persons.
-::::
-`;
 
 const TITLE = 'Access to Evidence';
 let base: Uint8Array;

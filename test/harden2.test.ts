@@ -16,33 +16,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readPdfAnnotations } from '../src/comments/pdf.js';
-import { locate, printPdf } from './comments-helpers.js';
+import { locate, printPdf, reviewBody as body } from './comments-helpers.js';
 import { bin, commitAll, initRepo, repoRoot, reportSource, runCli, tempWorkspaces, type CliResult } from './helpers.js';
 
 const workspace = tempWorkspaces();
 
-const body = `# Obtaining evidence
-
-Evidence of misappropriation is volatile and courts need a way to secure it early.
-
-::::recommendation{#evidence-preservation title="Preserve evidence before it disappears"}
-Courts should be able to order, at short notice, that evidence of misappropriation be preserved.
-
-:::variant{system=civil-law}
-The court should be able to authorise a judicial officer to describe or seize samples.
-:::
-
-:::variant{system=common-law}
-The court should be able to grant a search order supervised by an independent lawyer.
-:::
-::::
-
-## Protecting secrets in the proceedings
-
-::::recommendation{#confidentiality-orders title="Make confidentiality orders available" uniform}
-Courts should be able to restrict access to documents containing alleged trade secrets to a limited circle of persons.
-::::
-`;
 
 let base: Uint8Array;
 

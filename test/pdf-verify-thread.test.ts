@@ -5,52 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stressReport } from '../bench/stress.js';
 import { loadReport } from '../src/model/load.js';
 import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
-import type { EditionText } from '../src/pdf/in-page.js';
 import { renderPdfJobs, type PdfRenderInfo } from '../src/pdf/index.js';
 import { verifyPdf } from '../src/pdf/verify.js';
 import { VerifyThread } from '../src/pdf/verify-thread.js';
 import { renderHtml } from '../src/render/html.js';
 import { loadTemplate } from '../src/render/template.js';
 import { repoRoot, tempWorkspaces } from './helpers.js';
+import { contentsExpected as expected, contentsPdf } from './pdf-contents-fixture.js';
 
 const workspace = tempWorkspaces();
-
-/** A two-page PDF printed by Chromium: a contents page whose entries print the given numbers, then both sections. */
-const contentsPdf = async (browser: LaunchedBrowser, pages: [string, string]): Promise<Uint8Array> => {
-  const page = await browser.browser.newPage();
-  try {
-    await page.setContent(
-      `<!doctype html><html lang="en"><body style="font: 12pt serif">
-<h1>Contents</h1>
-<p>1 Evidence ........ ${pages[0]}</p>
-<p>2 Secrets ........ ${pages[1]}</p>
-<h2 style="break-before: page">1 Evidence</h2><p>The first section opens here.</p>
-<h2>2 Secrets</h2><p>The second section opens here.</p>
-</body></html>`,
-      { waitUntil: 'load' },
-    );
-    return await page.pdf({ format: 'A4', printBackground: true });
-  } finally {
-    await page.close();
-  }
-};
-
-const expected: EditionText = {
-  runs: [
-    { text: 'Contents' },
-    { text: '1 Evidence' },
-    { tocEnd: 'evidence' },
-    { text: '2 Secrets' },
-    { tocEnd: 'secrets' },
-    { heading: 'evidence' },
-    { text: '1 Evidence' },
-    { text: 'The first section opens here.' },
-    { heading: 'secrets' },
-    { text: '2 Secrets' },
-    { text: 'The second section opens here.' },
-  ],
-  footnotes: [],
-};
 
 describe('the PDF check on its own thread', () => {
   let launched: LaunchedBrowser;
