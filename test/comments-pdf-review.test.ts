@@ -13,7 +13,6 @@ import { commitAll, initRepo, reportSource, runCli, tempWorkspaces } from './hel
 
 const workspace = tempWorkspaces();
 
-
 const TITLE = 'Access to Evidence';
 let base: Uint8Array;
 

@@ -21,7 +21,6 @@ import { bin, commitAll, initRepo, repoRoot, reportSource, runCli, tempWorkspace
 
 const workspace = tempWorkspaces();
 
-
 let base: Uint8Array;
 
 function reportWorkspace(): string {
