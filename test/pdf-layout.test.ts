@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM JavaScript shared with the benchmark, no types.
@@ -186,5 +186,24 @@ ${filler(3)} The case once more [@coco, 50].
     const { result } = await build('.authority-page { visibility: hidden; }');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/the PDF check failed.*page 2: table of authorities entry "[^"]*nn 1 2 3 5" gives no page, but its notes are on page\(s\) \d+, \d+, \d+/);
+  }, 300_000);
+});
+
+describe('a footnote longer than the room left on the page of its call', () => {
+  // Paged.js kept the note on the page where it first laid it out, moved the paragraph with its
+  // call to a later page, and laid the note out again there, numbered 2: one note printed twice,
+  // the first copy with no call on its page. Reading the PDF back cannot see it (the second copy
+  // stands on its call's page), so the laid-out pages are asked.
+  const sentence = 'The court of first instance considered at length whether the applicant had shown that the information was secret, that it had commercial value because it was secret, and that reasonable steps had been taken to keep it secret.';
+  const note = Array.from({ length: 42 }, () => sentence).join(' ');
+  const body = `# Evidence\n\nCourts should act quickly and fairly.[^long] ${'Evidence matters. '.repeat(40)}\n\n${'Another paragraph of text that follows the call. '.repeat(30)}\n\n[^long]: ${note}\n`;
+
+  it('fails the build naming the note and its pages, and writes nothing', async () => {
+    const root = workspace({ 'reports/long/report.md': reportSource(body, { title: 'Long note' }) });
+    const err: string[] = [];
+    const code = await run(['build', 'long', '--format', 'pdf'], { out: () => {}, err: (text) => err.push(text), cwd: root, color: false });
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/long\.pdf: the PDF check failed, so the file was not written: footnote 1 \("long"\) is printed 2 times, on pages \d+ and \d+: it is longer than the room left on the page of its call/);
+    expect(existsSync(path.join(root, 'dist', 'long', 'long.pdf'))).toBe(false);
   }, 300_000);
 });

@@ -281,6 +281,8 @@ export interface MergeResult {
   areas: Array<{ left: number; right: number; width: number; height: number; top: number; bottom: number }>;
   /** For each heading id (h1–h3), the page it stands on. */
   headingPages: Record<string, number>;
+  /** Notes printed more than once (not continued: printed again), with their pages. */
+  repeatedNotes: Array<{ id: string; pages: number[] }>;
 }
 
 /**
@@ -366,8 +368,23 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
       bottom: area.bottom - box.top,
     };
   });
-  return { count: pages.length, headingPages, areas };
+  // Notes printed twice. Paged.js keeps a note whose call it moves to a later page where it was
+  // first laid out, and lays it out again under the moved call, numbered anew (a note longer than
+  // the room left on its page did this). A note continued on the next page is one note in two
+  // pieces, the second marked as split from the first; two pieces that are not a continuation are
+  // the same note printed twice. (Inline: this function runs in the page, as one function.)
+  const printed = new Map<string, number[]>();
+  pages.forEach((page, index) => {
+    for (const note of Array.from(page.querySelectorAll<HTMLElement>('.pagedjs_footnote_area [data-note-id]'))) {
+      if (note.dataset.splitFrom) continue;
+      const id = note.dataset.noteId!;
+      printed.set(id, [...(printed.get(id) ?? []), index + 1]);
+    }
+  });
+  const repeatedNotes = [...printed].filter(([, on]) => on.length > 1).map(([id, on]) => ({ id, pages: on }));
+  return { count: pages.length, headingPages, areas, repeatedNotes };
 }
+
 
 /** One piece of the edition's text, in reading order, with the marks the PDF check needs. */
 export type TextRun =

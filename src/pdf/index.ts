@@ -420,6 +420,18 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
       // The jobs before first: when one of them failed, its error is the one the run ends with.
       await before;
       const result = checking ? await checking : undefined;
+      // Read from the laid-out pages, not the PDF: a note printed twice has its text on its call's
+      // page, so reading the PDF back cannot tell it from a note printed once.
+      const repeated = checking ? merged.repeatedNotes[0] : undefined;
+      if (repeated) {
+        const number = (prepared.text?.footnoteIds?.indexOf(repeated.id) ?? -1) + 1;
+        const label = repeated.id.replace(/^user-content-fn-/, '');
+        throw new UserError(
+          `${path.relative(process.cwd(), job.file)}: the PDF check failed, so the file was not written: footnote ${number || label} ("${label}") is printed ${repeated.pages.length} times, on pages ${repeated.pages.join(' and ')}: ` +
+            'it is longer than the room left on the page of its call; shorten it or split it into two notes (`build --no-verify` writes the PDF unchecked)',
+          { exitCode: 2 },
+        );
+      }
       if (result) {
         info.verifyMs = Math.round(performance.now() - checkStarted);
         info.verified = result;
