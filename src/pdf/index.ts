@@ -278,7 +278,7 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
 
 /**
  * Chromium that does not answer one call within the browser's protocol timeout (an hour: a
- * 1,000-page print on a loaded machine took 17 minutes) is a machine too busy or a browser that
+ * 1,000-page print at load 45 outlasted the former 10 minutes) is a machine too busy or a browser that
  * hangs, not a defect of the report: said in one line, not as an internal error.
  */
 function protocolTimeout(error: unknown): UserError | undefined {
