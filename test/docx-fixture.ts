@@ -96,6 +96,19 @@ export interface ReviewAction {
  * with change recording on, then stops it. The edits go through UNO as a user's would.
  */
 export async function reviewWithLibreOffice(input: string, output: string, actions: ReviewAction[]): Promise<void> {
+  // A headless soffice that is still starting sometimes takes the UNO client down with it: the
+  // script dies by a signal, or exits without a word, within two seconds (seen twice in full
+  // runs of the suite, 2026-11-30). That is LibreOffice's start, not the edits: tried once more,
+  // with a fresh profile and port; any other failure, or a second crash, fails the test.
+  for (let attempt = 1; ; attempt++) {
+    const { status, signal, said } = await reviewOnce(input, output, actions);
+    if (status === 0) return;
+    const crashed = signal !== null || said.trim() === '';
+    if (!crashed || attempt === 2) throw new Error(`LibreOffice review failed (exit ${status ?? signal}): ${said}`);
+  }
+}
+
+async function reviewOnce(input: string, output: string, actions: ReviewAction[]): Promise<{ status: number | null; signal: NodeJS.Signals | null; said: string }> {
   const { spawn } = await import('node:child_process');
   const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
   const os = await import('node:os');
@@ -120,11 +133,15 @@ export async function reviewWithLibreOffice(input: string, output: string, actio
     let said = '';
     python.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
     python.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
-    const status = await new Promise<number | null>((resolve) => python.once('close', resolve));
-    if (status !== 0) throw new Error(`LibreOffice review failed: ${said}`);
+    const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => python.once('close', (code, sig) => resolve([code, sig])));
+    return { status, signal, said };
   } finally {
-    office.kill('SIGTERM');
-    await new Promise((resolve) => office.once('exit', resolve));
+    // An office that already ended (it crashed) gives no second 'exit' to wait for.
+    if (office.exitCode === null && office.signalCode === null) {
+      const exited = new Promise((resolve) => office.once('exit', resolve));
+      office.kill('SIGTERM');
+      await exited;
+    }
     rmSync(profile, { recursive: true, force: true });
   }
 }
