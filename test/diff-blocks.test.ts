@@ -89,7 +89,7 @@ describe('redline of blocks', () => {
     const paragraphs = (changed: string) =>
       `# Part\n\n${['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta'].map((w) => `${w} paragraph stays the same throughout.`).join('\n\n')}\n\n${changed}\n\nOmega paragraph stays too.\n`;
     const { tree } = await redline(paragraphs('The changed paragraph says one thing.'), paragraphs('The changed paragraph says another thing.'));
-    const compact = changesOnly(tree);
+    const compact = changesOnly(tree, 'en');
     const kinds = compact.children.map((node) => (node.type === 'paragraph' && JSON.stringify(node).includes('rl-elided') ? 'elided' : node.type));
     expect(kinds).toEqual(['heading', 'elided', 'paragraph', 'paragraph', 'paragraph']);
   });

@@ -80,7 +80,7 @@ describe('diff properties', () => {
         expect(items.filter((i) => i.mark !== 'ins').map((i) => i.token.key)).toEqual(before);
         expect(items.filter((i) => i.mark !== 'del').map((i) => i.token.key)).toEqual(after);
         // And the rebuilt inline content says the same.
-        const paragraph = { type: 'paragraph', children: rebuild(items) } as never;
+        const paragraph = { type: 'paragraph', children: rebuild(items, 'en') } as never;
         const hast = markdownToHast({ type: 'root', children: [paragraph] });
         expect(words(textWithout(hast, 'ins'))).toEqual(before);
         expect(words(textWithout(hast, 'del'))).toEqual(after);

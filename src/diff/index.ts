@@ -64,7 +64,8 @@ export function compareReports(
   versions: { from: VersionInfo; to: VersionInfo },
   edition: string = FULL,
 ): ComparisonResult {
-  const merged = mergeTrees(prepareTree(before, edition), prepareTree(after, edition));
+  // The notes the merge adds ("Moved from …") are in the newer report's language, as the rest of its redline.
+  const merged = mergeTrees(prepareTree(before, edition), prepareTree(after, edition), { lang: after.meta.lang });
   const movedIds = new Set(merged.moves.filter((m) => m.kind === 'recommendation' && m.id).map((m) => m.id as string));
   const all = compareRecommendations(before, after, edition, movedIds, merged.perRecommendation);
   const recommendations = all.filter((r) => r.status !== 'unchanged' || r.moved || r.renumbered || r.inserted || r.deleted);

@@ -2,6 +2,7 @@ import { diffArrays } from 'diff';
 import type { Node } from 'unist';
 import type { BlockContent, Data, Nodes, Parents, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { isRecommendation, keyOf, kindOf, pairHunk, signature, similarity, words } from './align.js';
+import { ui } from '../i18n/ui.js';
 import { changed, countWords, diffTokens, isWord, markNode, rebuild, textOf, tokenize } from './words.js';
 
 
@@ -67,20 +68,24 @@ interface Context {
   whereOld: string;
   whereNew: string;
   allowMoves: boolean;
+  /** The language of the notes the redline adds ("Moved from Recommendation 2.3"): the newer report's. */
+  lang: string | undefined;
 }
 
 const MOVE_MIN_WORDS = 5;
 const MOVE_THRESHOLD = 0.6;
 
-export function mergeTrees(before: Root, after: Root): MergeResult {
+export function mergeTrees(before: Root, after: Root, options: { lang?: string } = {}): MergeResult {
+  const { lang } = options;
   const context: Context = {
     pending: [],
     stats: { inserted: 0, deleted: 0, moved: 0, blocksChanged: 0 },
     perRec: new Map(),
     moves: [],
-    whereOld: 'the beginning',
-    whereNew: 'the beginning',
+    whereOld: ui(lang, 'placeStart'),
+    whereNew: ui(lang, 'placeStart'),
     allowMoves: true,
+    lang,
   };
   const children = mergeChildren(before.children, after.children, context);
   resolveMoves(context);
@@ -132,12 +137,13 @@ function mergeChildren(before: readonly RootContent[], after: readonly RootConte
 function locate(node: RootContent, side: 'old' | 'new', context: Context): void {
   if (node.type !== 'heading') return;
   const text = textOf(node).trim();
-  if (side === 'old') context.whereOld = `section ${text}`;
-  else context.whereNew = `section ${text}`;
+  const place = ui(context.lang, 'placeSection', { title: text });
+  if (side === 'old') context.whereOld = place;
+  else context.whereNew = place;
 }
 
-function recLabel(node: Nodes): string {
-  return `Recommendation ${isRecommendation(node) ? (node.number ?? '') : ''}`.trim();
+function recLabel(node: Nodes, lang: string | undefined): string {
+  return ui(lang, 'recommendation', { number: isRecommendation(node) ? (node.number ?? '') : '' }).trim();
 }
 
 /** The id of a recommendation block, or undefined for any other block. */
@@ -151,8 +157,8 @@ function mergePair(old: RootContent, now: RootContent, context: Context): RootCo
   if (isRecommendation(now)) {
     const saved = { rec: context.rec, whereOld: context.whereOld, whereNew: context.whereNew };
     context.rec = recId(now);
-    context.whereOld = recLabel(old);
-    context.whereNew = recLabel(now);
+    context.whereOld = recLabel(old, context.lang);
+    context.whereNew = recLabel(now, context.lang);
     const merged = { ...now, children: mergeChildren((old as Parents).children as RootContent[], (now as Parents).children as RootContent[], context) } as RootContent;
     context.rec = saved.rec;
     context.whereOld = saved.whereOld;
@@ -167,7 +173,7 @@ function mergePair(old: RootContent, now: RootContent, context: Context): RootCo
     const items = diffTokens(tokenize(old.children as Nodes[]), tokenize(now.children as Nodes[]));
     if (!changed(items)) return [now];
     count(context, countWords(items));
-    return [{ ...now, children: rebuild(items) } as RootContent];
+    return [{ ...now, children: rebuild(items, context.lang) } as RootContent];
   }
   if (now.type === 'tableRow' && old.type === 'tableRow') return [{ ...now, children: mergeCells(old.children, now.children, context) }];
   if ('children' in now && 'children' in old) {
@@ -213,7 +219,7 @@ function unmatched(side: 'del' | 'ins', node: RootContent, context: Context, all
       side,
       node,
       rec: isRecommendation(node) ? recId(node) : context.rec,
-      where: side === 'del' ? (isRecommendation(node) ? recLabel(node) : context.whereOld) : isRecommendation(node) ? recLabel(node) : context.whereNew,
+      where: side === 'del' ? (isRecommendation(node) ? recLabel(node, context.lang) : context.whereOld) : isRecommendation(node) ? recLabel(node, context.lang) : context.whereNew,
     };
     context.pending.push(pending);
     return [pending];
@@ -344,14 +350,14 @@ function resolveMoves(context: Context): void {
     context.allowMoves = false;
     const merged = mergePair(from.node, p.node, context);
     Object.assign(context, saved);
-    const fromLabel = isRec ? recLabel(from.node) : from.where;
+    const fromLabel = isRec ? recLabel(from.node, context.lang) : from.where;
     // Both ends of a move carry its number (in data, not rendered), so a writer can pair them (DOCX w:moveFrom/w:moveTo).
     const move = String(context.moves.length);
-    const toLabel = isRec ? recLabel(p.node) : p.where;
+    const toLabel = isRec ? recLabel(p.node, context.lang) : p.where;
     p.resolved = [
       {
         type: 'blockquote',
-        children: [note(`Moved from ${fromLabel}`, 'rl-move-note') as BlockContent, ...(merged as BlockContent[])],
+        children: [note(ui(context.lang, 'movedFromNote', { place: fromLabel }), 'rl-move-note') as BlockContent, ...(merged as BlockContent[])],
         data: { hName: 'div', hProperties: { className: ['rl-moved-block'] }, move },
       },
     ];
@@ -359,8 +365,8 @@ function resolveMoves(context: Context): void {
       {
         type: 'paragraph',
         children: [
-          markNode('moved', [{ type: 'text', value: isRec ? `${fromLabel} “${recTitle(from.node)}”` : `“${firstWords(from.node, 12)}”` }], ['rl-moved-from']),
-          markNode('moved', [{ type: 'text', value: ` moved to ${toLabel}` }]),
+          markNode('moved', [{ type: 'text', value: isRec ? `${fromLabel} ${ui(context.lang, 'quoted', { text: recTitle(from.node) })}` : ui(context.lang, 'quoted', { text: firstWords(from.node, 12) }) }], ['rl-moved-from']),
+          markNode('moved', [{ type: 'text', value: ui(context.lang, 'movedTo', { place: toLabel }) }]),
         ],
         data: { hProperties: { className: ['rl-moved-away'] }, move },
       } as RootContent,

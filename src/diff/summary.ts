@@ -1,4 +1,5 @@
 import type { RecommendationItem, Report } from '../model/types.js';
+import { systemName, ui, type UiKey } from '../i18n/ui.js';
 import { FULL, systemLabel } from '../render/editions.js';
 
 /**
@@ -113,10 +114,28 @@ export function changedParts(before: RecommendationItem, after: RecommendationIt
   return parts;
 }
 
-export function describeParts(parts: string[]): string {
+const PART_KEYS: Record<string, UiKey> = {
+  title: 'partTitle',
+  principle: 'partPrinciple',
+  examples: 'partExamples',
+  rationale: 'partRationale',
+  topic: 'partTopic',
+  uniform: 'partUniform',
+};
+
+/** "Civil-law variant, principle": the changed parts in words, in `lang` (English by default: the site's change log). */
+export function describeParts(parts: string[], lang = 'en'): string {
   return parts
-    .map((p) => (p.startsWith('variant:') ? `${systemLabel(p.slice(8))} variant` : p === 'uniform' ? 'uniform flag' : p))
-    .join(', ');
+    .map((p) => {
+      if (p.startsWith('variant:')) {
+        const system = p.slice(8);
+        // English keeps the slug's own capitalised form ("Civil-law variant"), as before the table had these words.
+        return ui(lang, 'partVariant', { system: lang.startsWith('en') ? systemLabel(system) : systemName(lang, system) });
+      }
+      const key = PART_KEYS[p];
+      return key ? ui(lang, key) : p;
+    })
+    .join(ui(lang, 'listSeparator'));
 }
 
 export function compareRecommendations(

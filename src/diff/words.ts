@@ -1,4 +1,5 @@
 import { diffArrays } from 'diff';
+import { ui } from '../i18n/ui.js';
 import type { FootnoteDefinition, FootnoteReference, Nodes, Parents, PhrasingContent } from 'mdast';
 
 /**
@@ -30,8 +31,10 @@ export interface Token {
 export interface Marked {
   token: Token;
   mark: Mark;
-  /** For a kept derived number that changed: the old text. */
+  /** For a kept derived number that changed: the old text ("Recommendation 2.3"). */
   was?: string;
+  /** …and the old number alone ("2.3"), for the note beside the new one. */
+  wasNumber?: string;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}_]+(?:['’.,:\-/][\p{L}\p{N}\p{M}_]+)*|[^\s\p{L}\p{N}\p{M}_]/gu;
@@ -143,7 +146,8 @@ export function diffTokens(before: Token[], after: Token[]): Marked[] {
         const now = after[j++];
         // Whitespace on either side separates a kept word from a neighbouring change.
         const token = old.space && !now.space ? { ...now, space: true } : now;
-        result.push({ token, mark: 'keep', was: now.derived && old.text !== now.text ? old.text : undefined });
+        const renumbered = now.derived && old.text !== now.text;
+        result.push({ token, mark: 'keep', was: renumbered ? old.text : undefined, wasNumber: renumbered ? derivedNumberOf(old) : undefined });
       }
     }
   }
@@ -256,11 +260,18 @@ function deletedAtom(node: PhrasingContent): PhrasingContent | undefined {
   return { type: 'text', value: textOf(node) };
 }
 
-export function rebuild(items: Marked[]): PhrasingContent[] {
-  return build(items, 0, true);
+/** The bare number of a derived-number token ("2.3" of "Recommendation 2.3"), as the render step set it. */
+function derivedNumberOf(token: Token): string {
+  const atom = token.atom as (PhrasingContent & { number?: string }) | undefined;
+  return atom?.number ?? token.text;
 }
 
-function build(items: Marked[], depth: number, atStart: boolean): PhrasingContent[] {
+/** The merged phrasing content; `lang` is the language of the notes it adds ("(was 2.3)"). */
+export function rebuild(items: Marked[], lang: string | undefined): PhrasingContent[] {
+  return build(items, 0, true, lang);
+}
+
+function build(items: Marked[], depth: number, atStart: boolean, lang: string | undefined): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   let index = 0;
   while (index < items.length) {
@@ -271,18 +282,18 @@ function build(items: Marked[], depth: number, atStart: boolean): PhrasingConten
       const first = items[index];
       if (first.token.space && !(atStart && index === 0)) out.push({ type: 'text', value: ' ' });
       const inner = items.slice(index, end).map((item, k) => (k === 0 ? { ...item, token: { ...item.token, space: false } } : item));
-      out.push(cloneWrapper(wrapper, build(inner, depth + 1, true)));
+      out.push(cloneWrapper(wrapper, build(inner, depth + 1, true, lang)));
     } else {
       const mark = items[index].mark;
       while (end < items.length && !items[end].token.wrappers[depth] && items[end].mark === mark) end++;
-      out.push(...run(items.slice(index, end), mark, atStart && index === 0));
+      out.push(...run(items.slice(index, end), mark, atStart && index === 0, lang));
     }
     index = end;
   }
   return out;
 }
 
-function run(items: Marked[], mark: Mark, atStart: boolean): PhrasingContent[] {
+function run(items: Marked[], mark: Mark, atStart: boolean, lang: string | undefined): PhrasingContent[] {
   const content: PhrasingContent[] = [];
   let text = '';
   const flush = () => {
@@ -300,8 +311,7 @@ function run(items: Marked[], mark: Mark, atStart: boolean): PhrasingContent[] {
     let node = mark === 'del' ? deletedAtom(token.atom) : token.atom;
     if (node && item.was !== undefined && 'children' in node) {
       // "Recommendation 2.4 (was 2.3)": the note sits inside the number so it stays on its line.
-      const was = item.was.replace(/^Recommendation\s+/, '');
-      const note = markNode('moved', [{ type: 'text', value: `(was ${was})` }], ['rl-was']);
+      const note = markNode('moved', [{ type: 'text', value: ui(lang, 'wasNumber', { number: item.wasNumber ?? item.was }) }], ['rl-was']);
       // The old number itself (in data, not rendered), for writers that show the renumbering as a change (DOCX tracked changes).
       (note.data as Record<string, unknown>).was = item.was;
       node = { ...node, children: [...node.children, note] } as PhrasingContent;

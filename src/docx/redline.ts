@@ -1,10 +1,10 @@
 import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import type { Root } from 'mdast';
-import type { Comparison, VersionInfo } from '../diff/index.js';
-import { changesOnly as changesOnlyTree, redlineTitle, whatChanged } from '../diff/redline.js';
+import type { Comparison } from '../diff/index.js';
+import { changesOnly as changesOnlyTree, describeVersion, redlineTitle, statsLine, summaryHeadings, summaryNotes, summaryRows, whatChanged } from '../diff/redline.js';
+import { ui } from '../i18n/ui.js';
 import type { Report } from '../model/types.js';
 import { editionLabel, FULL } from '../render/editions.js';
-import { statusLabel } from '../render/html.js';
 import { DocxConverter, type Revision } from './convert.js';
 import { assemble, embedOrRefuse } from './document.js';
 import { STYLE, TABLE_BORDERS } from './styles.js';
@@ -23,32 +23,29 @@ export interface RedlineDocxOptions {
   revision: Revision;
 }
 
-function describe(v: VersionInfo): string {
-  const name = v.revision === 'worktree' ? 'working tree' : v.revision;
-  const details = [`version ${v.version}`, statusLabel(v.status).toLowerCase(), v.date ? `dated ${v.date}` : undefined, v.commitDate ? `committed ${v.commitDate}` : undefined].filter(Boolean);
-  return `${name} (${details.join(', ')})`;
-}
-
 function cell(text: string, bold = false): TableCell {
   return new TableCell({ children: [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text, bold })] })] });
 }
 
 function summary(comparison: Comparison, after: Report, edition: string): FileChild[] {
   const { versions } = comparison;
+  // The same words as the HTML redline's header (src/diff/redline.ts), in the report's language.
+  const lang = after.meta.lang;
   const out: FileChild[] = [
     new Paragraph({ style: STYLE.dialogue, children: [new TextRun(after.meta.dialogue ?? '')] }),
     new Paragraph({ style: STYLE.title, children: [new TextRun(after.meta.title)] }),
-    new Paragraph({ style: STYLE.subtitle, children: [new TextRun(redlineTitle(comparison))] }),
-    new Paragraph({ style: STYLE.facts, children: [new TextRun(`From ${describe(versions.from)}`), new TextRun({ break: 1, text: `to ${describe(versions.to)}${edition === FULL ? '' : ` — ${editionLabel(edition)}`}` })] }),
+    new Paragraph({ style: STYLE.subtitle, children: [new TextRun(redlineTitle(comparison, lang))] }),
     new Paragraph({
+      style: STYLE.facts,
       children: [
-        new TextRun(`${comparison.stats.inserted} words inserted, ${comparison.stats.deleted} deleted, ${comparison.stats.moved} moved. `),
-        new TextRun('Every change is a tracked change: Word’s Review pane lists them; Accept All gives the newer text, Reject All the older.'),
+        new TextRun(ui(lang, 'redlineFrom', { version: describeVersion(versions.from, lang) })),
+        new TextRun({ break: 1, text: `${ui(lang, 'redlineTo', { version: describeVersion(versions.to, lang) })}${edition === FULL ? '' : ` — ${editionLabel(edition, lang)}`}` }),
       ],
     }),
+    new Paragraph({ children: [new TextRun(`${statsLine(comparison, lang)}. `), new TextRun(ui(lang, 'redlineTracked'))] }),
   ];
-  if (!comparison.hasChanges) out.push(new Paragraph({ children: [new TextRun({ text: 'No changes between these versions.', bold: true })] }));
-  const rows = comparison.recommendations.filter((r) => r.status !== 'unchanged' || r.moved || r.inserted || r.deleted);
+  if (!comparison.hasChanges) out.push(new Paragraph({ children: [new TextRun({ text: ui(lang, 'redlineNoChanges'), bold: true })] }));
+  const rows = summaryRows(comparison);
   if (rows.length) {
     out.push(
       new Table({
@@ -57,7 +54,7 @@ function summary(comparison: Comparison, after: Report, edition: string): FileCh
         columnWidths: [850, 3300, 3700, 800, 800],
         borders: TABLE_BORDERS,
         rows: [
-          new TableRow({ tableHeader: true, children: ['No.', 'Recommendation', 'What changed', 'Words +', 'Words −'].map((t) => cell(t, true)) }),
+          new TableRow({ tableHeader: true, children: summaryHeadings(lang).map((t) => cell(t, true)) }),
           ...rows.map(
             (r) =>
               new TableRow({
@@ -65,7 +62,7 @@ function summary(comparison: Comparison, after: Report, edition: string): FileCh
                 children: [
                   cell(r.status === 'removed' ? `(${r.from ?? ''})` : r.to ?? ''),
                   cell(r.title || r.id),
-                  cell(whatChanged(r)),
+                  cell(whatChanged(r, lang)),
                   cell(r.inserted ? `+${r.inserted}` : ''),
                   cell(r.deleted ? `−${r.deleted}` : ''),
                 ],
@@ -75,16 +72,13 @@ function summary(comparison: Comparison, after: Report, edition: string): FileCh
       }),
     );
   }
-  const notes: string[] = comparison.frontMatter.map((c) => `Front matter ${c.field}: ${String(c.from ?? '(none)')} → ${String(c.to ?? '(none)')}`);
-  const fn = comparison.footnotes;
-  if (fn.added.length + fn.removed.length + fn.modified.length) notes.push(`Footnotes: ${fn.modified.length} edited, ${fn.added.length} added, ${fn.removed.length} removed`);
-  for (const note of notes) out.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(note)] }));
+  for (const note of summaryNotes(comparison, lang)) out.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(note)] }));
   return out;
 }
 
 export async function redlineDocx(comparison: Comparison, tree: Root, after: Report, options: RedlineDocxOptions): Promise<Uint8Array> {
   const edition = options.edition ?? FULL;
-  const body = options.changesOnly ? changesOnlyTree(tree) : structuredClone(tree);
+  const body = options.changesOnly ? changesOnlyTree(tree, after.meta.lang) : structuredClone(tree);
   embedOrRefuse(body, after);
   const converter = new DocxConverter({ report: after, revision: options.revision });
   const children = converter.convert(body);
@@ -96,8 +90,8 @@ export async function redlineDocx(comparison: Comparison, tree: Root, after: Rep
     body: children,
     converter,
     trackRevisions: true,
-    headerLabel: 'REDLINE',
+    headerLabel: ui(after.meta.lang, 'redlineMark'),
     idMap: { report: after.slug, title: after.meta.title, version: after.meta.version, edition, commit: comparison.versions.to.commit, kind: 'redline' },
-    title: `${redlineTitle(comparison)} — ${after.meta.title}`,
+    title: `${redlineTitle(comparison, after.meta.lang)} — ${after.meta.title}`,
   });
 }

@@ -22,6 +22,8 @@ export interface RecommendationHeading extends Parent {
 export interface DerivedNumber extends Parent {
   type: 'derivedNumber';
   role: 'heading' | 'recommendation';
+  /** The number alone ("2.3"), whatever words the language puts around it ("勧告 2.3"). */
+  number?: string;
   children: PhrasingContent[];
 }
 

@@ -126,8 +126,8 @@ function paragraph(className: string, children: PhrasingContent[], hName = 'p'):
   return { type: 'paragraph', children, data: { hName, hProperties: { className: [className] } } };
 }
 
-function derived(role: DerivedNumber['role'], value: string): DerivedNumber {
-  return { type: 'derivedNumber', role, children: [text(value)] };
+function derived(role: DerivedNumber['role'], value: string, number = value): DerivedNumber {
+  return { type: 'derivedNumber', role, number, children: [text(value)] };
 }
 
 /** Content headings start one level below the title (h2), whatever level the source uses. */
@@ -177,7 +177,7 @@ export function renderRecommendation(node: Recommendation, item: RecommendationI
   const heading: RecommendationHeading = {
     type: 'recommendationHeading',
     depth: Math.min(6, depth) as RecommendationHeading['depth'],
-    children: [derived('recommendation', ui(lang, 'recommendation', { number: item.number })), text(' '), span('recommendation-title', [text(item.title)], item.titleLang)],
+    children: [derived('recommendation', ui(lang, 'recommendation', { number: item.number }), item.number), text(' '), span('recommendation-title', [text(item.title)], item.titleLang)],
   };
   return { ...node, number: item.number, children: [heading, principle, ...parts] };
 }
