@@ -42,7 +42,7 @@ function summary(comparison: Comparison, after: Report, edition: string): FileCh
         new TextRun({ break: 1, text: `${ui(lang, 'redlineTo', { version: describeVersion(versions.to, lang) })}${edition === FULL ? '' : ` — ${editionLabel(edition, lang)}`}` }),
       ],
     }),
-    new Paragraph({ children: [new TextRun(`${statsLine(comparison, lang)}. `), new TextRun(ui(lang, 'redlineTracked'))] }),
+    new Paragraph({ children: [new TextRun(ui(lang, 'sentence', { text: statsLine(comparison, lang) })), new TextRun(ui(lang, 'redlineTracked'))] }),
   ];
   if (!comparison.hasChanges) out.push(new Paragraph({ children: [new TextRun({ text: ui(lang, 'redlineNoChanges'), bold: true })] }));
   const rows = summaryRows(comparison);

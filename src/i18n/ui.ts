@@ -70,6 +70,8 @@ type Strings = {
   markMoved: string;
   redlineStats: string;
   redlineTracked: string;
+  /** A sentence followed by the next one in the same paragraph ("….  " / "…。"). */
+  sentence: string;
   redlineNoChanges: string;
   whatChanged: string;
   wordsInserted: string;
@@ -173,6 +175,7 @@ const en: Strings = {
   markMoved: 'moved',
   redlineStats: '{inserted} words inserted, {deleted} deleted, {moved} moved',
   redlineTracked: 'Every change is a tracked change: Word’s Review pane lists them; Accept All gives the newer text, Reject All the older.',
+  sentence: '{text}. ',
   redlineNoChanges: 'No changes between these versions.',
   whatChanged: 'What changed',
   wordsInserted: 'Words +',
@@ -278,6 +281,7 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     markMoved: 'déplacé',
     redlineStats: '{inserted} mots insérés, {deleted} supprimés, {moved} déplacés',
     redlineTracked: 'Chaque modification est une modification suivie : le volet Révision de Word les énumère ; Accepter tout donne le texte le plus récent, Refuser tout l’ancien.',
+    sentence: '{text}. ',
     redlineNoChanges: 'Aucune modification entre ces versions.',
     whatChanged: 'Modifications',
     wordsInserted: 'Mots +',
@@ -380,6 +384,7 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     markMoved: 'verschoben',
     redlineStats: '{inserted} Wörter eingefügt, {deleted} gelöscht, {moved} verschoben',
     redlineTracked: 'Jede Änderung ist eine nachverfolgte Änderung: Der Überarbeitungsbereich von Word listet sie auf; „Alle annehmen“ ergibt den neueren Text, „Alle ablehnen“ den älteren.',
+    sentence: '{text}. ',
     redlineNoChanges: 'Keine Änderungen zwischen diesen Versionen.',
     whatChanged: 'Was sich geändert hat',
     wordsInserted: 'Wörter +',
@@ -482,6 +487,7 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     markMoved: 'movido',
     redlineStats: '{inserted} palabras insertadas, {deleted} eliminadas, {moved} movidas',
     redlineTracked: 'Cada cambio es un cambio controlado: el panel Revisión de Word los enumera; Aceptar todo da el texto más reciente, Rechazar todo el anterior.',
+    sentence: '{text}. ',
     redlineNoChanges: 'No hay cambios entre estas versiones.',
     whatChanged: 'Qué cambió',
     wordsInserted: 'Palabras +',
@@ -584,6 +590,7 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     markMoved: '移動',
     redlineStats: '挿入 {inserted} 語、削除 {deleted} 語、移動 {moved} 件',
     redlineTracked: 'すべての変更は変更履歴として記録されています。Word の［校閲］ウィンドウに一覧が表示され、［すべて承諾］で新しい版、［すべて元に戻す］で古い版の本文になります。',
+    sentence: '{text}。',
     redlineNoChanges: 'これらの版の間に変更はありません。',
     whatChanged: '変更内容',
     wordsInserted: '挿入語数',
@@ -686,6 +693,7 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     markMoved: '이동',
     redlineStats: '단어 {inserted}개 삽입, {deleted}개 삭제, {moved}건 이동',
     redlineTracked: '모든 변경은 변경 내용 추적으로 기록되어 있습니다. Word의 [검토] 창에 목록이 표시되며, [모두 적용]은 새 판, [모두 거부]는 이전 판의 본문이 됩니다.',
+    sentence: '{text}. ',
     redlineNoChanges: '이 판들 사이에 변경이 없습니다.',
     whatChanged: '변경 내용',
     wordsInserted: '삽입 단어',
@@ -788,6 +796,7 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     markMoved: '移动',
     redlineStats: '插入 {inserted} 词，删除 {deleted} 词，移动 {moved} 处',
     redlineTracked: '每处更改均为修订记录：Word 的“审阅”窗格列出全部更改；“全部接受”得到较新文本，“全部拒绝”得到较旧文本。',
+    sentence: '{text}。',
     redlineNoChanges: '这两个版本之间没有更改。',
     whatChanged: '更改内容',
     wordsInserted: '插入词数',
@@ -890,6 +899,7 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     markMoved: '移動',
     redlineStats: '插入 {inserted} 詞，刪除 {deleted} 詞，移動 {moved} 處',
     redlineTracked: '每處變更均為修訂記錄：Word 的「校閱」窗格列出全部變更；「全部接受」得到較新文字，「全部拒絕」得到較舊文字。',
+    sentence: '{text}。',
     redlineNoChanges: '這兩個版本之間沒有變更。',
     whatChanged: '變更內容',
     wordsInserted: '插入詞數',
