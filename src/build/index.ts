@@ -47,6 +47,8 @@ export interface BuildOptions {
   paper?: 'A4' | 'Letter';
   /** Check each PDF against its edition before writing it (default true; `--no-verify` turns it off). */
   verify?: boolean;
+  /** Milliseconds one call to Chromium may take (RunSettings; default an hour). No command-line option sets it. */
+  protocolTimeoutMs?: number;
   /** DOCX only: the open comments as Word comments, written under `<out>/<slug>/internal/` (never for a public report). */
   withComments?: boolean;
 }
@@ -115,7 +117,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
   const outcome: BuildOutcome = { outputs: [], problems: [], failed: [] };
   const log = options.log ?? (() => {});
   const notice = options.notice ?? log;
-  const run = new WriterRun(log, { verify: options.verify });
+  const run = new WriterRun(log, { verify: options.verify, protocolTimeoutMs: options.protocolTimeoutMs });
   const writers = options.formats.map((format) => writerFor(format)).filter((writer): writer is Writer => writer !== undefined);
   for (const target of targets) {
     // git answers in its own processes while the report is parsed.

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { UserError } from '../util/problems.js';
 import { killBrowserProcesses } from './kill.js';
 
@@ -77,6 +77,38 @@ export interface LaunchedBrowser {
 /** How long one call to Chromium may take: printing 1,000 pages on a 2-core machine at load 45 outlasted the former 10 minutes. */
 export const PROTOCOL_TIMEOUT_MS = 60 * 60_000;
 
+/**
+ * puppeteer-core, loaded when a browser is first needed: its few hundred modules cost every
+ * other command (lint, HTML, DOCX) a fifth of a second of start-up.
+ */
+function loadPuppeteer() {
+  return import('puppeteer-core');
+}
+
+/** "60 minutes", "1.5 s": the protocol timeout as the message gives it. */
+function duration(ms: number): string {
+  return ms >= 60_000 ? `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}` : `${ms / 1000} s`;
+}
+
+/**
+ * Chromium that does not answer one call within the protocol timeout (an hour: a 1,000-page
+ * print at load 45 outlasted the former 10 minutes) is a machine too busy or a browser that
+ * hangs, not a defect of the report: one line, exit 2, instead of an internal error.
+ *
+ * Told by puppeteer-core's own class, not its wording: a call that outlives `protocolTimeout` is
+ * rejected with the ProtocolError made when the call was sent (CallbackRegistry's Callback),
+ * which carries no message from Chromium (`originalMessage` is empty); an error Chromium answered
+ * carries Chromium's message there, and a closed tab or connection is one of ProtocolError's
+ * subclasses (TargetCloseError, ConnectionClosedError). The called method, first word of the
+ * message, is named only to help; nothing is decided from the text.
+ */
+export async function protocolTimeoutError(error: unknown, timeoutMs: number): Promise<UserError | undefined> {
+  const { ProtocolError } = await loadPuppeteer();
+  if (!(error instanceof ProtocolError) || error.constructor !== ProtocolError || error.originalMessage) return undefined;
+  const call = error.message.split(' ', 1)[0] || 'a call';
+  return new UserError(`Chromium did not finish ${call} within ${duration(timeoutMs)}; nothing was written (is the machine overloaded? build fewer editions at once, or again later)`, { exitCode: 2 });
+}
+
 const live = new Set<{ kill(options?: { keepProfile?: boolean }): void }>();
 let signalsHandled = false;
 
@@ -98,8 +130,15 @@ function handleSignals(): void {
   }
 }
 
+export interface LaunchOptions {
+  /** Milliseconds one call to Chromium may take (default PROTOCOL_TIMEOUT_MS). */
+  protocolTimeoutMs?: number;
+}
+
 /** One headless browser with a throwaway profile, closed (and its profile removed) by `close`. */
-export async function launchBrowser(executablePath: string): Promise<LaunchedBrowser> {
+export async function launchBrowser(executablePath: string, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  const protocolTimeoutMs = options.protocolTimeoutMs ?? PROTOCOL_TIMEOUT_MS;
+  const { default: puppeteer } = await loadPuppeteer();
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-'));
   let pid: number | undefined;
   const entry = {
@@ -124,7 +163,7 @@ export async function launchBrowser(executablePath: string): Promise<LaunchedBro
       headless: true,
       userDataDir,
       args: CHROMIUM_ARGS,
-      protocolTimeout: PROTOCOL_TIMEOUT_MS,
+      protocolTimeout: protocolTimeoutMs,
       // Our own handlers (above) end every process of the browser and remove the profile.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -133,6 +172,9 @@ export async function launchBrowser(executablePath: string): Promise<LaunchedBro
   } catch (error) {
     live.delete(entry);
     entry.kill();
+    // A browser too slow to answer while starting is the same overloaded machine as later on.
+    const timedOut = await protocolTimeoutError(error, protocolTimeoutMs);
+    if (timedOut) throw timedOut;
     throw new UserError(`could not start ${executablePath}: ${(error as Error).message.split('\n')[0]}; ${INSTALL_HINT}`, { exitCode: 2 });
   }
   pid = browser.process()?.pid;

@@ -9,7 +9,7 @@ import { loadTemplate, type Template } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/problems.js';
 import { AssetServer, ORIGIN, pagedPolyfillPath, registerFonts } from './assets.js';
-import { findBrowser, launchBrowser, PROTOCOL_TIMEOUT_MS } from './browser.js';
+import { findBrowser, launchBrowser, PROTOCOL_TIMEOUT_MS, protocolTimeoutError } from './browser.js';
 import { editionText, layOut, mergePages, prepareDocument, type LaidOut } from './in-page.js';
 import { applyMetadata, metadataOf } from './metadata.js';
 import { describeProblems, type VerifyResult } from './verify.js';
@@ -74,6 +74,8 @@ export interface PdfOptions {
   parallel?: number;
   /** Read the printed PDF back and check it against the edition before writing it (default true). */
   verify?: boolean;
+  /** Milliseconds one call to Chromium may take (default PROTOCOL_TIMEOUT_MS). */
+  protocolTimeoutMs?: number;
 }
 
 export interface PdfRenderInfo {
@@ -197,7 +199,8 @@ export async function renderPdfs(jobs: PdfJob[], options: PdfOptions): Promise<s
 export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (info: PdfRenderInfo) => void = () => {}): Promise<PdfRenderInfo[]> {
   if (jobs.length === 0) return [];
   const executable = findBrowser(options.browser);
-  const { browser, close } = await launchBrowser(executable);
+  const protocolTimeoutMs = options.protocolTimeoutMs ?? PROTOCOL_TIMEOUT_MS;
+  const { browser, close } = await launchBrowser(executable, { protocolTimeoutMs });
   const results: PdfRenderInfo[] = [];
   // The previous job's check and write; once one fails, no further job is laid out.
   let finishing: Promise<void> = Promise.resolve();
@@ -262,7 +265,7 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     // (checked and written, or refused), then the run ends with this error.
     await finishing.catch(() => {});
     await checks.close();
-    throw protocolTimeout(error) ?? error;
+    throw (await protocolTimeoutError(error, protocolTimeoutMs)) ?? error;
   } finally {
     // The last check runs on while the browser closes.
     await close();
@@ -274,18 +277,6 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     await checks.close();
   }
   return results;
-}
-
-/**
- * Chromium that does not answer one call within the browser's protocol timeout (an hour: a
- * 1,000-page print at load 45 outlasted the former 10 minutes) is a machine too busy or a browser that
- * hangs, not a defect of the report: said in one line, not as an internal error.
- */
-function protocolTimeout(error: unknown): UserError | undefined {
-  const message = error instanceof Error ? error.message : '';
-  const call = /^(\S+) timed out\. Increase the 'protocolTimeout'/.exec(message)?.[1];
-  if (!call) return undefined;
-  return new UserError(`Chromium did not finish ${call} within ${PROTOCOL_TIMEOUT_MS / 60_000} minutes; nothing was written (is the machine overloaded? build fewer editions at once, or again later)`, { exitCode: 2 });
 }
 
 interface Context {

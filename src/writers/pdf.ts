@@ -15,6 +15,6 @@ export const pdf: Writer = {
     const jobs = context.queue<PdfJob>();
     if (jobs.length === 0) return;
     const { renderPdfs } = await import('../pdf/index.js');
-    for (const file of await renderPdfs(jobs, { log: context.log, verify: context.verify })) context.wrote(file);
+    for (const file of await renderPdfs(jobs, { log: context.log, verify: context.verify, protocolTimeoutMs: context.protocolTimeoutMs })) context.wrote(file);
   },
 };

@@ -54,6 +54,11 @@ export interface Writer {
 export interface RunSettings {
   /** Read each PDF back and check it against its edition before writing it (default true). */
   verify?: boolean;
+  /**
+   * Milliseconds one call to Chromium may take (default PROTOCOL_TIMEOUT_MS, an hour). Not a
+   * command-line option: a caller's knob, so that a test can provoke a real timeout in seconds.
+   */
+  protocolTimeoutMs?: number;
 }
 
 /** A redline as the diff stage made it. */
