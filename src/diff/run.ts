@@ -9,7 +9,8 @@ import { loadTemplate } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isContained } from '../util/contain.js';
 import { formatProblem, isError, UserError } from '../util/problems.js';
-import { parseFormatList, writerFor, type Writer, type WriterRun } from '../writers/index.js';
+import { writerFor, type Writer, type WriterRun } from '../writers/index.js';
+import { JSON_FORMAT } from './formats.js';
 import { revisionAuthor } from '../git/author.js';
 import { compareReports, versionInfo, type Comparison } from './index.js';
 import { renderRedlineHtml } from './redline.js';
@@ -20,12 +21,6 @@ import { renderRedlineHtml } from './redline.js';
  * The `diff` command only parses its options and prints.
  */
 
-/** Redline formats: the comparison as JSON, and every writer of the registry. */
-export const JSON_FORMAT = 'json';
-
-export function parseRedlineFormats(value: string): string[] {
-  return parseFormatList(value, [JSON_FORMAT]);
-}
 
 export interface RedlineOptions {
   from?: string;

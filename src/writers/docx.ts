@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { editionDocx } from '../docx/document.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { Writer } from './types.js';
 
@@ -20,6 +19,8 @@ export const docx: Writer = {
       const { comparison, tree, changesOnly, revision } = context.redline;
       data = await redlineDocx(comparison, tree, report, { edition, changesOnly, template: context.templateName, revision });
     } else {
+      // The docx library is loaded by a DOCX build only (HTML builds and lint never pay for it).
+      const { editionDocx } = await import('../docx/document.js');
       data = await editionDocx(report, { edition, template: context.templateName, commit: context.commit, comments: context.comments });
       // Anything that carries comment text goes under internal/, which no public output links to.
       if (context.comments) file = path.join(path.dirname(file), 'internal', path.basename(file));

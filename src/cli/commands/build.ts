@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { buildReports, parseFormats } from '../../build/index.js';
-import { loadConfig } from '../../config.js';
 import { isError } from '../../util/problems.js';
 import { formatHelp } from '../../writers/index.js';
 import { printProblems, resolveOut, splitList, targetsFrom, type Io } from '../shared.js';
@@ -33,6 +31,8 @@ Examples:
   $ rapporteur build access-to-evidence --lang en+ja                    source and translation side by side`,
     )
     .action(async (reports: string[], options: { format?: string; edition?: string; out?: string; template?: string; lang?: string; quiet?: boolean; cache: boolean; verify: boolean; withComments?: boolean }) => {
+      // Loaded when the command runs: every command's imports are paid at every start of the CLI.
+      const [{ buildReports, parseFormats }, { loadConfig }] = await Promise.all([import('../../build/index.js'), import('../../config.js')]);
       const { root, targets } = await targetsFrom(reports, io);
       const { config } = loadConfig(root);
       const formats = parseFormats(options.format ?? config.formats.join(','));

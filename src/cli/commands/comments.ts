@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { REGISTER_FORMATS, formatCsv, formatHtml, formatJson, formatTable, type RegisterFormat } from '../../comments/format.js';
-import { importDocx, readDocxFile, reportForDocx } from '../../comments/docx-import.js';
-import { readLedger } from '../../comments/ledger.js';
-import { importPdf, readPdfFile, reportForPdf } from '../../comments/import.js';
-import { applySuggestion, rejectSuggestion } from '../../comments/apply.js';
+import type { RegisterFormat } from '../../comments/format.js';
 import { promises as fs } from 'node:fs';
-import { buildRegister, filterEntries, type RegisterEntry, type RegisterFilter } from '../../comments/register.js';
-import { resolveComment } from '../../comments/resolve.js';
-import { loadConfig } from '../../config.js';
-import { loadReport, type ReportTarget } from '../../model/load.js';
+import type { RegisterEntry, RegisterFilter } from '../../comments/register.js';
+import type { ReportTarget } from '../../model/load.js';
 import type { Report } from '../../model/types.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError, isError } from '../../util/problems.js';
@@ -19,6 +13,7 @@ const STATUSES = ['open', 'resolved', 'all'] as const;
 
 /** Loads reports for the comment commands: errors are shown, and the comments of what loaded still count. */
 async function loadAll(targets: ReportTarget[], io: Io, setExit: (code: number) => void): Promise<Report[]> {
+  const [{ loadReport }, { loadConfig }] = await Promise.all([import('../../model/load.js'), import('../../config.js')]);
   const reports: Report[] = [];
   for (const target of targets) {
     // Headings get the ids the built pages gave them (the configured template's ids are reserved).
@@ -60,6 +55,7 @@ Examples:
   $ rapporteur comments access-to-evidence --format html   writes dist/access-to-evidence/access-to-evidence-comments.html`,
     )
     .action(async (reports: string[], options: { status: string; author?: string; anchor?: string; format: string; out?: string }) => {
+      const [{ buildRegister, filterEntries }, { REGISTER_FORMATS, formatCsv, formatHtml, formatJson, formatTable }] = await Promise.all([import('../../comments/register.js'), import('../../comments/format.js')]);
       if (!(STATUSES as readonly string[]).includes(options.status)) throw new UserError(`--status: unknown status "${options.status}" (use ${STATUSES.join(', ')})`);
       if (!(REGISTER_FORMATS as string[]).includes(options.format)) throw new UserError(`--format: unknown format "${options.format}" (use ${REGISTER_FORMATS.join(', ')})`);
       const format = options.format as RegisterFormat;
@@ -112,6 +108,7 @@ Example:
       const shown = file;
       const format = await detectFormat(path.resolve(io.cwd, file), shown);
       if (format === 'docx') {
+        const { importDocx, readDocxFile, reportForDocx } = await import('../../comments/docx-import.js');
         const read = await readDocxFile(path.resolve(io.cwd, file), shown);
         const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
         const reports = await loadAll(targets, io, setExit);
@@ -127,6 +124,7 @@ Example:
         else io.out(`${outcome.added} added to ${outcome.ledger}${outcome.updated ? `, ${outcome.updated} updated` : ''}${outcome.unchanged ? `, ${outcome.unchanged} already imported` : ''}`);
         return;
       }
+      const { importPdf, readPdfFile, reportForPdf } = await import('../../comments/import.js');
       const pdf = await readPdfFile(path.resolve(io.cwd, file), shown);
       const { targets } = await targetsFrom(options.report ? [options.report] : [], io);
       const reports = await loadAll(targets, io, setExit);
@@ -160,6 +158,7 @@ Example:
         const holders = await reportsHolding(reports, id);
         if (holders.length === 0) throw new UserError(`no suggestion with id "${id}"; \`rapporteur comments --status all\` lists every id`);
         if (holders.length > 1) throw new UserError(`id "${id}" exists in ${holders.map((r) => r.slug).join(' and ')}; say which with --report`);
+        const { applySuggestion, rejectSuggestion } = await import('../../comments/apply.js');
         const outcome = action === 'apply' ? await applySuggestion(holders[0], id, { by: options.by }) : await rejectSuggestion(holders[0], id, { by: options.by });
         io.out(outcome.message);
       });
@@ -179,6 +178,7 @@ Example:
         throw new UserError(`no comment with id "${id}" in ${where}; \`rapporteur comments --status all\` lists every id`);
       }
       if (holders.length > 1) throw new UserError(`comment id "${id}" exists in ${holders.map((r) => r.slug).join(' and ')}; say which with --report`);
+      const { resolveComment } = await import('../../comments/resolve.js');
       const outcome = await resolveComment(holders[0], id);
       const where = `${outcome.file}:${outcome.line}`;
       io.out(outcome.already ? `${id} is already resolved (${where})` : `${id} resolved (${where})`);
@@ -216,6 +216,7 @@ async function detectFormat(file: string, shown: string): Promise<'pdf' | 'docx'
  * from the ledger. No git blame: finding one comment must not blame every file of every report.
  */
 async function reportsHolding(reports: Report[], id: string): Promise<Report[]> {
+  const { readLedger } = await import('../../comments/ledger.js');
   const holders: Report[] = [];
   for (const report of reports) {
     if (report.comments.some((c) => c.id === id) || (await readLedger(report)).entries.some((e) => e.id === id)) holders.push(report);

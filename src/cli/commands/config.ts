@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { loadConfig } from '../../config.js';
 import { findWorkspaceRoot } from '../../workspace.js';
 import type { Io } from '../shared.js';
 
@@ -27,7 +26,9 @@ The configuration lives in rapporteur.config.yaml at the workspace root, for exa
     maxWarnings: 0
 Flags given on the command line override it. A mistake in it is reported as file:line:column.`,
     )
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
+      // Loaded when the command runs: every command's imports are paid at every start of the CLI.
+      const { loadConfig } = await import('../../config.js');
       const root = findWorkspaceRoot(io.cwd);
       // loadConfig throws a UserError with file:line:column problems; main prints them (exit 2).
       const { config, file } = loadConfig(root);

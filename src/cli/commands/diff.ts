@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import type { Comparison } from '../../diff/index.js';
-import { JSON_FORMAT, parseRedlineFormats, redlineReport } from '../../diff/run.js';
+import { JSON_FORMAT, parseRedlineFormats } from '../../diff/formats.js';
 import { FULL } from '../../render/editions.js';
 import { formatHelp, WriterRun } from '../../writers/index.js';
 import { resolveOut, splitList, targetsFrom, type Io } from '../shared.js';
@@ -44,6 +44,8 @@ Examples:
   $ rapporteur diff --from v0.2.0 --to v0.3.0 --format docx   Word file whose Review pane lists every change`,
     )
     .action(async (reports: string[], options: DiffOptions) => {
+      // Loaded when the command runs: every command's imports are paid at every start of the CLI.
+      const { redlineReport } = await import('../../diff/run.js');
       const formats = parseRedlineFormats(options.format);
       const { root, targets } = await targetsFrom(reports, io);
       const out = resolveOut(options.out, root, io.cwd);

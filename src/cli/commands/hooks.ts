@@ -2,8 +2,6 @@ import { packagePath } from '../../util/package-root.js';
 import type { Command } from 'commander';
 import { existsSync, readFileSync, chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { hooksDirectory, stagedFiles } from '../../git/hooks.js';
-import { indexReader } from '../../git/index-reader.js';
 import type { ReportTarget } from '../../model/load.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/problems.js';
@@ -62,6 +60,7 @@ Examples:
     .command('install')
     .description('install a git pre-commit hook that runs `rapporteur lint` on the reports a commit touches')
     .action(async () => {
+      const { hooksDirectory } = await import('../../git/hooks.js');
       const dir = await hooksDirectory(io.cwd);
       if (!dir) throw new UserError(`${io.cwd} is not inside a git repository; run \`git init\` first`);
       const file = path.join(dir, 'pre-commit');
@@ -84,6 +83,8 @@ Examples:
     .action(async (hook: string) => {
       if (hook !== 'pre-commit') throw new UserError(`unknown hook "${hook}"; the only hook is pre-commit`);
       const root = findWorkspaceRoot(io.cwd);
+      // Loaded when the hook runs: every command's imports are paid at every start of the CLI.
+      const [{ stagedFiles }, { indexReader }] = await Promise.all([import('../../git/hooks.js'), import('../../git/index-reader.js')]);
       const touched = reportsTouched(root, await stagedFiles(io.cwd));
       let targets: ReportTarget[];
       if (touched === 'all') {

@@ -4,9 +4,6 @@ import type { Command } from 'commander';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { loadConfig } from '../../config.js';
-import { repositoryRoot } from '../../git/index.js';
-import { loadReport } from '../../model/load.js';
 import { toPosix } from '../../model/reader.js';
 import { packagePath } from '../../util/package-root.js';
 import { formatProblem, UserError } from '../../util/problems.js';
@@ -93,6 +90,8 @@ The new report opens with a short note on the Markdown dialect (never published)
 An existing report is never overwritten.`,
     )
     .action(async (slug: string, options: { title?: string; template?: string; quiet?: boolean }) => {
+      // Loaded when the command runs: every command's imports are paid at every start of the CLI.
+      const [{ loadConfig }, { repositoryRoot }, { loadReport }] = await Promise.all([import('../../config.js'), import('../../git/index.js'), import('../../model/load.js')]);
       validateSlug(slug);
       const root = findWorkspaceRoot(io.cwd);
       const template = options.template ?? loadConfig(root).config.template;

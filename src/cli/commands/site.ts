@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { loadConfig } from '../../config.js';
 import { AUDIENCES, type Audience } from '../../site/audience.js';
-import { buildSite } from '../../site/index.js';
 import { formatHelp, parseFormatList } from '../../writers/index.js';
 import { UserError } from '../../util/problems.js';
 import { resolveOut, targetsFrom, type Io } from '../shared.js';
@@ -50,6 +48,8 @@ Examples:
       if (!(AUDIENCES as readonly string[]).includes(options.audience)) {
         throw new UserError(`--audience: unknown audience "${options.audience}" (use ${AUDIENCES.join(' or ')})`);
       }
+      // Loaded when the command runs: every command's imports are paid at every start of the CLI.
+      const [{ buildSite }, { loadConfig }] = await Promise.all([import('../../site/index.js'), import('../../config.js')]);
       const { root, targets } = await targetsFrom(reports, io);
       const { config } = loadConfig(root);
       const formats = parseFormatList(options.format ?? config.site.formats.join(','));

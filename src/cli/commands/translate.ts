@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { loadConfig } from '../../config.js';
-import { loadReport } from '../../model/load.js';
 import type { Report } from '../../model/types.js';
-import { extractTranslation, importTranslation, summary, canonicalLang } from '../../i18n/workflow.js';
-import { formatOf, parseTranslation } from '../../i18n/formats.js';
 import { UserError, isError } from '../../util/problems.js';
 import { printProblems, resolveOut, targetsFrom, type Io } from '../shared.js';
 import { readFileSync } from 'node:fs';
@@ -12,6 +8,7 @@ import { readFileSync } from 'node:fs';
 async function loadOne(args: string[], io: Io): Promise<{ report: Report; root: string }> {
   const { root, targets } = await targetsFrom(args, io);
   if (targets.length !== 1) throw new UserError(`name one report (found ${targets.length}: ${targets.map((t) => t.slug).join(', ')})`);
+  const { loadReport } = await import('../../model/load.js');
   const loaded = await loadReport(targets[0]);
   const errors = loaded.problems.filter(isError);
   if (!loaded.report || errors.length) {
@@ -50,6 +47,8 @@ Examples:
     )
     .action(async (report: string | undefined, options: { lang: string; format: string; out?: string }) => {
       if (options.format !== 'xliff' && options.format !== 'po') throw new UserError(`--format: unknown format "${options.format}" (use xliff or po)`);
+      // Loaded when the command runs: every command's imports are paid at every start of the CLI.
+      const [{ extractTranslation, canonicalLang }, { loadConfig }] = await Promise.all([import('../../i18n/workflow.js'), import('../../config.js')]);
       const { report: loaded, root } = await loadOne(report ? [report] : [], io);
       const lang = canonicalLang(options.lang);
       const ext = options.format === 'xliff' ? 'xlf' : 'po';
@@ -73,6 +72,7 @@ Examples:
   $ rapporteur translate import ko.po --lang ko`,
     )
     .action(async (file: string, options: { lang?: string; report?: string }) => {
+      const [{ importTranslation, summary }, { formatOf, parseTranslation }] = await Promise.all([import('../../i18n/workflow.js'), import('../../i18n/formats.js')]);
       const absolute = path.resolve(io.cwd, file);
       let named = options.report;
       if (!named) {

@@ -1,9 +1,8 @@
 import { oneLine } from '../../util/printable.js';
 import type { Command } from 'commander';
 import path from 'node:path';
-import { gitReader, repoRelative, requireRepository, tagsTouchingReport } from '../../git/revisions.js';
-import { loadReport, type ReportTarget } from '../../model/load.js';
-import { diskReader, toPosix, type SourceReader } from '../../model/reader.js';
+import type { ReportTarget } from '../../model/load.js';
+import type { SourceReader } from '../../model/reader.js';
 import { UserError } from '../../util/problems.js';
 import { targetsFrom, type Io } from '../shared.js';
 
@@ -34,6 +33,8 @@ Examples:
     )
     .action(async (reports: string[], options: { format: string }) => {
       if (!['table', 'json'].includes(options.format)) throw new UserError(`--format: unknown format "${options.format}" (use table or json)`);
+      // Loaded when the command runs: every command's imports are paid at every start of the CLI.
+      const [{ gitReader, repoRelative, requireRepository, tagsTouchingReport }, { diskReader }] = await Promise.all([import('../../git/revisions.js'), import('../../model/reader.js')]);
       const { targets } = await targetsFrom(reports, io);
       const rows: VersionRow[] = [];
       for (const target of targets) {
@@ -56,6 +57,7 @@ Examples:
 
 /** Version, status and date from report.md's front matter, read through the loader (and its limits). */
 async function frontMatterAt(target: ReportTarget, reader: SourceReader): Promise<{ version: string; status: string; reportDate: string }> {
+  const { loadReport } = await import('../../model/load.js');
   const { report } = await loadReport(target, { reader, chapters: false });
   if (!report) return { version: '?', status: '?', reportDate: '' };
   const data = report.rawMeta;
