@@ -144,6 +144,10 @@ describe('a redline of a Japanese report', () => {
     for (const text of notes) for (const english of ENGLISH) expect(text, `"${english}" in "${text}"`).not.toContain(english);
     // The printed page head of the redline (PDF) too.
     expect(html).toContain('content: "修正履歴"');
+    // And the report's own labels, as its build gives them, in kept, inserted and deleted text alike.
+    const labels = selectAll('.variant-label', tree).map((node) => toText(node));
+    expect(labels.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(labels)).toEqual(new Set(['大陸法系', '英米法系']));
   });
 
   it('says the same in the DOCX redline as in the HTML one', () => {
@@ -159,6 +163,8 @@ describe('a redline of a Japanese report', () => {
     expect(text.some((p) => /^挿入 \d+ 語、削除 \d+ 語、移動 \d+ 件。すべての変更は変更履歴として記録されています。/.test(p))).toBe(true);
     expect(text).toEqual(expect.arrayContaining(header.notes));
     expect(headerXml).toContain('修正履歴 · 草案 · 第 0.2.0 版');
+    expect(text.filter((p) => /civil-law|common-law/i.test(p))).toEqual([]);
+    expect(text).toContain('大陸法系');
     for (const paragraph of text.slice(0, text.findIndex((p) => p === '範囲'))) {
       for (const english of ENGLISH) expect(paragraph, `"${english}" in "${paragraph}"`).not.toContain(english);
     }

@@ -270,7 +270,8 @@ export function renderRedlineHtml(comparison: Comparison, tree: Root, after: Rep
   const body = options.changesOnly ? changesOnly(tree, lang) : tree;
   // Deleted images of the old text may no longer be on disk; they are left out quietly.
   embedImages(body, after);
-  const hast = markdownToHast(body);
+  // The body's own labels (variant labels, "Notes") in the report's language, as in its build.
+  const hast = markdownToHast(body, lang);
   // The body is already sanitized by markdownToHast; only the header is new here.
   const preface: HastRoot = { type: 'root', children: [...sanitizeTree({ type: 'root', children: [header(comparison, edition, lang)] }).children, ...hast.children] };
   // The report's own body is empty: the redline is given as the preface, so template, title
