@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +22,7 @@ const root = makeWorkspace({ 'reports/r/report.md': reportSource('# Scope\n\nCou
 afterAll(() => removeWorkspace(root));
 
 /** The packages (node_modules/<name>) the compiled CLI loaded while running `args`. */
-function packagesLoaded(args: string[]): { code: number; packages: string[]; stderr: string } {
+async function packagesLoaded(args: string[]): Promise<{ code: number; packages: string[]; stderr: string }> {
   const log = path.join(root, `loaded-${args.join('-').replace(/[^a-z0-9-]/gi, '')}.txt`);
   writeFileSync(log, '');
   const hooks = `data:text/javascript,${encodeURIComponent(`
@@ -39,35 +40,39 @@ const code = await run(${JSON.stringify(args)}, { out: () => {}, err: (t) => pro
 const { appendFileSync } = await import('node:fs');
 appendFileSync(${JSON.stringify(log)}, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n');
 process.exitCode = code;`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  // Asynchronous: a test worker blocked in spawnSync under load misses vitest's own calls.
+  const result = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } }).then(
+    ({ stderr }) => ({ status: 0, stderr }),
+    (error: { code?: number; stderr?: string }) => ({ status: typeof error.code === 'number' ? error.code : -1, stderr: error.stderr ?? String(error) }),
+  );
   const packages = new Set<string>();
   // A package's package.json read for its version (`--version` credits citeproc) is not the package loaded.
   for (const line of readFileSync(log, 'utf8').split('\n').filter((l) => !l.endsWith('package.json'))) {
     const match = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(line);
     if (match) packages.add(match[1].replace('\\', '/'));
   }
-  return { code: result.status ?? -1, packages: [...packages].sort(), stderr: result.stderr };
+  return { code: result.status, packages: [...packages].sort(), stderr: result.stderr };
 }
 
 describe('the packages a command loads', () => {
-  it('--version loads none of the stages’ packages', () => {
-    const { code, packages, stderr } = packagesLoaded(['--version']);
+  it('--version loads none of the stages’ packages', async () => {
+    const { code, packages, stderr } = await packagesLoaded(['--version']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(packages).toContain('commander');
     expect(packages.filter((name) => HEAVY.includes(name))).toEqual([]);
   });
 
-  it('an HTML build loads neither the browser, PDF nor Word packages', () => {
-    const { code, packages, stderr } = packagesLoaded(['build', 'r', '--format', 'html', '--quiet', '--no-cache']);
+  it('an HTML build loads neither the browser, PDF nor Word packages', async () => {
+    const { code, packages, stderr } = await packagesLoaded(['build', 'r', '--format', 'html', '--quiet', '--no-cache']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(packages).toContain('micromark');
     expect(packages.filter((name) => HEAVY.includes(name) && !BUILD.includes(name))).toEqual([]);
   });
 
-  it('a DOCX build loads the docx package, and not the browser or PDF packages', () => {
-    const { code, packages, stderr } = packagesLoaded(['build', 'r', '--format', 'docx', '--quiet', '--no-cache']);
+  it('a DOCX build loads the docx package, and not the browser or PDF packages', async () => {
+    const { code, packages, stderr } = await packagesLoaded(['build', 'r', '--format', 'docx', '--quiet', '--no-cache']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(packages).toContain('docx');
