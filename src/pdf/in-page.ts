@@ -240,6 +240,132 @@ export interface LaidOut {
  * the loaded fonts from one chunk to the next; hands back the pages and the CSS Paged.js made.
  */
 export async function layOut(input: { chunk: Chunk; styles: string[]; lang: string; bodyClass: string; variables: Record<string, string> }): Promise<LaidOut> {
+  /**
+   * A footnote too long for the room below its call is laid out as Word does: it begins under the
+   * call's line and continues in the next page's notes (Paged.js splits a note that overflows the
+   * notes area, marking the rest `data-split-from`). Paged.js's `footnote-policy: line` instead
+   * moves the call's line to the next page whenever its note does not fit — right for a note that
+   * then fits whole, but a note that cannot fit on any page, or whose call already moved once,
+   * sent its call on (the heading kept with it) while Paged.js had already placed the note's first
+   * part: the note was printed twice, once with no call on its page, and numbered twice (#12). So
+   * its `moveFootnote` is wrapped: where Paged.js gave the note the room down to the top of the
+   * call's line, the notes area is set to begin just below that line instead (as policy `auto`
+   * does) when the note cannot fit whole on a page under its moved call, or its call has already
+   * been moved; unless not even two of its lines fit there, when the call's line moves on as
+   * before. Done from our side by replacing Paged.js's footnote handler with a subclass in its
+   * registry (`Paged.registeredHandlers`), once per tab, before the previewer is made.
+   */
+  const installWordFootnotes = () => {
+    type Handler = new (...args: never[]) => { moveFootnote(node: Node, pageArea: HTMLElement, needsNoteCall: boolean): void };
+    const registry = (window as unknown as { Paged: { registeredHandlers: Handler[] } }).Paged.registeredHandlers;
+    if (registry.some((handler) => (handler as unknown as { wordFootnotes?: boolean }).wordFootnotes)) return;
+    const index = registry.findIndex((handler) => typeof handler.prototype.moveFootnote === 'function');
+    if (index === -1) throw new Error('Paged.js has no footnote handler to extend (its version changed?)');
+    const Base = registry[index];
+    const px = (value: string) => Number.parseFloat(value) || 0;
+    /**
+     * The bottom of the last body line that stays on the page when the page breaks after the line
+     * of `call`: that line, or the paragraph's `orphans`-th line; the whole paragraph when fewer
+     * than `widows` lines would be left for the next page.
+     */
+    const linesKept = (call: Element): number => {
+      const block = call.closest('p, li, dd, dt, td, th, blockquote, figcaption, div') ?? call.parentElement ?? call;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      // Line boxes from the text's rectangles: a rectangle whose middle falls inside a line is on it.
+      const lines: Array<{ top: number; bottom: number }> = [];
+      const range = new Range();
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (!(text.textContent ?? '').trim()) continue;
+        range.selectNodeContents(text);
+        for (const rect of Array.from(range.getClientRects())) {
+          if (rect.height === 0) continue;
+          const middle = (rect.top + rect.bottom) / 2;
+          const line = lines.find((candidate) => middle >= candidate.top && middle <= candidate.bottom);
+          if (line) {
+            line.top = Math.min(line.top, rect.top);
+            line.bottom = Math.max(line.bottom, rect.bottom);
+          } else {
+            lines.push({ top: rect.top, bottom: rect.bottom });
+          }
+        }
+      }
+      lines.sort((a, b) => a.top - b.top);
+      range.selectNode(call);
+      const callBox = range.getBoundingClientRect();
+      const callMiddle = (callBox.top + callBox.bottom) / 2;
+      let callLine = lines.findIndex((line) => callMiddle <= line.bottom);
+      if (callLine === -1) callLine = lines.length - 1;
+      if (callLine === -1) return callBox.bottom;
+      const style = getComputedStyle(block);
+      const orphans = Number(style.orphans) || 2;
+      const widows = Number(style.widows) || 2;
+      let kept = Math.max(callLine + 1, Math.min(orphans, lines.length));
+      if (lines.length - kept > 0 && lines.length - kept < widows) kept = lines.length - widows >= callLine + 1 ? lines.length - widows : lines.length;
+      // Text rectangles are the glyphs' boxes; the line's box is lower by half the leading.
+      const last = lines[kept - 1];
+      const lineHeight = px(style.lineHeight);
+      return last.bottom + Math.max(0, (lineHeight - (last.bottom - last.top)) / 2);
+    };
+    class WordFootnotes extends Base {
+      static wordFootnotes = true;
+      /** Notes whose call's line Paged.js has moved to a later page (by `data-ref`). */
+      movedCalls = new Set<string>();
+
+      override moveFootnote(node: Node, pageArea: HTMLElement, needsNoteCall: boolean): void {
+        const inner = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_inner_content');
+        const heightBefore = inner?.style.height;
+        const heightsBefore = { area: pageArea.style.getPropertyValue('--pagedjs-footnotes-height') };
+        super.moveFootnote(node, pageArea, needsNoteCall);
+        // Paged.js's branch for a note that does not fit below its call is the one that sets the
+        // inner height; the call and the note are then in place.
+        if (!needsNoteCall || !(node instanceof HTMLElement) || !inner || node.parentElement !== inner) return;
+        if (inner.style.height === heightBefore || !inner.style.height.endsWith('px')) return;
+        // Measured as the page was before Paged.js made room for this note (its own measures
+        // are taken then too), and set again below either way.
+        const paged = { area: pageArea.style.getPropertyValue('--pagedjs-footnotes-height'), inner: inner.style.height };
+        pageArea.style.setProperty('--pagedjs-footnotes-height', heightsBefore.area);
+        inner.style.height = heightBefore ?? '';
+        const ref = node.dataset.ref ?? '';
+        const call = pageArea.querySelector(`[data-footnote-call="${CSS.escape(ref)}"]`);
+        const area = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_area');
+        const content = pageArea.querySelector<HTMLElement>('.pagedjs_page_content');
+        const noteContent = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_content');
+        const restore = () => {
+          pageArea.style.setProperty('--pagedjs-footnotes-height', paged.area);
+          inner.style.height = paged.inner;
+        };
+        if (!call || !area || !content || !noteContent) return restore();
+        // The body keeps the call's line and, as the page's fragmentation will, the lines its
+        // paragraph's orphans and widows settings ask for: the notes begin below the last of them.
+        const keptBottom = Math.ceil(linesKept(call));
+        const areaBottom = Math.floor(area.getBoundingClientRect().bottom);
+        const innerTop = inner.getBoundingClientRect().top;
+        const noteBox = node.getBoundingClientRect();
+        // The rule above the notes (drawn inside the inner content) and the notes before this one.
+        const separator = (inner.firstElementChild ?? node).getBoundingClientRect().top - innerTop;
+        const above = noteBox.top - innerTop;
+        const noteStyle = getComputedStyle(node);
+        const noteLine = px(noteStyle.lineHeight) || px(noteStyle.fontSize) * 1.2;
+        const bodyStyle = getComputedStyle(call.parentElement ?? content);
+        const bodyLine = px(bodyStyle.lineHeight) || px(bodyStyle.fontSize) * 1.2;
+        const roomHere = areaBottom - keptBottom - above;
+        const roomOnAPage = areaBottom - content.getBoundingClientRect().top - bodyLine - separator;
+        const moved = this.movedCalls.has(ref);
+        if ((moved || noteBox.height > roomOnAPage) && roomHere >= 2 * noteLine) {
+          // The notes area's own margins, padding and borders (none in our templates; Paged.js counts them).
+          const frameStyle = getComputedStyle(noteContent);
+          const frame = ['top', 'bottom'].reduce((sum, side) => sum + px(frameStyle.getPropertyValue(`margin-${side}`)) + px(frameStyle.getPropertyValue(`padding-${side}`)) + px(frameStyle.getPropertyValue(`border-${side}-width`)), 0);
+          const height = areaBottom - keptBottom;
+          pageArea.style.setProperty('--pagedjs-footnotes-height', `${height}px`);
+          inner.style.height = `${height - frame}px`;
+        } else {
+          restore();
+          this.movedCalls.add(ref);
+        }
+      }
+    }
+    registry[index] = WordFootnotes as unknown as Handler;
+  };
   document.querySelectorAll('style, template').forEach((element) => element.remove());
   document.body.innerHTML = '';
   // Paged.js starts its footnote counters at this variable (its own sheet sets it to 0 on :root;
@@ -249,6 +375,7 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
   for (const [name, value] of Object.entries(input.variables)) document.documentElement.style.setProperty(name, value);
   document.documentElement.lang = input.lang;
   document.body.className = input.bodyClass;
+  installWordFootnotes();
   const template = document.createElement('template');
   template.innerHTML = input.chunk.html;
   type Previewer = { preview: (content: DocumentFragment, styles: Array<Record<string, string>>, renderTo: HTMLElement) => Promise<unknown> };
