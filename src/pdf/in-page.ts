@@ -263,6 +263,16 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
     if (index === -1) throw new Error('Paged.js has no footnote handler to extend (its version changed?)');
     const Base = registry[index];
     const px = (value: string) => Number.parseFloat(value) || 0;
+    // The part of a page of continued notes kept for body text: room for a heading and a
+    // paragraph's orphans (with less, Paged.js skips the text it cannot place: "Unable to layout").
+    const BODY_KEPT = 0.4;
+    /** The notes area's own margins, padding and borders (none in our templates; Paged.js counts them). */
+    const frameOf = (pageArea: HTMLElement): number => {
+      const frame = pageArea.querySelector('.pagedjs_footnote_content');
+      if (!frame) return 0;
+      const style = getComputedStyle(frame);
+      return ['top', 'bottom'].reduce((sum, side) => sum + px(style.getPropertyValue(`margin-${side}`)) + px(style.getPropertyValue(`padding-${side}`)) + px(style.getPropertyValue(`border-${side}-width`)), 0);
+    };
     /**
      * The bottom of the last body line that stays on the page when the page breaks after the line
      * of `call`: that line, or the paragraph's `orphans`-th line; the whole paragraph when fewer
@@ -318,7 +328,21 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
         super.moveFootnote(node, pageArea, needsNoteCall);
         // Paged.js's branch for a note that does not fit below its call is the one that sets the
         // inner height; the call and the note are then in place.
-        if (!needsNoteCall || !(node instanceof HTMLElement) || !inner || node.parentElement !== inner) return;
+        if (!(node instanceof HTMLElement) || !inner || node.parentElement !== inner) return;
+        if (!needsNoteCall) {
+          // The rest of a note continued from the page before: Paged.js gives the notes area its
+          // whole height, taller than the page when the rest is longer than a page, so nothing
+          // splits it again and the body below is pushed off (laid out again, the note twice).
+          // The area gets at most three quarters of the page; what does not
+          // fit is split off by Paged.js again and continues on the next page.
+          const area = pageArea.getBoundingClientRect();
+          const most = Math.floor(area.height * (1 - BODY_KEPT));
+          if (px(pageArea.style.getPropertyValue('--pagedjs-footnotes-height')) > most) {
+            pageArea.style.setProperty('--pagedjs-footnotes-height', `${most}px`);
+            inner.style.height = `${most - frameOf(pageArea)}px`;
+          }
+          return;
+        }
         if (inner.style.height === heightBefore || !inner.style.height.endsWith('px')) return;
         // Measured as the page was before Paged.js made room for this note (its own measures
         // are taken then too), and set again below either way.
@@ -329,12 +353,11 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
         const call = pageArea.querySelector(`[data-footnote-call="${CSS.escape(ref)}"]`);
         const area = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_area');
         const content = pageArea.querySelector<HTMLElement>('.pagedjs_page_content');
-        const noteContent = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_content');
         const restore = () => {
           pageArea.style.setProperty('--pagedjs-footnotes-height', paged.area);
           inner.style.height = paged.inner;
         };
-        if (!call || !area || !content || !noteContent) return restore();
+        if (!call || !area || !content) return restore();
         // The body keeps the call's line and, as the page's fragmentation will, the lines its
         // paragraph's orphans and widows settings ask for: the notes begin below the last of them.
         const keptBottom = Math.ceil(linesKept(call));
@@ -351,13 +374,13 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
         const roomHere = areaBottom - keptBottom - above;
         const roomOnAPage = areaBottom - content.getBoundingClientRect().top - bodyLine - separator;
         const moved = this.movedCalls.has(ref);
-        if ((moved || noteBox.height > roomOnAPage) && roomHere >= 2 * noteLine) {
-          // The notes area's own margins, padding and borders (none in our templates; Paged.js counts them).
-          const frameStyle = getComputedStyle(noteContent);
-          const frame = ['top', 'bottom'].reduce((sum, side) => sum + px(frameStyle.getPropertyValue(`margin-${side}`)) + px(frameStyle.getPropertyValue(`padding-${side}`)) + px(frameStyle.getPropertyValue(`border-${side}-width`)), 0);
+        // Moving the call's line on would leave this page's body less than half full.
+        const contentTop = content.getBoundingClientRect().top;
+        const pageHalfEmpty = keptBottom - contentTop < (areaBottom - contentTop) / 2;
+        if ((moved || noteBox.height > roomOnAPage || pageHalfEmpty) && roomHere >= 2 * noteLine) {
           const height = areaBottom - keptBottom;
           pageArea.style.setProperty('--pagedjs-footnotes-height', `${height}px`);
-          inner.style.height = `${height - frame}px`;
+          inner.style.height = `${height - frameOf(pageArea)}px`;
         } else {
           restore();
           this.movedCalls.add(ref);
