@@ -187,6 +187,14 @@ ${filler(3)} The case once more [@coco, 50].
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/the PDF check failed.*page 2: table of authorities entry "[^"]*nn 1 2 3 5" gives no page, but its notes are on page\(s\) \d+, \d+, \d+/);
   }, 300_000);
+
+  it('fails a PDF whose table of authorities prints a wrong page, naming the entry, the page printed and the right ones', async () => {
+    // The template hides the numbers filled in after layout and prints its own: 99, after each
+    // entry's label — a page the report does not have.
+    const { result } = await build('.authority-page { display: none; } .authority-pages-label::after { content: " 99"; }');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the PDF check failed.*page 2: table of authorities entry "[^"]*nn 1 2 3 5" gives page\(s\) 99, but its notes are on page\(s\) \d+, \d+, \d+/);
+  }, 300_000);
 });
 
 describe('a footnote longer than the room left on the page of its call', () => {
