@@ -155,8 +155,8 @@ ${filler(3)} Again the case [@coco, 45], and again [@coco, 46]. The statute [@hr
 
 ${filler(3)} The case once more [@coco, 50].
 `;
-  const build = async (template?: string) => {
-    const root = workspace({ 'reports/r/report.md': reportSource(BODY), 'reports/r/references.json': REFERENCES });
+  const build = async (template?: string, front: Record<string, string> = {}) => {
+    const root = workspace({ 'reports/r/report.md': reportSource(BODY, front), 'reports/r/references.json': REFERENCES });
     if (template) {
       cpSync(path.join(repoRoot, 'templates', 'default'), path.join(root, 'templates', 'wrong'), { recursive: true });
       writeFileSync(path.join(root, 'templates', 'wrong', 'paged.css'), `${readFileSync(path.join(root, 'templates', 'wrong', 'paged.css'), 'utf8')}\n${template}\n`);
@@ -180,6 +180,19 @@ ${filler(3)} The case once more [@coco, 50].
     const flat = table.replace(/\s+/g, ' ');
     expect(flat).toContain(`nn 1, 2, 3, 5 — pp. ${notes[0]}, ${notes[1]}, ${notes[4]}`);
     expect(flat).toContain(`n 4 — p. ${notes[3]}`);
+  }, 300_000);
+
+  it('labels the notes and the pages in the report\'s language (Japanese: 注, 頁), and the check agrees', async () => {
+    const { root, result } = await build(undefined, { lang: 'ja' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const pages = pagesOf(path.join(root, 'dist', 'r', 'r.pdf'));
+    const pageOfNote = (number: number) => pages.findIndex((page) => new RegExp(`^\\s*${number}\\. `, 'm').test(page)) + 1;
+    const notes = [1, 2, 3, 4, 5].map(pageOfNote);
+    const table = (pages.find((page) => page.includes('法令・判例索引')) ?? '').replace(/\s+/g, ' ');
+    expect(table).toContain(`注 1, 2, 3, 5 — ${notes[0]}, ${notes[1]}, ${notes[4]} 頁`);
+    expect(table).toContain(`注 4 — ${notes[3]} 頁`);
+    expect(table).not.toMatch(/\bnn? \d|\bpp?\. \d/);
   }, 300_000);
 
   it('fails a PDF whose table of authorities does not show the pages, naming the entry and the pages', async () => {

@@ -69,6 +69,12 @@ function bibliography(formatted: FormattedCitations): BlockContent[] {
   return [entryList('bibliography-list', items)];
 }
 
+/** A UI string with a `{numbers}` slot, as the text before the numbers and the text after them. */
+export function aroundNumbers(template: string): [string, string] {
+  const at = template.indexOf('{numbers}');
+  return at === -1 ? [`${template} `, ''] : [template.slice(0, at), template.slice(at + '{numbers}'.length)];
+}
+
 /** Where a reference is cited: the recommendations (or sections) and the notes, each linked. */
 function citedAt(report: Report, formatted: FormattedCitations, id: string): PhrasingContent[] {
   const anchors: string[] = [];
@@ -92,12 +98,15 @@ function citedAt(report: Report, formatted: FormattedCitations, id: string): Phr
   }
   if (notes.length) {
     if (parts.length) parts.push(text('; '));
-    parts.push(text(notes.length > 1 ? 'nn ' : 'n '));
+    // "nn {numbers}" / "注 {numbers}": the label in the report's language, around the numbers.
+    const [before, after] = aroundNumbers(ui(report.meta.lang, notes.length > 1 ? 'authorityNotes' : 'authorityNote'));
+    if (before) parts.push(text(before));
     notes.sort((a, b) => a.note - b.note).forEach((note, index) => {
       if (index) parts.push(text(', '));
       // A link to the note itself (in the PDF the note stands at the foot of the page of its call).
       parts.push({ type: 'link', url: `#user-content-fn-${note.identifier.toLowerCase()}`, children: [text(String(note.note))], data: { hProperties: { className: ['authority-note'] } } });
     });
+    if (after) parts.push(text(after));
   }
   return parts;
 }
@@ -123,7 +132,8 @@ function authorities(report: Report, formatted: FormattedCitations): BlockConten
             type: 'paragraph',
             children: [
               { type: 'emphasis', children: htmlToPhrasing(entry.html), data: { hName: 'span', hProperties: { className: ['authority'] } } },
-              ...(where.length ? [text(' — '), { type: 'emphasis' as const, children: where, data: { hName: 'span', hProperties: { className: ['authority-cited'] } } }] : []),
+              // The PDF adds the pages after the notes (src/pdf/in-page.ts), labelled in the report's language.
+              ...(where.length ? [text(' — '), { type: 'emphasis' as const, children: where, data: { hName: 'span', hProperties: { className: ['authority-cited'], dataPageOne: ui(report.meta.lang, 'authorityPage'), dataPageMany: ui(report.meta.lang, 'authorityPages') } } }] : []),
             ],
           },
         ],

@@ -51,6 +51,11 @@ type Strings = {
   draftMark: string;
   reviewMark: string;
   unknownReference: string;
+  /** The notes and pages after a table of authorities' entry: one note, several, one page, several. */
+  authorityNote: string;
+  authorityNotes: string;
+  authorityPage: string;
+  authorityPages: string;
 };
 
 const en: Strings = {
@@ -96,6 +101,10 @@ const en: Strings = {
   draftMark: 'DRAFT',
   reviewMark: 'REVIEW DRAFT',
   unknownReference: '[unknown reference: {target}]',
+  authorityNote: 'n {numbers}',
+  authorityNotes: 'nn {numbers}',
+  authorityPage: 'p. {numbers}',
+  authorityPages: 'pp. {numbers}',
 };
 
 const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
@@ -143,6 +152,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     draftMark: 'PROJET',
     reviewMark: 'PROJET SOUMIS À EXAMEN',
     unknownReference: '[renvoi inconnu : {target}]',
+    authorityNote: 'note {numbers}',
+    authorityNotes: 'notes {numbers}',
+    authorityPage: 'p. {numbers}',
+    authorityPages: 'p. {numbers}',
   },
   de: {
     recommendation: 'Empfehlung {number}',
@@ -187,6 +200,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     draftMark: 'ENTWURF',
     reviewMark: 'ENTWURF ZUR PRÜFUNG',
     unknownReference: '[unbekannter Verweis: {target}]',
+    authorityNote: 'Fn. {numbers}',
+    authorityNotes: 'Fn. {numbers}',
+    authorityPage: 'S. {numbers}',
+    authorityPages: 'S. {numbers}',
   },
   es: {
     recommendation: 'Recomendación {number}',
@@ -231,6 +248,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     draftMark: 'BORRADOR',
     reviewMark: 'BORRADOR PARA REVISIÓN',
     unknownReference: '[referencia desconocida: {target}]',
+    authorityNote: 'n. {numbers}',
+    authorityNotes: 'nn. {numbers}',
+    authorityPage: 'p. {numbers}',
+    authorityPages: 'pp. {numbers}',
   },
   ja: {
     recommendation: '勧告 {number}',
@@ -275,6 +296,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     draftMark: '草案',
     reviewMark: '検討用草案',
     unknownReference: '[不明な参照：{target}]',
+    authorityNote: '注 {numbers}',
+    authorityNotes: '注 {numbers}',
+    authorityPage: '{numbers} 頁',
+    authorityPages: '{numbers} 頁',
   },
   ko: {
     recommendation: '권고 {number}',
@@ -319,6 +344,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     draftMark: '초안',
     reviewMark: '검토용 초안',
     unknownReference: '[알 수 없는 참조: {target}]',
+    authorityNote: '주 {numbers}',
+    authorityNotes: '주 {numbers}',
+    authorityPage: '{numbers} 쪽',
+    authorityPages: '{numbers} 쪽',
   },
   'zh-Hans': {
     recommendation: '建议 {number}',
@@ -363,6 +392,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     draftMark: '草案',
     reviewMark: '审议草案',
     unknownReference: '[未知引用：{target}]',
+    authorityNote: '注 {numbers}',
+    authorityNotes: '注 {numbers}',
+    authorityPage: '第 {numbers} 页',
+    authorityPages: '第 {numbers} 页',
   },
   'zh-Hant': {
     recommendation: '建議 {number}',
@@ -407,6 +440,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     draftMark: '草案',
     reviewMark: '審議草案',
     unknownReference: '[未知引用：{target}]',
+    authorityNote: '注 {numbers}',
+    authorityNotes: '注 {numbers}',
+    authorityPage: '第 {numbers} 頁',
+    authorityPages: '第 {numbers} 頁',
   },
 };
 

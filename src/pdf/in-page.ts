@@ -159,10 +159,18 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     if (targets.length === 0) continue;
     const pages = document.createElement('span');
     pages.className = 'authority-pages';
+    // The label in the report's language ("pp. {numbers}", "{numbers} 頁"), set by the render
+    // step; mergePages sets it again once it knows how many pages there are.
+    pages.dataset.one = cited.dataset.pageOne ?? 'p. {numbers}';
+    pages.dataset.many = cited.dataset.pageMany ?? 'pp. {numbers}';
+    const [before, after] = (targets.length > 1 ? pages.dataset.many : pages.dataset.one).split('{numbers}');
     const label = document.createElement('span');
     label.className = 'authority-pages-label';
-    label.textContent = targets.length > 1 ? 'pp.' : 'p.';
-    pages.append(' — ', label, ' ');
+    label.textContent = before;
+    const labelAfter = document.createElement('span');
+    labelAfter.className = 'authority-pages-after';
+    labelAfter.textContent = after ?? '';
+    pages.append(' — ', label);
     targets.forEach((target, index) => {
       const slot = document.createElement('span');
       slot.className = 'authority-page';
@@ -171,6 +179,7 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
       if (index) pages.append(', ');
       pages.append(slot);
     });
+    pages.append(labelAfter);
     cited.after(pages);
   }
 
@@ -498,8 +507,11 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
       seen.add(page);
       slot.textContent = page;
     }
+    const [before, after] = ((seen.size > 1 ? pages.dataset.many : pages.dataset.one) ?? '').split('{numbers}');
     const label = pages.querySelector('.authority-pages-label');
-    if (label) label.textContent = seen.size > 1 ? 'pp.' : 'p.';
+    if (label) label.textContent = before;
+    const labelAfter = pages.querySelector('.authority-pages-after');
+    if (labelAfter) labelAfter.textContent = after ?? '';
   }
   const headingPages: Record<string, number> = {};
   for (const heading of Array.from(container.querySelectorAll<HTMLElement>('h1[id], h2[id], h3[id]'))) {
