@@ -182,6 +182,52 @@ ${filler(3)} The case once more [@coco, 50].
     expect(flat).toContain(`n 4 — p. ${notes[3]}`);
   }, 300_000);
 
+  describe('with an in-text (author-date) style, the pages of the citations in the running text', () => {
+    const TEXT = `::authorities
+
+# One
+
+${filler(3)} Courts in section one act quickly [@coco].
+
+# Two
+
+${filler(3)} The statute in section two [@hra, s 3].
+
+# Three
+
+${filler(3)} The case once more in section three [@coco, 50].
+`;
+    const buildInText = async (template?: string) => {
+      const root = workspace({ 'reports/r/report.md': reportSource(TEXT, { 'citation-style': 'apa' }), 'reports/r/references.json': REFERENCES });
+      if (template) {
+        cpSync(path.join(repoRoot, 'templates', 'default'), path.join(root, 'templates', 'wrong'), { recursive: true });
+        writeFileSync(path.join(root, 'templates', 'wrong', 'paged.css'), `${readFileSync(path.join(root, 'templates', 'wrong', 'paged.css'), 'utf8')}\n${template}\n`);
+      }
+      const err: string[] = [];
+      const code = await run(['build', 'r', '--format', 'pdf', ...(template ? ['--template', 'wrong'] : [])], { out: () => {}, err: (text) => err.push(text), cwd: root, color: false });
+      return { root, code, stderr: err.join('\n') };
+    };
+
+    it('are given after each authority, as pdftotext finds them, and the check agrees', async () => {
+      const { root, code, stderr } = await buildInText();
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const pages = pagesOf(path.join(root, 'dist', 'r', 'r.pdf')).map((page) => page.replace(/\s+/g, ' '));
+      const pageOf = (words: string) => pages.findIndex((page) => page.includes(words)) + 1;
+      const [one, two, three] = ['section one act quickly (Coco', 'section two (Human Rights Act', 'section three (Coco'].map(pageOf);
+      expect(new Set([one, two, three]).size).toBe(3);
+      const table = pages.find((page) => page.includes('Table of authorities')) ?? '';
+      expect(table).toContain(`Section 1, Section 3 — pp. ${one}, ${three}`);
+      expect(table).toContain(`Section 2 — p. ${two}`);
+    }, 300_000);
+
+    it('are checked: a table that does not show them fails, naming the entry and the pages', async () => {
+      const { code, stderr } = await buildInText('.authority-page { visibility: hidden; }');
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/the PDF check failed.*table of authorities entry "[^"]*Section 1 Section 3" gives no page, but its notes are on page\(s\) \d+, \d+/);
+    }, 300_000);
+  });
+
   it('labels the notes and the pages in the report\'s language (Japanese: 注, 頁), and the check agrees', async () => {
     const { root, result } = await build(undefined, { lang: 'ja' });
     expect(result.stderr).toBe('');

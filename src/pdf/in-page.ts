@@ -155,7 +155,11 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
   // ("— Recommendation 2.1; nn 4, 7 — pp. 12, 15"), filled in once the pages are known like the
   // contents' numbers; a room of "000" per note, so the numbers never make the line longer.
   for (const cited of Array.from(document.querySelectorAll<HTMLElement>('.authority-cited'))) {
-    const targets = Array.from(cited.querySelectorAll<HTMLAnchorElement>('a.authority-note[href^="#"]')).map((link) => decodeURIComponent(link.hash.slice(1)));
+    // The notes that cite the authority, and its citations in the running text (in-text styles).
+    const targets = [
+      ...Array.from(cited.querySelectorAll<HTMLAnchorElement>('a.authority-note[href^="#"]')).map((link) => ({ note: decodeURIComponent(link.hash.slice(1)) })),
+      ...(cited.dataset.citedInText ?? '').split(' ').filter(Boolean).map((id) => ({ cite: id })),
+    ];
     if (targets.length === 0) continue;
     const pages = document.createElement('span');
     pages.className = 'authority-pages';
@@ -174,7 +178,8 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
     targets.forEach((target, index) => {
       const slot = document.createElement('span');
       slot.className = 'authority-page';
-      slot.dataset.note = target;
+      if ('note' in target) slot.dataset.note = target.note;
+      else slot.dataset.cite = target.cite;
       slot.textContent = '000';
       if (index) pages.append(', ');
       pages.append(slot);
@@ -492,21 +497,28 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
     const slot = link.querySelector('.toc-page');
     if (slot) slot.textContent = page?.dataset.pageNumber ?? '';
   }
-  // Each authority's note pages, once each and in order: a slot that repeats the page before it
-  // goes, with its comma (the line only gets shorter).
+  // Each authority's pages (of its notes, and of its citations in the running text), once each
+  // and in order: the slots left over go, with their commas (the line only gets shorter).
   for (const pages of Array.from(container.querySelectorAll<HTMLElement>('.authority-pages'))) {
-    const seen = new Set<string>();
-    for (const slot of Array.from(pages.querySelectorAll<HTMLElement>('.authority-page'))) {
-      const note = slot.dataset.note ? container.querySelector(`[data-note-id="${CSS.escape(slot.dataset.note)}"]`) : null;
-      const page = note?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber ?? '';
-      if (seen.has(page)) {
-        if (slot.previousSibling?.nodeType === Node.TEXT_NODE) slot.previousSibling.remove();
-        slot.remove();
-        continue;
+    const slots = Array.from(pages.querySelectorAll<HTMLElement>('.authority-page'));
+    const pageOf = (slot: HTMLElement) => {
+      const where = slot.dataset.note
+        ? container.querySelector(`[data-note-id="${CSS.escape(slot.dataset.note)}"]`)
+        : slot.dataset.cite
+          ? container.querySelector(`#${CSS.escape(slot.dataset.cite)}`)
+          : null;
+      return Number(where?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber ?? 0);
+    };
+    const seen = new Set(slots.map(pageOf));
+    const sorted = [...seen].sort((a, b) => a - b);
+    slots.forEach((slot, index) => {
+      if (index < sorted.length) {
+        slot.textContent = sorted[index] ? String(sorted[index]) : '';
+        return;
       }
-      seen.add(page);
-      slot.textContent = page;
-    }
+      if (slot.previousSibling?.nodeType === Node.TEXT_NODE) slot.previousSibling.remove();
+      slot.remove();
+    });
     const [before, after] = ((seen.size > 1 ? pages.dataset.many : pages.dataset.one) ?? '').split('{numbers}');
     const label = pages.querySelector('.authority-pages-label');
     if (label) label.textContent = before;
@@ -557,7 +569,9 @@ export type TextRun =
   | { heading: string }
   /** The contents entry that points at this heading id ends here (its page number follows it). */
   | { tocEnd: string }
-  /** A table of authorities' entry ends here; the pages of these notes (element ids) follow it. */
+  /** A citation in the running text (element id) starts here. */
+  | { citation: string }
+  /** A table of authorities' entry ends here; the pages of these notes and citations (element ids) follow it. */
   | { notePages: string[] };
 
 export interface EditionText {
@@ -599,10 +613,12 @@ export function editionText(): EditionText {
         continue;
       }
       if (element.classList.contains('authority-pages')) {
-        runs.push({ notePages: Array.from(element.querySelectorAll<HTMLElement>('.authority-page')).map((slot) => slot.dataset.note ?? '') });
+        runs.push({ notePages: Array.from(element.querySelectorAll<HTMLElement>('.authority-page')).map((slot) => slot.dataset.note ?? slot.dataset.cite ?? '') });
         continue;
       }
       if (/^H[1-6]$/.test(element.tagName) && element.id) runs.push({ heading: element.id });
+      // A citation in the running text, whose page the table of authorities gives.
+      if (element.classList.contains('citation') && element.id) runs.push({ citation: element.id });
       walk(element, into);
       // A bilingual edition prints the contents twice, side by side; its translated column is checked.
       if (element.tagName === 'A' && element.closest('.toc') && !element.closest('.bilingual-source')) {
