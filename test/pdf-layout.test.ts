@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM JavaScript shared with the benchmark, no types.
@@ -380,4 +380,82 @@ describe('a note printed twice is still caught (the safety net under the layout)
     ]);
     expect(merged.repeatedNotes).toEqual([]);
   }, 120_000);
+});
+
+describe('a variant box that breaks right after its top leaves nothing at the foot of the page', () => {
+  // Paged.js left the box's empty first piece (its top padding) at the page foot, drawing a few
+  // pixels of the box's brown left border under the last line (the sample's Japanese PDF, page 9).
+  // Recommendations after lead-ins of 1 to 24 sentences: on the old code, page 14 of this report
+  // had such a piece. Read from the pixels (pdftoppm), not from our own layout.
+  const lead = (n: number) => Array.from({ length: n }, (_, i) => `Sentence ${i + 1} of the lead-in explains the background of the recommendation that follows.`).join(' ');
+  const body = ['# Findings', ...Array.from({ length: 24 }, (_, index) => `${lead(index + 1)}
+
+::::recommendation{#rec-${index + 1} title="Recommendation number ${index + 1}" topic=evidence}
+Courts should be able to order that evidence be preserved when the applicant shows a real risk that it will be lost.
+
+:::variant{system=civil-law}
+The court should be able to authorise a judicial officer to describe products and processes and to copy documents and data, under seal until the court has ruled.
+:::
+::::`)].join('\n\n');
+
+  /**
+   * Each page at 100 dpi: the runs (start, length in pixels) of the civil-law border's colour in
+   * the border's column (the column of the left fifth with the most of that colour over all
+   * pages), above the footer.
+   */
+  const borderRuns = (pdf: string, folder: string): Array<Array<[number, number]>> => {
+    const result = spawnSync('pdftoppm', ['-r', '100', pdf, path.join(folder, 'p')], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`pdftoppm: ${result.stderr}`);
+    const pages = readdirSync(folder)
+      .filter((name) => name.endsWith('.ppm'))
+      .sort()
+      .map((name) => {
+        const data = readFileSync(path.join(folder, name));
+        // Binary PPM: "P6", width, height, 255, each after one whitespace, then RGB triples.
+        const header = data.subarray(0, 40).toString('latin1').split(/\s+/);
+        const [width, height] = [Number(header[1]), Number(header[2])];
+        const offset = data.length - width * height * 3;
+        const brown = (x: number, y: number) => {
+          const at = offset + (y * width + x) * 3;
+          // The civil-law colour of the default template, #7a3b00.
+          return Math.abs(data[at] - 0x7a) < 25 && Math.abs(data[at + 1] - 0x3b) < 25 && data[at + 2] < 25;
+        };
+        return { width, bottom: Math.floor(height * 0.92), brown };
+      });
+    const counts = new Map<number, number>();
+    for (const page of pages) {
+      for (let x = 0; x < page.width / 5; x++) {
+        for (let y = 0; y < page.bottom; y++) if (page.brown(x, y)) counts.set(x, (counts.get(x) ?? 0) + 1);
+      }
+    }
+    const column = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+    return pages.map((page) => {
+      const runs: Array<[number, number]> = [];
+      let start = -1;
+      for (let y = 0; y <= page.bottom; y++) {
+        const on = y < page.bottom && page.brown(column, y);
+        if (on && start === -1) start = y;
+        if (!on && start !== -1) {
+          runs.push([start, y - start]);
+          start = -1;
+        }
+      }
+      return runs;
+    });
+  };
+
+  it('draws no piece of a variant border shorter than a line', async () => {
+    const root = workspace({ 'reports/stub/report.md': reportSource(body, { title: 'Stub' }) });
+    const err: string[] = [];
+    const code = await run(['build', 'stub', '--format', 'pdf'], { out: () => {}, err: (text) => err.push(text), cwd: root, color: false });
+    expect(err.join('\n')).toBe('');
+    expect(code).toBe(0);
+    const folder = path.join(root, 'pixels');
+    mkdirSync(folder);
+    const pages = borderRuns(path.join(root, 'dist', 'stub', 'stub.pdf'), folder);
+    // The borders are seen (each variant here is four lines: ~85 px at 100 dpi)…
+    expect(pages.flat().filter(([, length]) => length > 60).length).toBeGreaterThanOrEqual(20);
+    // …and none is a stub (a line of text is ~20 px).
+    expect(pages.flatMap((runs, index) => runs.filter(([, length]) => length < 20).map(([start, length]) => `page ${index + 1}: ${length} px at ${start}`))).toEqual([]);
+  }, 300_000);
 });

@@ -420,6 +420,14 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
   const previewer = new polyfill.constructor();
   await previewer.preview(template.content, input.styles.map((text) => ({ [location.href]: text })), document.body);
   const pages = document.querySelector('.pagedjs_pages');
+  // A box that breaks right after its top (a variant whose label went on with its first lines)
+  // leaves its empty first piece at the foot of the page: its top padding, with a stub of its
+  // left border (#12). A piece with no text and nothing drawn in it is hidden; it is the last
+  // thing on its page (all that follows it went on), so nothing else on the page moves.
+  for (const piece of Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page_content [data-split-to]'))) {
+    if ((piece.textContent ?? '').trim() || piece.querySelector('img, svg, video, canvas, table, hr, iframe, object')) continue;
+    piece.style.setProperty('display', 'none');
+  }
   // Paged.js writes running strings as unterminated CSS strings (`"Title`): fine while they live in
   // the style object, but once serialized each one would swallow the declarations after it.
   for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page'))) {
