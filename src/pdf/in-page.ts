@@ -424,8 +424,12 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
   // leaves its empty first piece at the foot of the page: its top padding, with a stub of its
   // left border (#12). A piece with no text and nothing drawn in it is hidden; it is the last
   // thing on its page (all that follows it went on), so nothing else on the page moves.
+  // (A footnote call whose note continues is marked split too, and prints its number from CSS
+  // alone: anything showing generated content is kept.)
+  const generates = (element: Element) => ['::before', '::after'].some((pseudo) => !['none', 'normal', ''].includes(getComputedStyle(element, pseudo).content));
   for (const piece of Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page_content [data-split-to]'))) {
-    if ((piece.textContent ?? '').trim() || piece.querySelector('img, svg, video, canvas, table, hr, iframe, object')) continue;
+    if ((piece.textContent ?? '').trim() || piece.querySelector('img, svg, video, canvas, table, hr, iframe, object, [data-footnote-call]')) continue;
+    if (piece.matches('[data-footnote-call]') || [piece, ...Array.from(piece.querySelectorAll('*'))].some(generates)) continue;
     piece.style.setProperty('display', 'none');
   }
   // Paged.js writes running strings as unterminated CSS strings (`"Title`): fine while they live in
