@@ -375,7 +375,8 @@ Courts should order that evidence be preserved.
       expect(paragraphs).toContain('法令・判例索引');
       // The table of authorities' groups and where each source is cited.
       for (const group of ['判例', '法令']) expect(paragraphs).toContain(group);
-      expect(ja).toMatch(/Anton Piller KG v Manufacturing Processes Ltd[^—]*— 勧告 2\.2; n \d+/);
+      // The note label in Japanese too (注, from the UI strings table; it was "n").
+      expect(ja).toMatch(/Anton Piller KG v Manufacturing Processes Ltd[^—]*— 勧告 2\.2; 注 \d+/);
       for (const english of ['Rapporteurs', 'Working group only — not for distribution', 'Table of authorities', 'Contents', 'Cases', 'Legislation']) expect(paragraphs).not.toContain(english);
       const parts = docxParts(file);
       expect(parts['word/document.xml']).toContain('w:alias w:val="目次"');

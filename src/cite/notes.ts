@@ -61,6 +61,12 @@ export interface FormattedCitation {
   anchor: string;
   /** The footnote identifier of the note it stands in (`cite-3`, or the author's note), for links to it. */
   noteIdentifier?: string;
+  /**
+   * The element id of a citation that stands in the running text (`note` 0, in-text styles), so
+   * the PDF's table of authorities can give its page. A dot, which no heading slug has, keeps it
+   * apart from section ids.
+   */
+  textId?: string;
   keys: string[];
 }
 
@@ -191,6 +197,7 @@ export function formattedCitations(report: Report, edition: string, tree: Root):
       inTextHtml: entry.citation.mode === 'narrative' ? authors.get(`a${index}`) : undefined,
       anchor: entry.anchor,
       noteIdentifier: entry.noteIdentifier,
+      textId: entry.note === 0 ? `cite.${index + 1}` : undefined,
       keys: entry.citation.entries.map((e) => e.key),
     });
   });
@@ -379,7 +386,7 @@ function replaceCitation(node: Citation, formatted: FormattedCitation | undefine
   const cite = (children: PhrasingContent[]): PhrasingContent => ({
     type: 'emphasis',
     children,
-    data: { hName: 'span', hProperties: { className: ['citation'], dataCites: formatted.keys.join(' ') } },
+    data: { hName: 'span', hProperties: { className: ['citation'], dataCites: formatted.keys.join(' '), ...(formatted.textId ? { id: formatted.textId } : {}) } },
   });
   const inText = formatted.inTextHtml ? htmlToPhrasing(formatted.inTextHtml) : [];
   if (!formatted.ownNote) {

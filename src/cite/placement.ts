@@ -69,14 +69,25 @@ function bibliography(formatted: FormattedCitations): BlockContent[] {
   return [entryList('bibliography-list', items)];
 }
 
-/** Where a reference is cited: the recommendations (or sections) and the notes, each linked. */
-function citedAt(report: Report, formatted: FormattedCitations, id: string): PhrasingContent[] {
+/** A UI string with a `{numbers}` slot, as the text before the numbers and the text after them. */
+export function aroundNumbers(template: string): [string, string] {
+  const at = template.indexOf('{numbers}');
+  return at === -1 ? [`${template} `, ''] : [template.slice(0, at), template.slice(at + '{numbers}'.length)];
+}
+
+/**
+ * Where a reference is cited: the recommendations (or sections) and the notes, each linked; and
+ * the element ids of its citations in the running text (whose pages the PDF adds).
+ */
+function citedAt(report: Report, formatted: FormattedCitations, id: string): { parts: PhrasingContent[]; inText: string[] } {
+  const inText: string[] = [];
   const anchors: string[] = [];
   const notes: Array<{ note: number; identifier: string }> = [];
   for (const citation of formatted.byId.values()) {
     if (!citation.keys.includes(id)) continue;
     if (!anchors.includes(citation.anchor)) anchors.push(citation.anchor);
     if (citation.note > 0 && citation.noteIdentifier && !notes.some((n) => n.note === citation.note)) notes.push({ note: citation.note, identifier: citation.noteIdentifier });
+    if (citation.textId) inText.push(citation.textId);
   }
   const recommendations = new Map(report.recommendations.map((r) => [r.id, r]));
   const headings = new Map(report.headings.map((h) => [h.slug, h]));
@@ -92,14 +103,17 @@ function citedAt(report: Report, formatted: FormattedCitations, id: string): Phr
   }
   if (notes.length) {
     if (parts.length) parts.push(text('; '));
-    parts.push(text(notes.length > 1 ? 'nn ' : 'n '));
+    // "nn {numbers}" / "注 {numbers}": the label in the report's language, around the numbers.
+    const [before, after] = aroundNumbers(ui(report.meta.lang, notes.length > 1 ? 'authorityNotes' : 'authorityNote'));
+    if (before) parts.push(text(before));
     notes.sort((a, b) => a.note - b.note).forEach((note, index) => {
       if (index) parts.push(text(', '));
       // A link to the note itself (in the PDF the note stands at the foot of the page of its call).
       parts.push({ type: 'link', url: `#user-content-fn-${note.identifier.toLowerCase()}`, children: [text(String(note.note))], data: { hProperties: { className: ['authority-note'] } } });
     });
+    if (after) parts.push(text(after));
   }
-  return parts;
+  return { parts, inText };
 }
 
 function authorities(report: Report, formatted: FormattedCitations): BlockContent[] {
@@ -114,7 +128,7 @@ function authorities(report: Report, formatted: FormattedCitations): BlockConten
     if (entries.length === 0) continue;
     blocks.push({ type: 'heading', depth: 3, children: [text(group.title)], data: { hProperties: { className: ['authorities-group'] } } });
     const items: ListItem[] = entries.map((entry) => {
-      const where = citedAt(report, formatted, entry.id);
+      const { parts: where, inText } = citedAt(report, formatted, entry.id);
       return {
         type: 'listItem',
         spread: false,
@@ -123,7 +137,8 @@ function authorities(report: Report, formatted: FormattedCitations): BlockConten
             type: 'paragraph',
             children: [
               { type: 'emphasis', children: htmlToPhrasing(entry.html), data: { hName: 'span', hProperties: { className: ['authority'] } } },
-              ...(where.length ? [text(' — '), { type: 'emphasis' as const, children: where, data: { hName: 'span', hProperties: { className: ['authority-cited'] } } }] : []),
+              // The PDF adds the pages after the notes (src/pdf/in-page.ts), labelled in the report's language.
+              ...(where.length ? [text(' — '), { type: 'emphasis' as const, children: where, data: { hName: 'span', hProperties: { className: ['authority-cited'], dataPageOne: ui(report.meta.lang, 'authorityPage'), dataPageMany: ui(report.meta.lang, 'authorityPages'), ...(inText.length ? { dataCitedInText: inText.join(' ') } : {}) } } }] : []),
             ],
           },
         ],

@@ -112,6 +112,11 @@ type Strings = {
   quoted: string;
   placeSection: string;
   placeStart: string;
+  /** The notes and pages after a table of authorities' entry: one note, several, one page, several. */
+  authorityNote: string;
+  authorityNotes: string;
+  authorityPage: string;
+  authorityPages: string;
 };
 
 const en: Strings = {
@@ -216,6 +221,10 @@ const en: Strings = {
   quoted: '“{text}”',
   placeSection: 'section {title}',
   placeStart: 'the beginning',
+  authorityNote: 'n {numbers}',
+  authorityNotes: 'nn {numbers}',
+  authorityPage: 'p. {numbers}',
+  authorityPages: 'pp. {numbers}',
 };
 
 const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
@@ -322,6 +331,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     quoted: '« {text} »',
     placeSection: 'section {title}',
     placeStart: 'le début',
+    authorityNote: 'note {numbers}',
+    authorityNotes: 'notes {numbers}',
+    authorityPage: 'p. {numbers}',
+    authorityPages: 'p. {numbers}',
   },
   de: {
     recommendation: 'Empfehlung {number}',
@@ -425,6 +438,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     quoted: '„{text}“',
     placeSection: 'Abschnitt {title}',
     placeStart: 'dem Anfang',
+    authorityNote: 'Fn. {numbers}',
+    authorityNotes: 'Fn. {numbers}',
+    authorityPage: 'S. {numbers}',
+    authorityPages: 'S. {numbers}',
   },
   es: {
     recommendation: 'Recomendación {number}',
@@ -528,6 +545,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     quoted: '«{text}»',
     placeSection: 'sección {title}',
     placeStart: 'el principio',
+    authorityNote: 'n. {numbers}',
+    authorityNotes: 'nn. {numbers}',
+    authorityPage: 'p. {numbers}',
+    authorityPages: 'pp. {numbers}',
   },
   ja: {
     recommendation: '勧告 {number}',
@@ -631,6 +652,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     quoted: '「{text}」',
     placeSection: '節「{title}」',
     placeStart: '冒頭',
+    authorityNote: '注 {numbers}',
+    authorityNotes: '注 {numbers}',
+    authorityPage: '{numbers} 頁',
+    authorityPages: '{numbers} 頁',
   },
   ko: {
     recommendation: '권고 {number}',
@@ -734,6 +759,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     quoted: '“{text}”',
     placeSection: '절 “{title}”',
     placeStart: '처음',
+    authorityNote: '주 {numbers}',
+    authorityNotes: '주 {numbers}',
+    authorityPage: '{numbers} 쪽',
+    authorityPages: '{numbers} 쪽',
   },
   'zh-Hans': {
     recommendation: '建议 {number}',
@@ -837,6 +866,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     quoted: '“{text}”',
     placeSection: '“{title}”一节',
     placeStart: '开头',
+    authorityNote: '注 {numbers}',
+    authorityNotes: '注 {numbers}',
+    authorityPage: '第 {numbers} 页',
+    authorityPages: '第 {numbers} 页',
   },
   'zh-Hant': {
     recommendation: '建議 {number}',
@@ -940,6 +973,10 @@ const TABLE: Record<(typeof UI_LANGUAGES)[number], Strings> = {
     quoted: '「{text}」',
     placeSection: '「{title}」一節',
     placeStart: '開頭',
+    authorityNote: '注 {numbers}',
+    authorityNotes: '注 {numbers}',
+    authorityPage: '第 {numbers} 頁',
+    authorityPages: '第 {numbers} 頁',
   },
 };
 

@@ -155,22 +155,36 @@ export function prepareDocument(chunkChars: number): PreparedDocument {
   // ("— Recommendation 2.1; nn 4, 7 — pp. 12, 15"), filled in once the pages are known like the
   // contents' numbers; a room of "000" per note, so the numbers never make the line longer.
   for (const cited of Array.from(document.querySelectorAll<HTMLElement>('.authority-cited'))) {
-    const targets = Array.from(cited.querySelectorAll<HTMLAnchorElement>('a.authority-note[href^="#"]')).map((link) => decodeURIComponent(link.hash.slice(1)));
+    // The notes that cite the authority, and its citations in the running text (in-text styles).
+    const targets = [
+      ...Array.from(cited.querySelectorAll<HTMLAnchorElement>('a.authority-note[href^="#"]')).map((link) => ({ note: decodeURIComponent(link.hash.slice(1)) })),
+      ...(cited.dataset.citedInText ?? '').split(' ').filter(Boolean).map((id) => ({ cite: id })),
+    ];
     if (targets.length === 0) continue;
     const pages = document.createElement('span');
     pages.className = 'authority-pages';
+    // The label in the report's language ("pp. {numbers}", "{numbers} 頁"), set by the render
+    // step; mergePages sets it again once it knows how many pages there are.
+    pages.dataset.one = cited.dataset.pageOne ?? 'p. {numbers}';
+    pages.dataset.many = cited.dataset.pageMany ?? 'pp. {numbers}';
+    const [before, after] = (targets.length > 1 ? pages.dataset.many : pages.dataset.one).split('{numbers}');
     const label = document.createElement('span');
     label.className = 'authority-pages-label';
-    label.textContent = targets.length > 1 ? 'pp.' : 'p.';
-    pages.append(' — ', label, ' ');
+    label.textContent = before;
+    const labelAfter = document.createElement('span');
+    labelAfter.className = 'authority-pages-after';
+    labelAfter.textContent = after ?? '';
+    pages.append(' — ', label);
     targets.forEach((target, index) => {
       const slot = document.createElement('span');
       slot.className = 'authority-page';
-      slot.dataset.note = target;
+      if ('note' in target) slot.dataset.note = target.note;
+      else slot.dataset.cite = target.cite;
       slot.textContent = '000';
       if (index) pages.append(', ');
       pages.append(slot);
     });
+    pages.append(labelAfter);
     cited.after(pages);
   }
 
@@ -240,6 +254,155 @@ export interface LaidOut {
  * the loaded fonts from one chunk to the next; hands back the pages and the CSS Paged.js made.
  */
 export async function layOut(input: { chunk: Chunk; styles: string[]; lang: string; bodyClass: string; variables: Record<string, string> }): Promise<LaidOut> {
+  /**
+   * A footnote too long for the room below its call is laid out as Word does: it begins under the
+   * call's line and continues in the next page's notes (Paged.js splits a note that overflows the
+   * notes area, marking the rest `data-split-from`). Paged.js's `footnote-policy: line` instead
+   * moves the call's line to the next page whenever its note does not fit — right for a note that
+   * then fits whole, but a note that cannot fit on any page, or whose call already moved once,
+   * sent its call on (the heading kept with it) while Paged.js had already placed the note's first
+   * part: the note was printed twice, once with no call on its page, and numbered twice (#12). So
+   * its `moveFootnote` is wrapped: where Paged.js gave the note the room down to the top of the
+   * call's line, the notes area is set to begin just below that line instead (as policy `auto`
+   * does) when the note cannot fit whole on a page under its moved call, or its call has already
+   * been moved; unless not even two of its lines fit there, when the call's line moves on as
+   * before. Done from our side by replacing Paged.js's footnote handler with a subclass in its
+   * registry (`Paged.registeredHandlers`), once per tab, before the previewer is made.
+   */
+  const installWordFootnotes = () => {
+    type Handler = new (...args: never[]) => { moveFootnote(node: Node, pageArea: HTMLElement, needsNoteCall: boolean): void };
+    const registry = (window as unknown as { Paged: { registeredHandlers: Handler[] } }).Paged.registeredHandlers;
+    if (registry.some((handler) => (handler as unknown as { wordFootnotes?: boolean }).wordFootnotes)) return;
+    const index = registry.findIndex((handler) => typeof handler.prototype.moveFootnote === 'function');
+    if (index === -1) throw new Error('Paged.js has no footnote handler to extend (its version changed?)');
+    const Base = registry[index];
+    const px = (value: string) => Number.parseFloat(value) || 0;
+    // The part of a page of continued notes kept for body text: room for a heading and a
+    // paragraph's orphans (with less, Paged.js skips the text it cannot place: "Unable to layout").
+    const BODY_KEPT = 0.4;
+    /** The notes area's own margins, padding and borders (none in our templates; Paged.js counts them). */
+    const frameOf = (pageArea: HTMLElement): number => {
+      const frame = pageArea.querySelector('.pagedjs_footnote_content');
+      if (!frame) return 0;
+      const style = getComputedStyle(frame);
+      return ['top', 'bottom'].reduce((sum, side) => sum + px(style.getPropertyValue(`margin-${side}`)) + px(style.getPropertyValue(`padding-${side}`)) + px(style.getPropertyValue(`border-${side}-width`)), 0);
+    };
+    /**
+     * The bottom of the last body line that stays on the page when the page breaks after the line
+     * of `call`: that line, or the paragraph's `orphans`-th line; the whole paragraph when fewer
+     * than `widows` lines would be left for the next page.
+     */
+    const linesKept = (call: Element): number => {
+      const block = call.closest('p, li, dd, dt, td, th, blockquote, figcaption, div') ?? call.parentElement ?? call;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      // Line boxes from the text's rectangles: a rectangle whose middle falls inside a line is on it.
+      const lines: Array<{ top: number; bottom: number }> = [];
+      const range = new Range();
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (!(text.textContent ?? '').trim()) continue;
+        range.selectNodeContents(text);
+        for (const rect of Array.from(range.getClientRects())) {
+          if (rect.height === 0) continue;
+          const middle = (rect.top + rect.bottom) / 2;
+          const line = lines.find((candidate) => middle >= candidate.top && middle <= candidate.bottom);
+          if (line) {
+            line.top = Math.min(line.top, rect.top);
+            line.bottom = Math.max(line.bottom, rect.bottom);
+          } else {
+            lines.push({ top: rect.top, bottom: rect.bottom });
+          }
+        }
+      }
+      lines.sort((a, b) => a.top - b.top);
+      range.selectNode(call);
+      const callBox = range.getBoundingClientRect();
+      const callMiddle = (callBox.top + callBox.bottom) / 2;
+      let callLine = lines.findIndex((line) => callMiddle <= line.bottom);
+      if (callLine === -1) callLine = lines.length - 1;
+      if (callLine === -1) return callBox.bottom;
+      const style = getComputedStyle(block);
+      const orphans = Number(style.orphans) || 2;
+      const widows = Number(style.widows) || 2;
+      let kept = Math.max(callLine + 1, Math.min(orphans, lines.length));
+      if (lines.length - kept > 0 && lines.length - kept < widows) kept = lines.length - widows >= callLine + 1 ? lines.length - widows : lines.length;
+      // Text rectangles are the glyphs' boxes; the line's box is lower by half the leading.
+      const last = lines[kept - 1];
+      const lineHeight = px(style.lineHeight);
+      return last.bottom + Math.max(0, (lineHeight - (last.bottom - last.top)) / 2);
+    };
+    class WordFootnotes extends Base {
+      static wordFootnotes = true;
+      /** Notes whose call's line Paged.js has moved to a later page (by `data-ref`). */
+      movedCalls = new Set<string>();
+
+      override moveFootnote(node: Node, pageArea: HTMLElement, needsNoteCall: boolean): void {
+        const inner = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_inner_content');
+        const heightBefore = inner?.style.height;
+        const heightsBefore = { area: pageArea.style.getPropertyValue('--pagedjs-footnotes-height') };
+        super.moveFootnote(node, pageArea, needsNoteCall);
+        // Paged.js's branch for a note that does not fit below its call is the one that sets the
+        // inner height; the call and the note are then in place.
+        if (!(node instanceof HTMLElement) || !inner || node.parentElement !== inner) return;
+        if (!needsNoteCall) {
+          // The rest of a note continued from the page before: Paged.js gives the notes area its
+          // whole height, taller than the page when the rest is longer than a page, so nothing
+          // splits it again and the body below is pushed off (laid out again, the note twice).
+          // The area gets at most three quarters of the page; what does not
+          // fit is split off by Paged.js again and continues on the next page.
+          const area = pageArea.getBoundingClientRect();
+          const most = Math.floor(area.height * (1 - BODY_KEPT));
+          if (px(pageArea.style.getPropertyValue('--pagedjs-footnotes-height')) > most) {
+            pageArea.style.setProperty('--pagedjs-footnotes-height', `${most}px`);
+            inner.style.height = `${most - frameOf(pageArea)}px`;
+          }
+          return;
+        }
+        if (inner.style.height === heightBefore || !inner.style.height.endsWith('px')) return;
+        // Measured as the page was before Paged.js made room for this note (its own measures
+        // are taken then too), and set again below either way.
+        const paged = { area: pageArea.style.getPropertyValue('--pagedjs-footnotes-height'), inner: inner.style.height };
+        pageArea.style.setProperty('--pagedjs-footnotes-height', heightsBefore.area);
+        inner.style.height = heightBefore ?? '';
+        const ref = node.dataset.ref ?? '';
+        const call = pageArea.querySelector(`[data-footnote-call="${CSS.escape(ref)}"]`);
+        const area = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_area');
+        const content = pageArea.querySelector<HTMLElement>('.pagedjs_page_content');
+        const restore = () => {
+          pageArea.style.setProperty('--pagedjs-footnotes-height', paged.area);
+          inner.style.height = paged.inner;
+        };
+        if (!call || !area || !content) return restore();
+        // The body keeps the call's line and, as the page's fragmentation will, the lines its
+        // paragraph's orphans and widows settings ask for: the notes begin below the last of them.
+        const keptBottom = Math.ceil(linesKept(call));
+        const areaBottom = Math.floor(area.getBoundingClientRect().bottom);
+        const innerTop = inner.getBoundingClientRect().top;
+        const noteBox = node.getBoundingClientRect();
+        // The rule above the notes (drawn inside the inner content) and the notes before this one.
+        const separator = (inner.firstElementChild ?? node).getBoundingClientRect().top - innerTop;
+        const above = noteBox.top - innerTop;
+        const noteStyle = getComputedStyle(node);
+        const noteLine = px(noteStyle.lineHeight) || px(noteStyle.fontSize) * 1.2;
+        const bodyStyle = getComputedStyle(call.parentElement ?? content);
+        const bodyLine = px(bodyStyle.lineHeight) || px(bodyStyle.fontSize) * 1.2;
+        const roomHere = areaBottom - keptBottom - above;
+        const roomOnAPage = areaBottom - content.getBoundingClientRect().top - bodyLine - separator;
+        const moved = this.movedCalls.has(ref);
+        // Moving the call's line on would leave this page's body less than half full.
+        const contentTop = content.getBoundingClientRect().top;
+        const pageHalfEmpty = keptBottom - contentTop < (areaBottom - contentTop) / 2;
+        if ((moved || noteBox.height > roomOnAPage || pageHalfEmpty) && roomHere >= 2 * noteLine) {
+          const height = areaBottom - keptBottom;
+          pageArea.style.setProperty('--pagedjs-footnotes-height', `${height}px`);
+          inner.style.height = `${height - frameOf(pageArea)}px`;
+        } else {
+          restore();
+          this.movedCalls.add(ref);
+        }
+      }
+    }
+    registry[index] = WordFootnotes as unknown as Handler;
+  };
   document.querySelectorAll('style, template').forEach((element) => element.remove());
   document.body.innerHTML = '';
   // Paged.js starts its footnote counters at this variable (its own sheet sets it to 0 on :root;
@@ -249,6 +412,7 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
   for (const [name, value] of Object.entries(input.variables)) document.documentElement.style.setProperty(name, value);
   document.documentElement.lang = input.lang;
   document.body.className = input.bodyClass;
+  installWordFootnotes();
   const template = document.createElement('template');
   template.innerHTML = input.chunk.html;
   type Previewer = { preview: (content: DocumentFragment, styles: Array<Record<string, string>>, renderTo: HTMLElement) => Promise<unknown> };
@@ -256,6 +420,18 @@ export async function layOut(input: { chunk: Chunk; styles: string[]; lang: stri
   const previewer = new polyfill.constructor();
   await previewer.preview(template.content, input.styles.map((text) => ({ [location.href]: text })), document.body);
   const pages = document.querySelector('.pagedjs_pages');
+  // A box that breaks right after its top (a variant whose label went on with its first lines)
+  // leaves its empty first piece at the foot of the page: its top padding, with a stub of its
+  // left border (#12). A piece with no text and nothing drawn in it is hidden; it is the last
+  // thing on its page (all that follows it went on), so nothing else on the page moves.
+  // (A footnote call whose note continues is marked split too, and prints its number from CSS
+  // alone: anything showing generated content is kept.)
+  const generates = (element: Element) => ['::before', '::after'].some((pseudo) => !['none', 'normal', ''].includes(getComputedStyle(element, pseudo).content));
+  for (const piece of Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page_content [data-split-to]'))) {
+    if ((piece.textContent ?? '').trim() || piece.querySelector('img, svg, video, canvas, table, hr, iframe, object, [data-footnote-call]')) continue;
+    if (piece.matches('[data-footnote-call]') || [piece, ...Array.from(piece.querySelectorAll('*'))].some(generates)) continue;
+    piece.style.setProperty('display', 'none');
+  }
   // Paged.js writes running strings as unterminated CSS strings (`"Title`): fine while they live in
   // the style object, but once serialized each one would swallow the declarations after it.
   for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page'))) {
@@ -333,23 +509,33 @@ export function mergePages(input: { pages: string[]; css: string[]; watermark: s
     const slot = link.querySelector('.toc-page');
     if (slot) slot.textContent = page?.dataset.pageNumber ?? '';
   }
-  // Each authority's note pages, once each and in order: a slot that repeats the page before it
-  // goes, with its comma (the line only gets shorter).
+  // Each authority's pages (of its notes, and of its citations in the running text), once each
+  // and in order: the slots left over go, with their commas (the line only gets shorter).
   for (const pages of Array.from(container.querySelectorAll<HTMLElement>('.authority-pages'))) {
-    const seen = new Set<string>();
-    for (const slot of Array.from(pages.querySelectorAll<HTMLElement>('.authority-page'))) {
-      const note = slot.dataset.note ? container.querySelector(`[data-note-id="${CSS.escape(slot.dataset.note)}"]`) : null;
-      const page = note?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber ?? '';
-      if (seen.has(page)) {
-        if (slot.previousSibling?.nodeType === Node.TEXT_NODE) slot.previousSibling.remove();
-        slot.remove();
-        continue;
+    const slots = Array.from(pages.querySelectorAll<HTMLElement>('.authority-page'));
+    const pageOf = (slot: HTMLElement) => {
+      const where = slot.dataset.note
+        ? container.querySelector(`[data-note-id="${CSS.escape(slot.dataset.note)}"]`)
+        : slot.dataset.cite
+          ? container.querySelector(`#${CSS.escape(slot.dataset.cite)}`)
+          : null;
+      return Number(where?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber ?? 0);
+    };
+    const seen = new Set(slots.map(pageOf));
+    const sorted = [...seen].sort((a, b) => a - b);
+    slots.forEach((slot, index) => {
+      if (index < sorted.length) {
+        slot.textContent = sorted[index] ? String(sorted[index]) : '';
+        return;
       }
-      seen.add(page);
-      slot.textContent = page;
-    }
+      if (slot.previousSibling?.nodeType === Node.TEXT_NODE) slot.previousSibling.remove();
+      slot.remove();
+    });
+    const [before, after] = ((seen.size > 1 ? pages.dataset.many : pages.dataset.one) ?? '').split('{numbers}');
     const label = pages.querySelector('.authority-pages-label');
-    if (label) label.textContent = seen.size > 1 ? 'pp.' : 'p.';
+    if (label) label.textContent = before;
+    const labelAfter = pages.querySelector('.authority-pages-after');
+    if (labelAfter) labelAfter.textContent = after ?? '';
   }
   const headingPages: Record<string, number> = {};
   for (const heading of Array.from(container.querySelectorAll<HTMLElement>('h1[id], h2[id], h3[id]'))) {
@@ -395,7 +581,9 @@ export type TextRun =
   | { heading: string }
   /** The contents entry that points at this heading id ends here (its page number follows it). */
   | { tocEnd: string }
-  /** A table of authorities' entry ends here; the pages of these notes (element ids) follow it. */
+  /** A citation in the running text (element id) starts here. */
+  | { citation: string }
+  /** A table of authorities' entry ends here; the pages of these notes and citations (element ids) follow it. */
   | { notePages: string[] };
 
 export interface EditionText {
@@ -437,10 +625,12 @@ export function editionText(): EditionText {
         continue;
       }
       if (element.classList.contains('authority-pages')) {
-        runs.push({ notePages: Array.from(element.querySelectorAll<HTMLElement>('.authority-page')).map((slot) => slot.dataset.note ?? '') });
+        runs.push({ notePages: Array.from(element.querySelectorAll<HTMLElement>('.authority-page')).map((slot) => slot.dataset.note ?? slot.dataset.cite ?? '') });
         continue;
       }
       if (/^H[1-6]$/.test(element.tagName) && element.id) runs.push({ heading: element.id });
+      // A citation in the running text, whose page the table of authorities gives.
+      if (element.classList.contains('citation') && element.id) runs.push({ citation: element.id });
       walk(element, into);
       // A bilingual edition prints the contents twice, side by side; its translated column is checked.
       if (element.tagName === 'A' && element.closest('.toc') && !element.closest('.bilingual-source')) {

@@ -419,7 +419,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
         const label = repeated.id.replace(/^user-content-fn-/, '');
         throw new UserError(
           `${path.relative(process.cwd(), job.file)}: the PDF check failed, so the file was not written: footnote ${number || label} ("${label}") is printed ${repeated.pages.length} times, on pages ${repeated.pages.join(' and ')}: ` +
-            'it is longer than the room left on the page of its call; shorten it or split it into two notes (`build --no-verify` writes the PDF unchecked)',
+            'the layout went wrong — please report this as a bug (`build --no-verify` writes the PDF unchecked)',
           { exitCode: 2 },
         );
       }

@@ -7,7 +7,7 @@ import type { EditionText } from './in-page.js';
  *  - every footnote's text begins among the notes of its call's page (the footnote area, below
  *    the body text) and is complete;
  *  - every contents entry shows the page its heading stands on;
- *  - every table of authorities entry shows the pages of the notes that cite it;
+ *  - every table of authorities entry shows the pages of the notes and running-text citations that cite it;
  *  - no text is drawn outside the page area (left and right) or outside the page box.
  * What it relies on: the PDF is tagged (Chromium's `tagged: true`), so each page's structure tree
  * gives the document's order of its marked-content runs and tells the footnote area (role="group",
@@ -428,11 +428,13 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
   const headings = new Map<string, number>();
   const contents: Array<{ target: string; word: number }> = [];
   const authorities: Array<{ notes: string[]; word: number }> = [];
+  const citationsInText: Array<{ id: string; word: number }> = [];
   for (const run of expected.runs) {
     if ('text' in run) tokenize(run.text, body);
     else if ('call' in run) calls.push({ footnote: run.call, word: body.keys.length });
     else if ('heading' in run) headings.set(run.heading, body.keys.length);
     else if ('tocEnd' in run) contents.push({ target: run.tocEnd, word: body.keys.length });
+    else if ('citation' in run) citationsInText.push({ id: run.citation, word: body.keys.length });
     else authorities.push({ notes: run.notePages, word: body.keys.length });
   }
   const bodyAlignment = align(pdf, body.keys, 0, body.keys.length, 0, { pageNumberBefore: new Set(contents.map((entry) => entry.word)) });
@@ -507,6 +509,8 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     const id = expected.footnoteIds?.[footnote];
     if (id) notePage.set(id, pageOfWord(Math.max(0, word - 1)) ?? pageOfWord(word));
   }
+  // A citation in the running text: the page of its first word.
+  for (const { id, word } of citationsInText) notePage.set(id, pageOfWord(word));
   for (const [index, entry] of authorities.entries()) {
     const pages = entry.notes.map((id) => notePage.get(id));
     const after = bodyAlignment.end[entry.word - 1];
