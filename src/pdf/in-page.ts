@@ -592,6 +592,8 @@ export interface EditionText {
   footnotes: string[];
   /** The element id of each footnote, in order of calls (for the table of authorities' pages). */
   footnoteIds?: string[];
+  /** Text the layout may legitimately print more than once (table heads repeated on each page). */
+  repeatable?: string[];
 }
 
 /**
@@ -640,5 +642,6 @@ export function editionText(): EditionText {
     }
   };
   walk(document.body, (text) => runs.push({ text }));
-  return { runs, footnotes, footnoteIds };
+  const repeatable = Array.from(document.querySelectorAll('thead'), (head) => head.textContent ?? '').filter((text) => text.trim());
+  return { runs, footnotes, footnoteIds, repeatable };
 }

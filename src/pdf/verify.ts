@@ -50,6 +50,12 @@ const CONTEXT = 4;
 const PAGE_TOP = 200;
 /** The check stops listing after this many missing words; the message stays readable. */
 const MAX_MISSING = 400;
+/**
+ * Letters (numbers left out) from which a stretch of body text that the aligner passed over, and
+ * that is also the edition's text, counts as printed twice. Generated labels ("Recommendation
+ * 2.1", "Civil-law systems") are passed over too, but are short and not the edition's text.
+ */
+const REPEAT_MIN_LETTERS = 40;
 /** Slack, in points, for glyphs whose advance reaches a hair past the area's edge. */
 const EDGE = 1.5;
 
@@ -270,6 +276,44 @@ function missingRuns(alignment: Alignment, tokens: Tokens, offset: number, pdf: 
 }
 
 /**
+ * Stretches of the PDF's body that no word of the edition was matched to, and that are the
+ * edition's own text: a line or passage printed twice (a layout that lays a piece out again). The
+ * aligner passes over what it does not need, so without this a doubled line would go unnoticed.
+ * Numbers are left out on both sides (footnote calls and page numbers stand between words).
+ */
+function repeatedRuns(alignment: Alignment, tokens: Tokens, pdf: PdfText, repeatable: string[]): VerifyProblem[] {
+  const letters = (keys: Iterable<string>) => Array.from(keys).filter((key) => !/^\d+$/.test(key)).join('');
+  const edition = letters(tokens.keys);
+  const allowed = repeatable.map((text) => {
+    const head: Tokens = { keys: [], shown: [] };
+    tokenize(text, head);
+    return letters(head.keys);
+  });
+  const covered = new Uint8Array(pdf.starts.length);
+  for (let k = 0; k < alignment.at.length; k++) {
+    if (alignment.at[k] === -1) continue;
+    const last = pdf.wordAt(Math.max(alignment.at[k], alignment.end[k] - 1));
+    for (let word = pdf.wordAt(alignment.at[k]); word <= last; word++) covered[word] = 1;
+  }
+  const wordText = (word: number) => pdf.text.slice(pdf.starts[word], pdf.starts[word + 1] ?? pdf.text.length);
+  const problems: VerifyProblem[] = [];
+  for (let word = 0; word < covered.length; word++) {
+    if (covered[word]) continue;
+    let end = word;
+    while (end < covered.length && !covered[end]) end++;
+    const keys = Array.from({ length: end - word }, (_, i) => wordText(word + i));
+    const run = letters(keys);
+    if (run.length >= REPEAT_MIN_LETTERS && edition.includes(run) && !allowed.some((head) => head.includes(run))) {
+      const shown = keys.filter((key) => !/^\d+$/.test(key));
+      const text = shown.length > 14 ? `${shown.slice(0, 12).join(' ')} … ${shown.slice(-2).join(' ')}` : shown.join(' ');
+      problems.push({ page: pdf.pageAt(pdf.starts[word]), message: `body text printed more than once: ${shown.length} word(s) "${text}" appear again here` });
+    }
+    word = end;
+  }
+  return problems;
+}
+
+/**
  * The structure type Chromium gives the footnote area: the renderer marks each page's footnote
  * area role="group" (mergePages), which Chromium's tagged PDF writes as `Div`; nothing else in
  * an edition has that role (plain divs are `NonStruct`, examples `Aside`).
@@ -447,6 +491,7 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     }
   }
   problems.push(...missingRuns(bodyAlignment, body, 0, pdf, 'body text'));
+  problems.push(...repeatedRuns(bodyAlignment, body, pdf, expected.repeatable ?? []));
   const pageOfWord = (word: number): number | undefined => {
     const position = bodyAlignment.at[word];
     return position === undefined || position === -1 ? undefined : pdf.pageAt(position);
