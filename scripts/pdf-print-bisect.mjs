@@ -51,6 +51,9 @@ const VARIANTS = {
   none: '',
   // Internal links without their href: Chromium then has no named destinations to place.
   nolinks: `document.querySelectorAll('a[href^="#"]').forEach((link) => link.removeAttribute('href'))`,
+  // The links kept, their targets' ids taken away: Chromium then finds no named destination to
+  // place (each page's print looks up every destination of the document), but still draws the links.
+  noids: `{ const targets = new Set([...document.querySelectorAll('a[href^="#"]')].map((link) => decodeURIComponent(link.hash.slice(1)))); for (const id of targets) document.getElementById(id)?.removeAttribute('id'); }`,
   // Every page's content and notes removed; the page boxes (margin boxes, running heads) stay.
   emptyall: `document.querySelectorAll('.pagedjs_page_content, .pagedjs_footnote_content').forEach((element) => element.replaceChildren())`,
   // Pages reduced to their outermost element (Paged.js's print rules: full height, break after).
@@ -65,6 +68,7 @@ const VARIANTS = {
   clayout: addStyle('.pagedjs_page { contain: layout }'),
   cpaint: addStyle('.pagedjs_page { contain: paint }'),
   cstrict: addStyle('.pagedjs_page { contain: strict }'),
+  autoheight: addStyle('@media print { html, body, .pagedjs_pages { height: auto !important; max-height: none !important; min-height: 0 !important } }'),
   nobreak: addStyle('.pagedjs_page { break-after: auto !important }'),
 };
 
