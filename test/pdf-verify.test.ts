@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
 import { verifyPdf } from '../src/pdf/verify.js';
@@ -69,4 +73,29 @@ describe('PDF check of text printed twice', () => {
     // Without knowing the head may repeat, the same PDF fails: the test can tell.
     expect((await verifyPdf(pdf, { ...expected, repeatable: [] }, [])).problems.map((problem) => problem.page)).toEqual([2]);
   });
+describe('the check\'s PDF reader', () => {
+  it('is pdfjs-dist\'s modern build: no built-in replaced, no warning printed, the PDF read', async () => {
+    const launched = await launchBrowser(findBrowser());
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-pdfjs-'));
+    try {
+      const file = path.join(dir, 'contents.pdf');
+      writeFileSync(file, await contentsPdf(launched, ['2', '2']));
+      // A process of its own, as the check's thread is: the legacy build would swap
+      // Array.prototype.push for core-js's, and the modern one prints a warning on Node 20 unless held back.
+      const script = `
+        const push = Array.prototype.push;
+        const { loadPdfjs } = await import(${JSON.stringify(path.resolve('lib/pdf/pdfjs.js'))});
+        const pdfjs = await loadPdfjs();
+        const doc = await pdfjs.getDocument({ data: new Uint8Array((await import('node:fs')).readFileSync(${JSON.stringify(file)})), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+        const text = await (await doc.getPage(2)).getTextContent();
+        console.log(doc.numPages, Array.prototype.push === push, text.items.some((item) => 'str' in item && item.str.includes('Secrets')));
+        await doc.destroy();`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe('2 true true\n');
+    } finally {
+      await launched.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

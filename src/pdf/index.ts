@@ -1,5 +1,5 @@
 import { ui } from '../i18n/ui.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -385,6 +385,9 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
     prune: true,
     variables,
   });
+  // For bisecting the print's cost (scripts/pdf-print-bisect.mjs): the laid-out document as
+  // printed, saved only when a developer names a file.
+  if (process.env.RAPPORTEUR_PDF_DUMP) writeFileSync(process.env.RAPPORTEUR_PDF_DUMP, await master.content());
   phase(`merged (${laidOut.reduce((n, part) => n + part.pages.length, 0)} characters of pages)`);
   const pdf = await master.pdf({
     width: paper.width,

@@ -2,8 +2,8 @@
  * The PDF check (verify.ts) on a worker thread, driven by verify-thread.ts: each message holds a
  * printed PDF, the edition's text and the page areas; the answer carries the same id. One thread
  * serves a whole run, so pdfjs-dist is loaded once however many editions are checked.
- * pdfjs-dist's legacy build swaps a few built-ins for core-js polyfills on Node 20
- * (Array.prototype.push among them): they stay inside this thread.
+ * pdfjs-dist's modern build (src/pdf/pdfjs.ts) needs `Promise.withResolvers`, which Node 20
+ * lacks: it is added to this thread's globals only.
  */
 import { parentPort } from 'node:worker_threads';
 import type { EditionText } from './in-page.js';

@@ -1,4 +1,5 @@
 import type { EditionText } from './in-page.js';
+import { loadPdfjs } from './pdfjs.js';
 
 /**
  * The PDF's proof of itself (DESIGN.md, "PDF that proves itself"): read the printed PDF back with
@@ -429,7 +430,7 @@ export async function readPage(page: PdfPage, area: PageArea | undefined): Promi
 }
 
 export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas: PageArea[]): Promise<VerifyResult> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
