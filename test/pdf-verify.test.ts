@@ -73,6 +73,8 @@ describe('PDF check of text printed twice', () => {
     // Without knowing the head may repeat, the same PDF fails: the test can tell.
     expect((await verifyPdf(pdf, { ...expected, repeatable: [] }, [])).problems.map((problem) => problem.page)).toEqual([2]);
   });
+});
+
 describe('the check\'s PDF reader', () => {
   it('is pdfjs-dist\'s modern build: no built-in replaced, no warning printed, the PDF read', async () => {
     const launched = await launchBrowser(findBrowser());
