@@ -323,6 +323,23 @@ describe('a footnote longer than the room left on the page of its call', () => {
     expect(sentenceNumbers(pages)).toEqual(Array.from({ length: 70 }, (_, index) => index + 1));
   }, 300_000);
 
+  it('never publishes body text twice: the same sentence over and over beside a note of several pages', async () => {
+    // Paged.js has been seen to lay lines of such text out twice around a long note (156 copies of
+    // 70); the check now refuses that PDF. Whatever the layout does, no PDF with a copy too many is
+    // written: either the 70 sentences once each, or exit 2 naming the repeated text.
+    const same = 'Body sentence follows the call and says the same.';
+    const body = `# Evidence\n\nCourts should act quickly and fairly.[^huge] ${'Evidence matters. '.repeat(40)}\n\n${repeat(same, 70)}\n\n[^huge]: ${repeat(sentence, 130)}\n`;
+    const { code, err, pages } = await build('same', body);
+    if (code === 0) {
+      expect(err).toBe('');
+      expect(pages.join(' ').split(same).length - 1).toBe(70);
+    } else {
+      expect(code).toBe(2);
+      expect(err).toMatch(/the PDF check failed, so the file was not written: page \d+: body text printed more than once: \d+ word\(s\) "body sentence follows the call and says the same/);
+      expect(pages).toEqual([]);
+    }
+  }, 300_000);
+
   it('two long notes on one page: the first whole, the second begun under its call and continued', async () => {
     const body = `# Evidence\n\n${'Opening words of the section. '.repeat(20)}\n\nCourts should act quickly and fairly.[^a] ${'Evidence matters. '.repeat(10)} The second authority agrees.[^b] ${'Evidence matters. '.repeat(30)}\n\n${numbered(60)}\n\n[^a]: ${repeat(sentence, 20)}\n\n[^b]: ${repeat(other, 30)}\n`;
     const { code, err, pages } = await build('two', body);

@@ -303,8 +303,19 @@ function repeatedRuns(alignment: Alignment, tokens: Tokens, pdf: PdfText, repeat
     let end = word;
     while (end < covered.length && !covered[end]) end++;
     const keys = Array.from({ length: end - word }, (_, i) => wordText(word + i));
-    const run = letters(keys);
-    if (run.length >= REPEAT_MIN_LETTERS && edition.includes(run) && !allowed.some((head) => head.includes(run))) {
+    // In pieces of whole words: a passage printed twice over text that itself repeats is longer
+    // than any one stretch of the edition, but each piece of it is the edition's text.
+    const pieces: string[] = [];
+    let piece = '';
+    for (const key of keys) {
+      if (/^\d+$/.test(key)) continue;
+      piece += key;
+      if (piece.length >= REPEAT_MIN_LETTERS) {
+        pieces.push(piece);
+        piece = '';
+      }
+    }
+    if (pieces.some((text) => edition.includes(text) && !allowed.some((head) => head.includes(text)))) {
       const shown = keys.filter((key) => !/^\d+$/.test(key));
       const text = shown.length > 14 ? `${shown.slice(0, 12).join(' ')} … ${shown.slice(-2).join(' ')}` : shown.join(' ');
       problems.push({ page: pdf.pageAt(pdf.starts[word]), message: `body text printed more than once: ${shown.length} word(s) "${text}" appear again here` });
