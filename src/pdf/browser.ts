@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from '../util/problems.js';
 import { killBrowserProcesses } from './kill.js';
+import { runEnv } from '../util/run-context.js';
 
 /** Flags that keep a print-only browser quiet: no GPU, no phoning home, no first-run work. */
 export const CHROMIUM_ARGS = [
@@ -53,7 +54,7 @@ function puppeteerCache(home: string): string[] {
  * Finds the browser in the documented order: an explicit path, PUPPETEER_EXECUTABLE_PATH or
  * CHROME_PATH, Debian/Ubuntu chromium, Google Chrome, puppeteer's own cache.
  */
-export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env, system: string[] = SYSTEM_BROWSERS): string {
+export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = runEnv(), system: string[] = SYSTEM_BROWSERS): string {
   const named: Array<[string, string | undefined]> = [
     ['the browser option', explicit],
     ['PUPPETEER_EXECUTABLE_PATH', env.PUPPETEER_EXECUTABLE_PATH],
