@@ -18,6 +18,7 @@ import { registerTranslate } from './commands/translate.js';
 import { registerSite } from './commands/site.js';
 import { defaultIo, type Io } from './shared.js';
 import { withRunContext } from '../util/run-context.js';
+import { clearConfigCache } from '../config.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
@@ -67,6 +68,9 @@ through a report from first draft to publication.`,
   }
 
   try {
+    // Each run reads the configuration as it is now: a host that calls run() again (tests, an
+    // editor) must see an edited rapporteur.config.yaml, as a new process would.
+    clearConfigCache();
     // Paths are shown relative to io.cwd and settings read from io.env, also when run in-process.
     await withRunContext({ cwd: io.cwd, env: io.env ?? process.env }, () => program.parseAsync(argv, { from: 'user' }));
     return exitCode;
