@@ -79,24 +79,38 @@ export interface LaunchedBrowser {
 export const PROTOCOL_TIMEOUT_MS = 60 * 60_000;
 
 const live = new Set<{ kill(options?: { keepProfile?: boolean }): void }>();
-let signalsHandled = false;
 
 /**
  * On Ctrl-C or a termination signal the build ends at once, and so do its browsers and their
  * profiles (the default would leave Chromium running, re-parented to PID 1). SIGKILL reaches no
  * handler: the reaper (reaper-worker.ts), started before the browser, covers that.
+ * The handlers are there only while a browser is: a host that calls run() in-process (an editor,
+ * the test runner) gets its own signal handling back once the last browser has closed.
  */
-function handleSignals(): void {
-  if (signalsHandled) return;
-  signalsHandled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    process.on(signal, () => {
-      // The profile stays for the reaper: a Chromium that forked while we scanned /proc is found
-      // by its profile, and a reaper that saw no profile would take the browser for closed.
-      for (const browser of live) browser.kill({ keepProfile: true });
-      process.exit(code);
-    });
-  }
+const signalHandlers = (
+  [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const
+).map(([signal, code]) => ({
+  signal,
+  handler: () => {
+    // The profile stays for the reaper: a Chromium that forked while we scanned /proc is found
+    // by its profile, and a reaper that saw no profile would take the browser for closed.
+    for (const browser of live) browser.kill({ keepProfile: true });
+    process.exit(code);
+  },
+}));
+
+function watch(entry: { kill(options?: { keepProfile?: boolean }): void }): void {
+  if (live.size === 0) for (const { signal, handler } of signalHandlers) process.on(signal, handler);
+  live.add(entry);
+}
+
+function unwatch(entry: { kill(options?: { keepProfile?: boolean }): void }): void {
+  if (!live.delete(entry) || live.size > 0) return;
+  for (const { signal, handler } of signalHandlers) process.off(signal, handler);
 }
 
 /** One headless browser with a throwaway profile, closed (and its profile removed) by `close`. */
@@ -110,8 +124,7 @@ export async function launchBrowser(executablePath: string): Promise<LaunchedBro
     },
   };
   // Watched from the start: a build killed while the browser is still starting leaves nothing.
-  live.add(entry);
-  handleSignals();
+  watch(entry);
   const reaper = spawn(process.execPath, [fileURLToPath(new URL('./reaper-worker.js', import.meta.url)), String(process.pid), userDataDir], {
     detached: true,
     stdio: 'ignore',
@@ -132,7 +145,7 @@ export async function launchBrowser(executablePath: string): Promise<LaunchedBro
       handleSIGHUP: false,
     });
   } catch (error) {
-    live.delete(entry);
+    unwatch(entry);
     entry.kill();
     throw new UserError(`could not start ${executablePath}: ${(error as Error).message.split('\n')[0]}; ${INSTALL_HINT}`, { exitCode: 2 });
   }
@@ -140,9 +153,9 @@ export async function launchBrowser(executablePath: string): Promise<LaunchedBro
   return {
     browser,
     async close() {
-      live.delete(entry);
       await browser.close().catch(() => {});
       entry.kill();
+      unwatch(entry);
     },
   };
 }
