@@ -20,6 +20,7 @@ function onTerminal(args: string[], cwd: string, env: Record<string, string | un
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color', ...env },
   });
+  if (result.error || result.status !== 0) throw new Error(`script -qefc ${command}: ${result.error?.message ?? result.stderr}`);
   return result.stdout;
 }
 
@@ -47,13 +48,11 @@ describe('command-line conventions', () => {
 
   it('uses colours on a terminal, and never with NO_COLOR or in a pipe', async () => {
     const root = workspace();
-    // util-linux `script` gives a real terminal (Debian always has it; elsewhere FORCE_COLOR stands in below).
-    if (spawnSync('script', ['--version']).status === 0) {
-      expect(onTerminal(['new', 'coloured'], root, {})).toContain(ESC);
-      const plain = onTerminal(['new', 'plain'], root, { NO_COLOR: '1' });
-      expect(plain).toContain('created');
-      expect(plain).not.toContain(ESC);
-    }
+    // util-linux `script` gives a real terminal; a machine without it fails here rather than skip.
+    expect(onTerminal(['new', 'coloured'], root, {})).toContain(ESC);
+    const plain = onTerminal(['new', 'plain'], root, { NO_COLOR: '1' });
+    expect(plain).toContain('created');
+    expect(plain).not.toContain(ESC);
     // A pipe is not a terminal: no colours even without NO_COLOR.
     const piped = await runCliInProcess(['new', 'piped'], { cwd: root, env: { NO_COLOR: undefined } });
     expect(piped.stdout).toContain('created');
