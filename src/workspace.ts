@@ -1,4 +1,5 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
+import { runCwd } from './util/run-context.js';
 import path from 'node:path';
 import type { ReportTarget } from './model/load.js';
 import { UserError } from './util/problems.js';
@@ -7,7 +8,7 @@ import { UserError } from './util/problems.js';
  * The workspace is the nearest folder, from `cwd` upwards, that has a `reports/` folder;
  * failing that, `cwd` itself.
  */
-export function findWorkspaceRoot(cwd: string = process.cwd()): string {
+export function findWorkspaceRoot(cwd: string = runCwd()): string {
   let dir = path.resolve(cwd);
   for (;;) {
     if (existsSync(path.join(dir, 'reports')) && statSync(path.join(dir, 'reports')).isDirectory()) return dir;
@@ -18,7 +19,7 @@ export function findWorkspaceRoot(cwd: string = process.cwd()): string {
 }
 
 /** Turns a slug or a path into a report target; no argument means every report under `reports/`. */
-export async function resolveReports(args: string[], root: string, cwd: string = process.cwd()): Promise<ReportTarget[]> {
+export async function resolveReports(args: string[], root: string, cwd: string = runCwd()): Promise<ReportTarget[]> {
   if (args.length === 0) {
     const reportsDir = path.join(root, 'reports');
     let entries: string[] = [];

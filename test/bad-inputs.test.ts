@@ -8,7 +8,7 @@
  * outside it are snapshotted before and compared after; .git/ is left out because git itself
  * refreshes its index).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import os from 'node:os';
@@ -68,12 +68,12 @@ const cases = readdirSync(corpus, { withFileTypes: true })
   .sort();
 
 const registered = new Map<string, boolean>();
-/** Whether the binary has `command` (a case for a missing command fails). */
-function isRegistered(command: string): boolean {
+/** Whether the command line has `command` (a case for a missing command fails). */
+async function isRegistered(command: string): Promise<boolean> {
   if (command.startsWith('-')) return true;
   if (!registered.has(command)) {
-    const result = spawnSync(process.execPath, [bin, command, '--help'], { encoding: 'utf8' });
-    registered.set(command, result.status === 0 && result.stdout.includes(`Usage: rapporteur ${command}`));
+    const result = await runInProcess([command, '--help'], os.tmpdir(), os.tmpdir());
+    registered.set(command, result.code === 0 && result.stdout.includes(`Usage: rapporteur ${command}`));
   }
   return registered.get(command)!;
 }
@@ -125,24 +125,13 @@ function changes(before: Snapshot, after: Snapshot): string[] {
  * proves exit codes and the absence of stack traces end to end.
  */
 async function runInProcess(args: string[], cwd: string, cacheDir: string): Promise<CliResult> {
-  const saved = { cwd: process.cwd(), cache: process.env.RAPPORTEUR_CACHE_DIR, ci: process.env.CI, color: process.env.NO_COLOR };
   const out: string[] = [];
   const err: string[] = [];
   const line = (sink: string[]) => (text: string) => sink.push(text.endsWith('\n') ? text : `${text}\n`);
-  process.chdir(cwd);
-  process.env.RAPPORTEUR_CACHE_DIR = cacheDir;
-  process.env.CI = '';
-  process.env.NO_COLOR = '1';
-  try {
-    const code = await run(args, { out: line(out), err: line(err), cwd, color: false });
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.chdir(saved.cwd);
-    for (const [key, value] of [['RAPPORTEUR_CACHE_DIR', saved.cache], ['CI', saved.ci], ['NO_COLOR', saved.color]] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+  // The run's working folder and environment go in its io: nothing process-wide is changed.
+  const env = { ...process.env, NO_COLOR: '1', CI: '', RAPPORTEUR_CACHE_DIR: cacheDir };
+  const code = await run(args, { out: line(out), err: line(err), cwd, color: false, env });
+  return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 function runCliAsync(args: string[], cwd: string, cacheDir: string): Promise<CliResult> {
@@ -230,7 +219,7 @@ describe('bad-input corpus (the real binary)', { timeout: 180_000 }, () => {
     const command = spec.requires ?? spec.args.find((arg) => !arg.startsWith('-')) ?? '';
     it(`${name}: ${spec.description}`, async () => {
       // A case for a command the binary does not have fails: it is never skipped.
-      expect(isRegistered(command), `rapporteur ${command} is a command`).toBe(true);
+      expect(await isRegistered(command), `rapporteur ${command} is a command`).toBe(true);
       const { parent, workspace } = prepare(name, spec);
       const out = path.join(workspace, spec.out ?? 'dist');
       // The parse cache of this case: beside the workspace, so that it can be searched for leaks too.

@@ -11,7 +11,7 @@ import { loadReport } from '../src/model/load.js';
 import { parseMarkdown } from '../src/parse/processor.js';
 import { renderBody } from '../src/render/html.js';
 import { buildReports } from '../src/build/index.js';
-import { reportSource, runCli, tempWorkspaces } from './helpers.js';
+import { reportSource, runCliInProcess, tempWorkspaces } from './helpers.js';
 
 const workspace = tempWorkspaces();
 
@@ -30,7 +30,7 @@ function entries(markdown: string) {
 }
 
 describe('citation syntax (micromark extension)', () => {
-  it('reads pandoc citations: bracketed, with locators, several, narrative, suppressed author', () => {
+  it('reads pandoc citations: bracketed, with locators, several, narrative, suppressed author', async () => {
     expect(entries('[@key]')).toEqual([{ mode: 'normal', entries: [{ key: 'key', suppressAuthor: false }] }]);
     expect(entries('[@key, 47]')[0].entries[0]).toMatchObject({ key: 'key', locator: '47', label: 'page' });
     expect(entries('[see @key, 12–14; @other at 3]')[0].entries).toEqual([
@@ -42,19 +42,19 @@ describe('citation syntax (micromark extension)', () => {
     expect(entries('[see\n@key, p. 3]')[0].entries[0]).toMatchObject({ prefix: 'see', locator: '3' });
   });
 
-  it('leaves links, footnote calls, e-mail addresses and sentence ends alone', () => {
+  it('leaves links, footnote calls, e-mail addresses and sentence ends alone', async () => {
     expect(entries('A [link](https://example.org), a note[^1], mail a@b.org, [x] and [^1].\n\n[^1]: n')).toEqual([]);
     // Trailing punctuation is not part of a key.
     expect(entries('As @doe99.').map((c) => c.entries[0].key)).toEqual(['doe99']);
     expect(entries('[@doe:99]').map((c) => c.entries[0].key)).toEqual(['doe:99']);
   });
 
-  it('points at each key', () => {
+  it('points at each key', async () => {
     const [citation] = citationsOf('Text [see @alpha; @beta].');
     expect(citation.entries.map((e) => [e.keyPosition?.start.column, e.keyPosition?.end.column])).toEqual([[12, 17], [20, 24]]);
   });
 
-  it('splits locators as pandoc does', () => {
+  it('splits locators as pandoc does', async () => {
     expect(splitLocator(', pp. 33-35 and passim', { afterComma: true })).toEqual({ locator: '33-35', label: 'page', suffix: ' and passim' });
     expect(splitLocator(', para 12', { afterComma: true })).toEqual({ locator: '12', label: 'paragraph' });
     expect(splitLocator(' at 3', { afterComma: true })).toEqual({ suffix: ' at 3' });
@@ -245,7 +245,7 @@ describe('references files', () => {
       'reports/r/references.json:3 reference `jones`: `type` must be a CSL type (legal_case, legislation, treaty, book, chapter, article-journal, report, webpage…)',
       'reports/r/references.json:4 reference: a reference needs an `id` (the key cited as @id)',
     ]);
-    const result = runCli(['build', 'r', '--format', 'html'], { cwd: root });
+    const result = await runCliInProcess(['build', 'r', '--format', 'html'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('reports/r/references.json:3:');
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -273,7 +273,7 @@ describe('references files', () => {
 });
 
 describe('styles, placement and the report\'s own reference', () => {
-  it('finds the legal styles in the installed CSL styles', () => {
+  it('finds the legal styles in the installed CSL styles', async () => {
     for (const style of LEGAL_STYLES) expect(existsSync(path.join(CSL_ROOT, 'styles', `${style}.csl`)), style).toBe(true);
   });
 

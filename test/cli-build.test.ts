@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commitAll, git, initRepo, repoRoot, reportSource, runCli, tempWorkspaces } from './helpers.js';
+import { type CliResult, commitAll, git, initRepo, repoRoot, reportSource, runCliAsync, runCliInProcess, tempWorkspaces } from './helpers.js';
 
 const workspace = tempWorkspaces();
 
@@ -9,13 +9,13 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:
 
 describe('rapporteur build on the sample report', () => {
   let out: string;
-  let result: ReturnType<typeof runCli>;
-  beforeAll(() => {
+  let result: CliResult;
+  beforeAll(async () => {
     out = workspace({});
-    result = runCli(['build', 'access-to-evidence', '--edition', 'all', '--out', out], { cwd: repoRoot });
+    result = await runCliInProcess(['build', 'access-to-evidence', '--edition', 'all', '--out', out], { cwd: repoRoot });
   });
 
-  it('writes every edition', () => {
+  it('writes every edition', async () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readdirSync(path.join(out, 'access-to-evidence')).sort()).toEqual([
@@ -28,7 +28,7 @@ describe('rapporteur build on the sample report', () => {
     ]);
   });
 
-  it('keeps each system edition to its own variants', () => {
+  it('keeps each system edition to its own variants', async () => {
     const read = (name: string) => readFileSync(path.join(out, 'access-to-evidence', name), 'utf8');
     const full = read('access-to-evidence.html');
     const civil = read('access-to-evidence-civil-law.html');
@@ -41,7 +41,7 @@ describe('rapporteur build on the sample report', () => {
     expect(common).not.toContain(`class="variant" data-system="civil-law"`);
   });
 
-  it('never carries comment text', () => {
+  it('never carries comment text', async () => {
     const sources = readdirSync(path.join(repoRoot, 'reports/access-to-evidence/chapters'))
       .map((f) => readFileSync(path.join(repoRoot, 'reports/access-to-evidence/chapters', f), 'utf8'))
       .join('\n');
@@ -51,7 +51,7 @@ describe('rapporteur build on the sample report', () => {
     }
   });
 
-  it('is one self-contained file: no external stylesheet, script or image', () => {
+  it('is one self-contained file: no external stylesheet, script or image', async () => {
     const html = readFileSync(path.join(out, 'access-to-evidence', 'access-to-evidence.html'), 'utf8');
     expect(html).not.toMatch(/<link[^>]+stylesheet/);
     expect(html).not.toMatch(/<script[^>]+src=/);
@@ -120,9 +120,9 @@ describe('build errors', () => {
   ];
 
   for (const testCase of cases) {
-    it(`${testCase.name}: file:line:column message, exit 2, no stack trace, nothing written`, () => {
+    it(`${testCase.name}: file:line:column message, exit 2, no stack trace, nothing written`, async () => {
       const root = workspace(testCase.files);
-      const result = runCli(['build'], { cwd: root });
+      const result = await runCliInProcess(['build'], { cwd: root });
       expect(result.stderr).toMatch(testCase.message);
       expect(result.code).toBe(2);
       noStackTrace(result.stderr);
@@ -130,35 +130,43 @@ describe('build errors', () => {
     });
   }
 
-  it('names a report that does not exist', () => {
+  it('the binary exits 2 on the first of them, with the message and no stack trace', async () => {
+    const root = workspace(cases[0].files);
+    const result = await runCliAsync(['build'], { cwd: root });
+    expect(result.stderr).toMatch(cases[0].message);
+    expect(result.code).toBe(2);
+    noStackTrace(result.stderr);
+  });
+
+  it('names a report that does not exist', async () => {
     const root = workspace({ 'reports/r/report.md': reportSource('Body.') });
-    const result = runCli(['build', 'nope'], { cwd: root });
+    const result = await runCliInProcess(['build', 'nope'], { cwd: root });
     expect(result.stderr).toBe('rapporteur: no report named "nope": expected reports/nope/report.md\n');
     expect(result.code).toBe(2);
   });
 
-  it('refuses an unknown edition and an unknown format', () => {
+  it('refuses an unknown edition and an unknown format', async () => {
     const root = workspace({ 'reports/r/report.md': reportSource('Body.') });
-    const edition = runCli(['build', '--edition', 'mixed-law'], { cwd: root });
+    const edition = await runCliInProcess(['build', '--edition', 'mixed-law'], { cwd: root });
     expect(edition.stderr).toContain('no edition "mixed-law"; this report has full, civil-law, common-law, all');
     expect(edition.code).toBe(2);
-    const format = runCli(['build', '--format', 'epub'], { cwd: root });
+    const format = await runCliInProcess(['build', '--format', 'epub'], { cwd: root });
     expect(format.stderr).toContain('--format: unknown format "epub" (use html, pdf, docx)');
     expect(format.code).toBe(2);
   });
 
-  it('reports an unknown command or option with exit 2', () => {
+  it('reports an unknown command or option with exit 2', async () => {
     const root = workspace({});
-    expect(runCli(['bulid'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining("(Did you mean build?)") });
-    expect(runCli(['build', '--nope'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option '--nope'") });
+    expect(await runCliAsync(['bulid'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining("(Did you mean build?)") });
+    expect(await runCliInProcess(['build', '--nope'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option '--nope'") });
   });
 
-  it('prints help and version with exit 0', () => {
+  it('prints help and version with exit 0', async () => {
     const root = workspace({});
-    const help = runCli(['build', '--help'], { cwd: root });
+    const help = await runCliInProcess(['build', '--help'], { cwd: root });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--edition <editions>');
-    const version = runCli(['--version'], { cwd: root });
+    const version = await runCliInProcess(['--version'], { cwd: root });
     expect(version.code).toBe(0);
     const [first, ...credits] = version.stdout.trim().split('\n');
     expect(first).toBe(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
@@ -168,25 +176,25 @@ describe('build errors', () => {
 });
 
 describe('build stamp', () => {
-  it('names the commit, and marks uncommitted changes to the report', () => {
+  it('names the commit, and marks uncommitted changes to the report', async () => {
     const root = workspace({ 'reports/r/report.md': reportSource('# One\n\nBody.\n') });
     initRepo(root);
     writeFileSync(path.join(root, '.gitignore'), 'dist/\n');
     commitAll(root, 'first draft');
     const head = git(root, ['rev-parse', '--short=10', 'HEAD']).trim();
-    expect(runCli(['build'], { cwd: root }).code).toBe(0);
+    expect((await runCliInProcess(['build'], { cwd: root })).code).toBe(0);
     const clean = readFileSync(path.join(root, 'dist/r/r.html'), 'utf8');
     expect(clean).toContain(`commit ${head}`);
     expect(clean).not.toContain('uncommitted');
 
     writeFileSync(path.join(root, 'reports/r/report.md'), reportSource('# One\n\nBody, edited.\n'));
-    expect(runCli(['build'], { cwd: root }).code).toBe(0);
+    expect((await runCliInProcess(['build'], { cwd: root })).code).toBe(0);
     expect(readFileSync(path.join(root, 'dist/r/r.html'), 'utf8')).toContain(`commit ${head} + uncommitted changes`);
   });
 
-  it('works outside git', () => {
+  it('works outside git', async () => {
     const root = workspace({ 'reports/r/report.md': reportSource('Body.') });
-    const result = runCli(['build', 'reports/r/report.md'], { cwd: root });
+    const result = await runCliInProcess(['build', 'reports/r/report.md'], { cwd: root });
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(root, 'dist/r/r.html'), 'utf8')).toContain('Version 0.1.0 · Draft · 2026-11-21');
   });

@@ -11,7 +11,7 @@ import { loadReport } from '../src/model/load.js';
 import { checkReport } from '../src/watch/checks.js';
 import type { Report } from '../src/model/types.js';
 import { addWordComments, aroundWords, asDeleted, editPackage, exportDocx, reviewWithLibreOffice, SAMPLE_REPORT } from './docx-fixture.js';
-import { commitAll, git, initRepo, runCli, tempWorkspaces } from './helpers.js';
+import { commitAll, git, initRepo, runCliInProcess, tempWorkspaces } from './helpers.js';
 
 const workspace = tempWorkspaces();
 
@@ -46,8 +46,8 @@ interface JsonEntry {
   source: string;
 }
 
-function register(root: string): JsonEntry[] {
-  const result = runCli(['comments', '--status', 'all', '--format', 'json'], { cwd: root });
+async function register(root: string): Promise<JsonEntry[]> {
+  const result = await runCliInProcess(['comments', '--status', 'all', '--format', 'json'], { cwd: root });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout) as JsonEntry[];
 }
@@ -72,12 +72,12 @@ describe('a DOCX reviewed in LibreOffice by two reviewers', () => {
     ]);
   }, 180_000);
 
-  test('every remark is anchored to its recommendation and part, with its author', () => {
-    const result = runCli(['comments', 'import', reviewed], { cwd: root });
+  test('every remark is anchored to its recommendation and part, with its author', async () => {
+    const result = await runCliInProcess(['comments', 'import', reviewed], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/6 added to reports\/access\/comments\/access-reviewed\.docx\.yaml/);
-    const entries = register(root);
+    const entries = await register(root);
     const shape = entries.map((e) => [e.kind, e.author, e.anchor, e.part, e.old, e.new, e.text, e.quote]);
     expect(shape).toEqual(
       expect.arrayContaining([
@@ -95,10 +95,10 @@ describe('a DOCX reviewed in LibreOffice by two reviewers', () => {
     expect(entries.every((e) => e.source === 'docx' && e.status === 'open')).toBe(true);
   });
 
-  test('a second import adds nothing and leaves the ledger as it was', () => {
+  test('a second import adds nothing and leaves the ledger as it was', async () => {
     const ledger = path.join(root, 'reports/access/comments/access-reviewed.docx.yaml');
     const before = readFileSync(ledger, 'utf8');
-    const again = runCli(['comments', 'import', reviewed], { cwd: root });
+    const again = await runCliInProcess(['comments', 'import', reviewed], { cwd: root });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/0 added to .*, 6 already imported/);
     expect(readFileSync(ledger, 'utf8')).toBe(before);
@@ -107,17 +107,17 @@ describe('a DOCX reviewed in LibreOffice by two reviewers', () => {
   test('a later file from the same reviewer, re-saved by LibreOffice with one more remark, adds only that remark', async () => {
     const later = path.join(root, 'out', 'access-reviewed-2.docx');
     await reviewWithLibreOffice(reviewed, later, [{ author: 'Kenji Sato', comment: 'And in the common-law variant?', on: 'confidentiality club', date: '2026-11-27T09:00:00' }]);
-    const result = runCli(['comments', 'import', later], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', later], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/1 added to reports\/access\/comments\/access-reviewed-2\.docx\.yaml, 6 already imported/);
-    const entries = register(root);
+    const entries = await register(root);
     expect(entries).toHaveLength(7);
     expect(entries.find((e) => e.text === 'And in the common-law variant?')).toMatchObject({ anchor: 'confidentiality-clubs', part: 'variant/common-law', author: 'Kenji Sato' });
   }, 180_000);
 
-  test('comments apply writes the replacement into the source, exactly those words, and the next build shows it', () => {
-    const id = register(root).find((e) => e.old === 'describe or seize')?.id as string;
-    const applied = runCli(['comments', 'apply', id, '--by', 'Ada Rapporteur'], { cwd: root });
+  test('comments apply writes the replacement into the source, exactly those words, and the next build shows it', async () => {
+    const id = (await register(root)).find((e) => e.old === 'describe or seize')?.id as string;
+    const applied = await runCliInProcess(['comments', 'apply', id, '--by', 'Ada Rapporteur'], { cwd: root });
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
     const diff = git(root, ['diff', '--unified=0', 'reports/access/report.md']);
@@ -125,22 +125,22 @@ describe('a DOCX reviewed in LibreOffice by two reviewers', () => {
     expect(changed).toEqual(['-The court should be able to order a bailiff to describe or seize the evidence.', '+The court should be able to order a bailiff to inspect and seize the evidence.']);
     const ledger = readFileSync(path.join(root, 'reports/access/comments/access-reviewed.docx.yaml'), 'utf8');
     expect(ledger).toMatch(new RegExp(`id: ${id}[\\s\\S]*?decision: applied\\n\\s+decidedBy: Ada Rapporteur\\n\\s+decidedAt: \\d{4}-`));
-    const build = runCli(['build', 'access', '--format', 'html'], { cwd: root });
+    const build = await runCliInProcess(['build', 'access', '--format', 'html'], { cwd: root });
     expect(build.code).toBe(0);
     const html = readFileSync(path.join(root, 'dist/access/access.html'), 'utf8');
     expect(html).toContain('inspect and seize the evidence');
     expect(html).not.toContain('describe or seize');
     // Applying again does nothing.
-    const twice = runCli(['comments', 'apply', id], { cwd: root });
+    const twice = await runCliInProcess(['comments', 'apply', id], { cwd: root });
     expect(twice.stdout).toMatch(/already applied/);
     expect(git(root, ['diff', '--stat']).match(/report\.md/g)).toHaveLength(1);
   });
 
-  test('an insertion and a deletion land inside their parts; a suggestion inside a footnote too', () => {
-    const entries = register(root);
+  test('an insertion and a deletion land inside their parts; a suggestion inside a footnote too', async () => {
+    const entries = await register(root);
     for (const words of [' and experts', ' routinely', 'hours rather than weeks']) {
       const entry = entries.find((e) => e.new === words || e.old === words) as JsonEntry;
-      const result = runCli(['comments', 'apply', entry.id, '--by', 'Ada Rapporteur'], { cwd: root });
+      const result = await runCliInProcess(['comments', 'apply', entry.id, '--by', 'Ada Rapporteur'], { cwd: root });
       expect(result.stderr).toBe('');
     }
     const source = readFileSync(path.join(root, 'reports/access/report.md'), 'utf8');
@@ -149,9 +149,9 @@ describe('a DOCX reviewed in LibreOffice by two reviewers', () => {
     expect(source).toContain('[^notice]: Short notice means hours rather than weeks, in most of the cases studied.');
   });
 
-  test('apply refuses a comment (only suggestions are applied): exit 2, one line', () => {
-    const id = register(root).find((e) => e.text === 'Which court?')?.id as string;
-    const result = runCli(['comments', 'apply', id], { cwd: root });
+  test('apply refuses a comment (only suggestions are applied): exit 2, one line', async () => {
+    const id = (await register(root)).find((e) => e.text === 'Which court?')?.id as string;
+    const result = await runCliInProcess(['comments', 'apply', id], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/is a comment, not a suggestion/);
@@ -169,20 +169,20 @@ describe('apply and reject against an edited source', () => {
       );
     });
     writeFileSync(path.join(root, 'reviewed.docx'), reviewed);
-    expect(runCli(['comments', 'import', 'reviewed.docx'], { cwd: root }).code).toBe(0);
+    expect((await runCliInProcess(['comments', 'import', 'reviewed.docx'], { cwd: root })).code).toBe(0);
     const file = path.join(root, 'reports/access/report.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('supervised by an independent solicitor', 'overseen by a solicitor'));
     const before = readFileSync(file, 'utf8');
-    const id = register(root)[0].id;
-    const refused = runCli(['comments', 'apply', id], { cwd: root });
+    const id = (await register(root))[0].id;
+    const refused = await runCliInProcess(['comments', 'apply', id], { cwd: root });
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toContain('[supervised by an independent solicitor]');
     expect(refused.stderr).toContain('overseen by a solicitor');
     expect(readFileSync(file, 'utf8')).toBe(before);
-    const rejected = runCli(['comments', 'reject', id, '--by', 'Ada Rapporteur'], { cwd: root });
+    const rejected = await runCliInProcess(['comments', 'reject', id, '--by', 'Ada Rapporteur'], { cwd: root });
     expect(rejected.code).toBe(0);
-    const entry = register(root)[0];
+    const entry = (await register(root))[0];
     expect(entry.status).toBe('resolved');
     expect(readFileSync(path.join(root, 'reports/access/comments/reviewed.docx.yaml'), 'utf8')).toMatch(/decision: rejected\n\s+decidedBy: Ada Rapporteur\n\s+decidedAt: /);
   });
@@ -203,9 +203,9 @@ describe('a DOCX written by pandoc from spans', () => {
     const pandoc = spawnSync('pandoc', ['review.md', '-o', 'pandoc-review.docx'], { cwd: root, encoding: 'utf8' });
     expect(pandoc.stderr).toBe('');
     expect(pandoc.status).toBe(0);
-    const result = runCli(['comments', 'import', 'pandoc-review.docx'], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', 'pandoc-review.docx'], { cwd: root });
     expect(result.stderr).toBe('');
-    const entries = register(root);
+    const entries = await register(root);
     expect(entries.map((e) => [e.kind, e.author, e.anchor, e.part, e.old, e.new, e.text, e.date])).toEqual(
       expect.arrayContaining([
         ['suggestion', 'Lena Berg', 'evidence-preservation', 'variant/civil-law', 'describe or seize', 'inspect', '', '2026-11-20T09:30:00+01:00'],
@@ -321,9 +321,9 @@ describe('Word-shaped review XML (replies, resolved threads, moves, formatting, 
   });
 
   test('the register shows suggestions: csv columns and an HTML redline', async () => {
-    const csv = runCli(['comments', '--status', 'all', '--format', 'csv'], { cwd: root });
+    const csv = await runCliInProcess(['comments', '--status', 'all', '--format', 'csv'], { cwd: root });
     expect(csv.stdout.split('\r\n')[0]).toBe('id,report,file,line,anchor,author,date,status,text,source,commit,kind,quote,old,new,parent,page,part');
-    const html = runCli(['comments', '--status', 'all', '--format', 'html'], { cwd: root });
+    const html = await runCliInProcess(['comments', '--status', 'all', '--format', 'html'], { cwd: root });
     expect(html.code).toBe(0);
     const page = readFileSync(path.join(root, 'dist/access/access-comments.html'), 'utf8');
     expect(page).toContain('<del>alone </del> <ins>alone </ins>');
@@ -341,9 +341,9 @@ describe('files that are not a reviewed DOCX of this report', () => {
 
   const oneLine = (stderr: string) => stderr.trim().split('\n');
 
-  test('a damaged DOCX: exit 2, one line', () => {
+  test('a damaged DOCX: exit 2, one line', async () => {
     writeFileSync(path.join(root, 'damaged.docx'), docx.subarray(0, Math.floor(docx.length / 2)));
-    const result = runCli(['comments', 'import', 'damaged.docx'], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', 'damaged.docx'], { cwd: root });
     expect(result.code).toBe(2);
     expect(oneLine(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/damaged\.docx: is damaged/);
@@ -352,15 +352,15 @@ describe('files that are not a reviewed DOCX of this report', () => {
   test('a password-protected Word file saved by LibreOffice: exit 2, one line', async () => {
     writeFileSync(path.join(root, 'plain.docx'), docx);
     await reviewWithLibreOffice(path.join(root, 'plain.docx'), path.join(root, 'locked.docx'), [{ author: 'Maria Lindqvist', password: 'secret' }]);
-    const result = runCli(['comments', 'import', 'locked.docx'], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', 'locked.docx'], { cwd: root });
     expect(result.code).toBe(2);
     expect(oneLine(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/locked\.docx: is protected by a password/);
   }, 180_000);
 
-  test('a zip that is not a Word document: exit 2, one line', () => {
+  test('a zip that is not a Word document: exit 2, one line', async () => {
     writeFileSync(path.join(root, 'notes.docx'), zipSync({ 'notes.txt': strToU8('hello') }));
-    const result = runCli(['comments', 'import', 'notes.docx'], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', 'notes.docx'], { cwd: root });
     expect(result.code).toBe(2);
     expect(oneLine(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/notes\.docx: is a zip file but not a Word document/);
@@ -370,11 +370,11 @@ describe('files that are not a reviewed DOCX of this report', () => {
     const other = SAMPLE_REPORT.replace('title: Access to Evidence in Trade Secret Cases', 'title: Cross-border Enforcement');
     const { report: otherReport } = await exported(other, 'enforcement');
     writeFileSync(path.join(root, 'enforcement.docx'), await exportDocx(otherReport));
-    const refused = runCli(['comments', 'import', 'enforcement.docx'], { cwd: root });
+    const refused = await runCliInProcess(['comments', 'import', 'enforcement.docx'], { cwd: root });
     expect(refused.code).toBe(2);
     expect(oneLine(refused.stderr)).toHaveLength(1);
     expect(refused.stderr).toMatch(/exported from another report \("Cross-border Enforcement", enforcement\), not access/);
-    const forced = runCli(['comments', 'import', 'enforcement.docx', '--report', 'access'], { cwd: root });
+    const forced = await runCliInProcess(['comments', 'import', 'enforcement.docx', '--report', 'access'], { cwd: root });
     expect(forced.stderr).toBe('');
     expect(forced.code).toBe(0);
   });
@@ -384,7 +384,7 @@ describe('imported DOCX remarks are seen by lint', () => {
   test('a report under review warns about open suggestions and comments from a DOCX, naming the command that closes each', async () => {
     const { root, report, docx } = await exported(SAMPLE_REPORT.replace('status: draft', 'status: review'));
     await importDocx(report, readDocx(wordReview(docx)), path.join(root, 'word-review.docx'));
-    const lint = runCli(['lint', '--format', 'json'], { cwd: root });
+    const lint = await runCliInProcess(['lint', '--format', 'json'], { cwd: root });
     const messages = (JSON.parse(lint.stdout) as Array<{ rule: string; message: string; file: string }>).filter((m) => m.rule === 'comment-status');
     expect(messages.some((m) => /^open suggestion by Kenji Sato imported from a DOCX \("速やかに"\).*rapporteur comments apply docx-/.test(m.message))).toBe(true);
     expect(messages.some((m) => /^open comment by Kenji Sato imported from a DOCX \("Which cases\?"\).*rapporteur comments resolve docx-/.test(m.message))).toBe(true);
@@ -402,7 +402,7 @@ describe('imported remarks enter the Report model with their source (#11 item 5)
     expect(reloaded.imported?.entries.length).toBe(9);
     expect(new Set(reloaded.imported?.entries.map((e) => e.source))).toEqual(new Set(['docx']));
     const watchSays = (await checkReport(reloaded, [], [])).filter((m) => m.ruleId === 'comment-status').map((m) => m.reason);
-    const lint = runCli(['lint', '--format', 'json'], { cwd: root });
+    const lint = await runCliInProcess(['lint', '--format', 'json'], { cwd: root });
     const lintSays = (JSON.parse(lint.stdout) as Array<{ rule: string; message: string }>).filter((m) => m.rule === 'comment-status').map((m) => m.message);
     expect(watchSays.length).toBeGreaterThan(0);
     expect(watchSays.sort()).toEqual(lintSays.sort());

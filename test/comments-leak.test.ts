@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, reportSource, runCli } from './helpers.js';
+import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, reportSource, runCliInProcess } from './helpers.js';
 
 /**
  * No published output may carry a comment's text, its author or its label: comments stand in
@@ -102,9 +102,9 @@ async function pdfText(file: string): Promise<string> {
 }
 
 describe('comments never leak into published output', () => {
-  test('the model sees all fourteen comments (the fixture is what it claims)', () => {
+  test('the model sees all fourteen comments (the fixture is what it claims)', async () => {
     const root = leakWorkspace();
-    const result = runCli(['comments', '--status', 'all', '--format', 'json'], { cwd: root });
+    const result = await runCliInProcess(['comments', '--status', 'all', '--format', 'json'], { cwd: root });
     expect(result.code).toBe(0);
     const texts = (JSON.parse(result.stdout) as Array<{ text: string }>).map((c) => c.text).join(' ');
     for (let n = 1; n <= 14; n++) {
@@ -114,9 +114,9 @@ describe('comments never leak into published output', () => {
     }
   });
 
-  test('HTML: every edition', () => {
+  test('HTML: every edition', async () => {
     const root = leakWorkspace();
-    const result = runCli(['build', 'leaky', '--edition', 'all', '--format', 'html', '--quiet'], { cwd: root });
+    const result = await runCliInProcess(['build', 'leaky', '--edition', 'all', '--format', 'html', '--quiet'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     // Published output is everything in <out>/<slug>/ (DESIGN: "Outputs go to dist/<slug>/").
@@ -136,7 +136,7 @@ describe('comments never leak into published output', () => {
 
   test('PDF: every edition, through the project PDF renderer', async () => {
     const root = leakWorkspace();
-    const result = runCli(['build', 'leaky', '--edition', 'all', '--format', 'pdf', '--quiet'], { cwd: root });
+    const result = await runCliInProcess(['build', 'leaky', '--edition', 'all', '--format', 'pdf', '--quiet'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const pdfs = filesUnder(path.join(root, 'dist', 'leaky')).filter((f) => f.endsWith('.pdf'));
@@ -149,19 +149,19 @@ describe('comments never leak into published output', () => {
     }
   });
 
-  test('redline: HTML and JSON between two revisions that both carry comments', () => {
+  test('redline: HTML and JSON between two revisions that both carry comments', async () => {
     const root = leakWorkspace();
     git(root, ['tag', 'v0.1.0']);
     const file = path.join(root, 'reports/leaky/report.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Opening paragraph.', `Opening paragraph, revised. :comment[${MARK}15 added in the new revision]{author="${AUTHOR}"}`));
     commitAll(root, 'revise');
-    const html = runCli(['diff', 'leaky', '--from', 'v0.1.0', '--to', 'HEAD', '--format', 'html'], { cwd: root });
+    const html = await runCliInProcess(['diff', 'leaky', '--from', 'v0.1.0', '--to', 'HEAD', '--format', 'html'], { cwd: root });
     expect(html.code).toBe(0);
     expectNoComment(html.stdout + html.stderr, 'diff output');
     const outputs = filesUnder(path.join(root, 'dist', 'leaky')).filter((f) => /redline/.test(path.basename(f)));
     expect(outputs.length).toBeGreaterThan(0);
     for (const output of outputs) expectNoComment(readFileSync(output, 'utf8'), path.basename(output));
-    const json = runCli(['diff', 'leaky', '--from', 'v0.1.0', '--to', 'HEAD', '--format', 'json'], { cwd: root });
+    const json = await runCliInProcess(['diff', 'leaky', '--from', 'v0.1.0', '--to', 'HEAD', '--format', 'json'], { cwd: root });
     expectNoComment(json.stdout, 'diff --format json');
   });
 });

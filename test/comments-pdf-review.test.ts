@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { locate, printPdf, reviewBody as body } from './comments-helpers.js';
-import { commitAll, initRepo, reportSource, runCli, tempWorkspaces } from './helpers.js';
+import { commitAll, initRepo, reportSource, runCliInProcess, tempWorkspaces } from './helpers.js';
 
 /**
  * Reviewers' PDFs made by other software (#18 items 12-15): annotations written by MuPDF
@@ -71,8 +71,8 @@ interface JsonEntry {
   page: number | null;
 }
 
-function register(root: string): JsonEntry[] {
-  return JSON.parse(runCli(['comments', '--status', 'all', '--format', 'json'], { cwd: root }).stdout) as JsonEntry[];
+async function register(root: string): Promise<JsonEntry[]> {
+  return JSON.parse((await runCliInProcess(['comments', '--status', 'all', '--format', 'json'], { cwd: root })).stdout) as JsonEntry[];
 }
 
 function basePdf(root: string): string {
@@ -86,11 +86,11 @@ describe('reviewers’ PDFs from other software', () => {
     const root = reportWorkspace('Cross-border Enforcement');
     const where = await locate(base, 'grant a search order');
     annotateWithMuPdf(basePdf(root), path.join(root, 'review.pdf'), [{ type: 'text', page: where.page, box: where.box, contents: 'Which court?', author: 'Ingrid Lindqvist' }]);
-    const refused = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    const refused = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root });
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toMatch(/review\.pdf: this PDF is titled ".*Access to Evidence.*", not "Cross-border Enforcement" \(demo\).*--report demo/);
-    const forced = runCli(['comments', 'import', 'review.pdf', '--report', 'demo'], { cwd: root });
+    const forced = await runCliInProcess(['comments', 'import', 'review.pdf', '--report', 'demo'], { cwd: root });
     expect(forced.code).toBe(0);
   });
 
@@ -104,10 +104,10 @@ describe('reviewers’ PDFs from other software', () => {
       { type: 'square', page: boxed.page, box: boxed.box, contents: 'Name the circle.', author: 'Akiko Morimoto' },
       { type: 'caret', page: boxed.page, box: boxed.box, contents: 'Add: and their experts', author: 'Akiko Morimoto' },
     ]);
-    const result = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/3 comments added/);
-    const entries = register(root);
+    const entries = await register(root);
     expect(entries.find((e) => e.kind === 'suggestion')).toMatchObject({ anchor: 'evidence-preservation', old: 'judicial officer', new: 'bailiff', author: 'Thomas Albrecht' });
     expect(entries.filter((e) => e.author === 'Akiko Morimoto').map((e) => [e.text, e.anchor]).sort()).toEqual([
       ['Add: and their experts', 'confidentiality-orders'],
@@ -122,14 +122,14 @@ describe('reviewers’ PDFs from other software', () => {
       { type: 'highlight', page: where.page, quads: where.quads, contents: 'Agreed.', author: 'Ingrid Lindqvist', nm: 'a1' },
       { type: 'highlight', page: where.page, quads: where.quads, contents: 'Agreed.', author: 'Daniel Osei', nm: 'b1' },
     ]);
-    expect(runCli(['comments', 'import', 'round-1.pdf'], { cwd: root }).stdout).toMatch(/2 comments added/);
-    expect(register(root).map((e) => e.author).sort()).toEqual(['Daniel Osei', 'Ingrid Lindqvist']);
+    expect((await runCliInProcess(['comments', 'import', 'round-1.pdf'], { cwd: root })).stdout).toMatch(/2 comments added/);
+    expect((await register(root)).map((e) => e.author).sort()).toEqual(['Daniel Osei', 'Ingrid Lindqvist']);
     // Ingrid edits her note and sends the file again (MuPDF saves incrementally, as Acrobat does).
     annotateWithMuPdf(path.join(root, 'round-1.pdf'), path.join(root, 'round-1-edited.pdf'), [{ edit: 'Agreed.', author: 'Ingrid Lindqvist', contents: 'Agreed, but say who pays the lawyer.' }]);
     writeFileSync(path.join(root, 'round-1.pdf'), readFileSync(path.join(root, 'round-1-edited.pdf')));
-    const again = runCli(['comments', 'import', 'round-1.pdf'], { cwd: root });
+    const again = await runCliInProcess(['comments', 'import', 'round-1.pdf'], { cwd: root });
     expect(again.stdout).toMatch(/0 comments added .*, 1 updated, 1 already imported/);
-    expect(register(root).map((e) => [e.author, e.text]).sort()).toEqual([
+    expect((await register(root)).map((e) => [e.author, e.text]).sort()).toEqual([
       ['Daniel Osei', 'Agreed.'],
       ['Ingrid Lindqvist', 'Agreed, but say who pays the lawyer.'],
     ]);
@@ -144,8 +144,8 @@ describe('reviewers’ PDFs from other software', () => {
     annotateWithMuPdf(basePdf(root), path.join(root, 'review.pdf'), [
       { type: 'highlight', page: where.page, quads: [[x0 + width * 6, y0, x1, y1]], contents: 'Which documents?', author: 'Akiko Morimoto', date: "D:20261126083000+09'00'" },
     ]);
-    expect(runCli(['comments', 'import', 'review.pdf'], { cwd: root }).code).toBe(0);
-    const [entry] = register(root);
+    expect((await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root })).code).toBe(0);
+    const [entry] = await register(root);
     expect(entry.date).toBe('2026-11-26T08:30:00+09:00');
     expect(entry.quote?.startsWith('restrict access')).toBe(true);
     expect(entry.anchor).toBe('confidentiality-orders');
@@ -161,12 +161,12 @@ describe('reviewers’ PDFs from other software', () => {
     const check = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
     expect(check.status).not.toBe(0);
     expect(`${check.stdout}${check.stderr}`).toMatch(/xref|damaged|reconstruct/i);
-    const result = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^review\.pdf: warning: the last save of this PDF is damaged/);
     // And an intact file does not say so.
     annotateWithMuPdf(basePdf(root), path.join(root, 'intact.pdf'), [{ type: 'text', page: where.page, box: where.box, contents: 'Fine.', author: 'Ingrid Lindqvist' }]);
     expect(spawnSync('qpdf', ['--check', path.join(root, 'intact.pdf')]).status).toBe(0);
-    expect(runCli(['comments', 'import', 'intact.pdf'], { cwd: root }).stderr).toBe('');
+    expect((await runCliInProcess(['comments', 'import', 'intact.pdf'], { cwd: root })).stderr).toBe('');
   });
 });

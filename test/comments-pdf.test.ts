@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { annotate, locate, printPdf } from './comments-helpers.js';
-import { commitAll, initRepo, makeWorkspace, removeWorkspace, reportSource, runCli } from './helpers.js';
+import { commitAll, initRepo, makeWorkspace, removeWorkspace, reportSource, runCliInProcess } from './helpers.js';
 
 const body = `# Obtaining evidence
 
@@ -69,7 +69,7 @@ describe('comments import', () => {
   test('imports notes, highlights (with the text under them) and free text, placed on the right recommendation', async () => {
     const pdf = path.join(root, 'review-lindqvist.pdf');
     writeFileSync(pdf, await reviewedPdf());
-    const result = runCli(['comments', 'import', 'review-lindqvist.pdf'], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', 'review-lindqvist.pdf'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('5 comments added to reports/demo/comments/review-lindqvist.yaml');
@@ -91,17 +91,17 @@ describe('comments import', () => {
     expect(byAuthor.get('Karl Weber')).toMatchObject({ anchor: 'confidentiality-orders', quote: 'The measure should be proportionate to what is at stake.' });
 
     // report.md is never touched by an import.
-    expect(runCli(['comments', '--format', 'json'], { cwd: root }).code).toBe(0);
-    const register = JSON.parse(runCli(['comments', '--format', 'json'], { cwd: root }).stdout) as JsonEntry[];
+    expect((await runCliInProcess(['comments', '--format', 'json'], { cwd: root })).code).toBe(0);
+    const register = JSON.parse((await runCliInProcess(['comments', '--format', 'json'], { cwd: root })).stdout) as JsonEntry[];
     expect(register.filter((e) => e.source === 'pdf')).toHaveLength(5);
     expect(register.every((e) => e.source !== 'pdf' || e.file === 'reports/demo/comments/review-lindqvist.yaml')).toBe(true);
     // Not committed yet: no commit; commit the ledger and the import commit is recorded.
     expect(register.find((e) => e.source === 'pdf')?.commit).toBeNull();
     commitAll(root, 'import review', { GIT_AUTHOR_NAME: 'Hélène Marchetti', GIT_AUTHOR_EMAIL: 'hm@example.org' });
-    const committed = JSON.parse(runCli(['comments', '--format', 'json'], { cwd: root }).stdout) as JsonEntry[];
+    const committed = JSON.parse((await runCliInProcess(['comments', '--format', 'json'], { cwd: root })).stdout) as JsonEntry[];
     expect(committed.filter((e) => e.source === 'pdf').every((e) => /^[0-9a-f]{40}$/.test(e.commit ?? ''))).toBe(true);
 
-    const table = runCli(['comments'], { cwd: root }).stdout;
+    const table = (await runCliInProcess(['comments'], { cwd: root })).stdout;
     expect(table.indexOf('Recommendation 1.1 — Preserve evidence before it disappears')).toBeLessThan(table.indexOf('Scotland calls this'));
     expect(table.indexOf('Scotland calls this')).toBeLessThan(table.indexOf('Agreed, add a footnote.'));
     expect(table).toContain('“search order supervised by an independent lawyer”');
@@ -111,25 +111,25 @@ describe('comments import', () => {
     const ws = makeWorkspace({ 'reports/demo/report.md': reportSource(body, { systems: '[civil-law, common-law]', title: 'Access to Evidence' }) });
     workspaces.push(ws);
     writeFileSync(path.join(ws, 'review.pdf'), await reviewedPdf());
-    expect(runCli(['comments', 'import', 'review.pdf', '--report', 'demo', '--author', 'Working Group'], { cwd: ws }).code).toBe(0);
+    expect((await runCliInProcess(['comments', 'import', 'review.pdf', '--report', 'demo', '--author', 'Working Group'], { cwd: ws })).code).toBe(0);
     const ledgerFile = path.join(ws, 'reports/demo/comments/review.yaml');
     const first = readFileSync(ledgerFile);
     expect((parseYaml(first.toString()) as { comments: Array<{ author: string }> }).comments.map((c) => c.author)).toEqual(Array(5).fill('Working Group'));
-    const again = runCli(['comments', 'import', 'review.pdf', '--report', 'demo'], { cwd: ws });
+    const again = await runCliInProcess(['comments', 'import', 'review.pdf', '--report', 'demo'], { cwd: ws });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 comments added to reports/demo/comments/review.yaml, 5 already imported');
     expect(readFileSync(ledgerFile).equals(first)).toBe(true);
     // A ledger broken by hand is never appended to.
     writeFileSync(ledgerFile, `${first.toString()}  - id: [broken\n`);
-    const broken = runCli(['comments', 'import', 'review.pdf'], { cwd: ws });
+    const broken = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: ws });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^reports\/demo\/comments\/review\.yaml:\d+:\d+ error comments ledger is not valid YAML: .+ comments-ledger\nrapporteur: the comments ledger of demo has errors; fix them before importing\n$/);
     writeFileSync(ledgerFile, first);
     // A resolved comment stays resolved when the PDF is imported again.
     const id = (parseYaml(first.toString()) as { comments: Array<{ id: string }> }).comments[0].id;
-    expect(runCli(['comments', 'resolve', id], { cwd: ws }).code).toBe(0);
-    runCli(['comments', 'import', 'review.pdf'], { cwd: ws });
-    const entries = JSON.parse(runCli(['comments', '--status', 'resolved', '--format', 'json'], { cwd: ws }).stdout) as JsonEntry[];
+    expect((await runCliInProcess(['comments', 'resolve', id], { cwd: ws })).code).toBe(0);
+    await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: ws });
+    const entries = JSON.parse((await runCliInProcess(['comments', '--status', 'resolved', '--format', 'json'], { cwd: ws })).stdout) as JsonEntry[];
     expect(entries.map((e) => e.id)).toEqual([id]);
   });
 
@@ -140,12 +140,12 @@ describe('comments import', () => {
     });
     workspaces.push(ws);
     writeFileSync(path.join(ws, 'review.pdf'), await reviewedPdf());
-    const picked = runCli(['comments', 'import', 'review.pdf'], { cwd: ws });
+    const picked = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: ws });
     expect(picked.code).toBe(0);
     expect(picked.stdout).toContain('reports/demo/comments/review.yaml');
 
     // The wrong report: nothing in it matches, so the comments are kept but not placed.
-    const wrong = runCli(['comments', 'import', 'review.pdf', '--report', 'other'], { cwd: ws });
+    const wrong = await runCliInProcess(['comments', 'import', 'review.pdf', '--report', 'other'], { cwd: ws });
     expect(wrong.code).toBe(0);
     expect(wrong.stdout).toContain('not placed: no matching text found');
     expect(wrong.stderr).toBe('5 comments could not be placed in the report; they are listed under "Before the first heading" (set `anchor:` in the ledger to move them)\n');
@@ -153,24 +153,24 @@ describe('comments import', () => {
     const blank = await PDFDocument.create();
     blank.addPage();
     writeFileSync(path.join(ws, 'untitled.pdf'), await blank.save());
-    const unsure = runCli(['comments', 'import', 'untitled.pdf'], { cwd: ws });
+    const unsure = await runCliInProcess(['comments', 'import', 'untitled.pdf'], { cwd: ws });
     expect(unsure.code).toBe(2);
     expect(unsure.stderr).toBe('rapporteur: untitled.pdf: cannot tell which report this PDF is a draft of; name it with --report <slug> (demo, other)\n');
   });
 
-  test('refuses what is not a readable PDF, with the file name', () => {
+  test('refuses what is not a readable PDF, with the file name', async () => {
     const ws = makeWorkspace({ 'reports/demo/report.md': reportSource(body), 'notes.pdf': 'just text\n', 'broken.pdf': '%PDF-1.7\ngarbage' });
     workspaces.push(ws);
-    const missing = runCli(['comments', 'import', 'nowhere.pdf'], { cwd: ws });
+    const missing = await runCliInProcess(['comments', 'import', 'nowhere.pdf'], { cwd: ws });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('rapporteur: nowhere.pdf: no such file\n');
-    const folder = runCli(['comments', 'import', 'reports'], { cwd: ws });
+    const folder = await runCliInProcess(['comments', 'import', 'reports'], { cwd: ws });
     expect(folder.code).toBe(2);
     expect(folder.stderr).toBe('rapporteur: reports: is a folder, not a PDF or DOCX file\n');
-    const text = runCli(['comments', 'import', 'notes.pdf'], { cwd: ws });
+    const text = await runCliInProcess(['comments', 'import', 'notes.pdf'], { cwd: ws });
     expect(text.code).toBe(2);
     expect(text.stderr).toBe('rapporteur: notes.pdf: not a PDF file (it does not start with %PDF-)\n');
-    const broken = runCli(['comments', 'import', 'broken.pdf'], { cwd: ws });
+    const broken = await runCliInProcess(['comments', 'import', 'broken.pdf'], { cwd: ws });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^rapporteur: broken\.pdf: is not a PDF that can be read \(.+\)\n$/);
   });
@@ -184,23 +184,23 @@ describe('comments import', () => {
       { kind: 'Ink', ...note, contents: 'scribble' },
       { kind: 'Ink', ...note, contents: '' },
     ]));
-    const result = runCli(['comments', 'import', 'rich.pdf'], { cwd: ws });
+    const result = await runCliInProcess(['comments', 'import', 'rich.pdf'], { cwd: ws });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('rich.pdf: skipped annotations that carry no text to import: 1 Ink\n');
-    const entries = JSON.parse(runCli(['comments', '--format', 'json'], { cwd: ws }).stdout) as JsonEntry[];
+    const entries = JSON.parse((await runCliInProcess(['comments', '--format', 'json'], { cwd: ws })).stdout) as JsonEntry[];
     expect(entries).toMatchObject([
       { text: 'Only rich text here.', author: 'Rita Rich', anchor: 'confidentiality-orders', source: 'pdf', kind: 'comment' },
       { text: 'scribble', anchor: 'confidentiality-orders', source: 'pdf', kind: 'comment' },
     ]);
   });
 
-  test('a PDF without annotations says so and writes nothing', () => {
+  test('a PDF without annotations says so and writes nothing', async () => {
     const ws = makeWorkspace({ 'reports/demo/report.md': reportSource(body, { systems: '[civil-law, common-law]', title: 'Access to Evidence' }) });
     workspaces.push(ws);
     writeFileSync(path.join(ws, 'clean.pdf'), base);
-    const result = runCli(['comments', 'import', 'clean.pdf'], { cwd: ws });
+    const result = await runCliInProcess(['comments', 'import', 'clean.pdf'], { cwd: ws });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('clean.pdf: no notes, highlights or free-text annotations found\n');
-    expect(runCli(['comments', '--format', 'json'], { cwd: ws }).stdout).toBe('[]\n');
+    expect((await runCliInProcess(['comments', '--format', 'json'], { cwd: ws })).stdout).toBe('[]\n');
   });
 });

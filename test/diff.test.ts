@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, reportSource, runCli } from './helpers.js';
+import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, reportSource, runCliInProcess } from './helpers.js';
 
 /**
  * One repository with several tagged versions of a report, each step exercising one kind of
@@ -71,12 +71,12 @@ const annex = `# Annex\n\n${rec('epsilon', 'Train judges', 'Judges hearing trade
 
 let root: string;
 
-function json(args: string[]): { code: number; data: any; stderr: string } {
-  const result = runCli(['diff', 'acme', '--format', 'json', '--quiet', ...args], { cwd: root });
+async function json(args: string[]): Promise<{ code: number; data: any; stderr: string }> {
+  const result = await runCliInProcess(['diff', 'acme', '--format', 'json', '--quiet', ...args], { cwd: root });
   return { code: result.code, data: result.stdout.trim() ? JSON.parse(result.stdout) : undefined, stderr: result.stderr };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   root = makeWorkspace({ 'README.md': 'workspace\n' });
   initRepo(root);
   const at = (day: string) => ({ GIT_AUTHOR_DATE: `2026-${day}T10:00:00Z`, GIT_COMMITTER_DATE: `2026-${day}T10:00:00Z` });
@@ -99,8 +99,8 @@ beforeAll(() => {
 afterAll(() => (process.env.KEEP_WS ? console.log("WS", root) : removeWorkspace(root)));
 
 describe('rapporteur diff --format json', () => {
-  it('reports a variant edit, an added and a removed recommendation, and front matter changes', () => {
-    const { code, data } = json(['--from', 'v0.1.0', '--to', 'v0.2.0']);
+  it('reports a variant edit, an added and a removed recommendation, and front matter changes', async () => {
+    const { code, data } = await json(['--from', 'v0.1.0', '--to', 'v0.2.0']);
     expect(code).toBe(0);
     expect(data.from).toBe('v0.1.0');
     expect(data.to).toBe('v0.2.0');
@@ -121,8 +121,8 @@ describe('rapporteur diff --format json', () => {
     expect(recWords).toBe(data.stats.inserted + data.stats.deleted);
   });
 
-  it('marks a moved-and-edited recommendation as moved, modified and renumbered, and a new chapter file as added', () => {
-    const { code, data } = json(['--from', 'v0.2.0', '--to', 'acme/v0.3.0']);
+  it('marks a moved-and-edited recommendation as moved, modified and renumbered, and a new chapter file as added', async () => {
+    const { code, data } = await json(['--from', 'v0.2.0', '--to', 'acme/v0.3.0']);
     expect(code).toBe(0);
     expect(data.summary.moved).toEqual(['beta']);
     expect(data.summary.modified).toEqual(['beta']);
@@ -145,11 +145,11 @@ describe('rapporteur diff --format json', () => {
     expect(data.footnotes).toEqual({ added: [], removed: [], modified: ['reports/acme/report.md#fr'] });
   });
 
-  it('gives the same answer with a warm parse cache and without one', () => {
+  it('gives the same answer with a warm parse cache and without one', async () => {
     const args = ['--from', 'v0.1.0', '--to', 'acme/v0.3.0', '--out', path.join(root, 'out-cache')];
-    const first = json(args);
-    const warm = json(args);
-    const cold = json([...args, '--no-cache']);
+    const first = await json(args);
+    const warm = await json(args);
+    const cold = await json([...args, '--no-cache']);
     expect(warm.data).toEqual(first.data);
     expect(cold.data).toEqual(first.data);
     // The cache is never in the output folder (parsed trees hold comment text).
@@ -157,14 +157,14 @@ describe('rapporteur diff --format json', () => {
     rmSync(path.join(root, 'out-cache'), { recursive: true, force: true });
   });
 
-  it('treats a re-wrapped paragraph as no change', () => {
+  it('treats a re-wrapped paragraph as no change', async () => {
     const ws = makeWorkspace({ [REPORT]: reportSource(`# Scope\n\n${intro}\n`) });
     try {
       initRepo(ws);
       commitAll(ws, 'one');
       git(ws, ['tag', 'v1']);
       writeFileSync(path.join(ws, REPORT), reportSource(`# Scope\n\n${introWrapped}\n`));
-      const result = runCli(['diff', 'acme', '--format', 'json,html'], { cwd: ws });
+      const result = await runCliInProcess(['diff', 'acme', '--format', 'json,html'], { cwd: ws });
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(/acme: no changes between v1 and the working tree/);
       expect(JSON.parse(result.stdout).hasChanges).toBe(false);
@@ -176,18 +176,18 @@ describe('rapporteur diff --format json', () => {
 });
 
 describe('rapporteur diff defaults and revisions', () => {
-  it('compares the newest tag touching the report with the working tree, and says when nothing changed', () => {
-    const result = runCli(['diff', 'acme'], { cwd: root });
+  it('compares the newest tag touching the report with the working tree, and says when nothing changed', async () => {
+    const result = await runCliInProcess(['diff', 'acme'], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/acme: no changes between acme\/v0\.3\.0 and the working tree/);
   });
 
-  it('picks up uncommitted edits in the working tree', () => {
+  it('picks up uncommitted edits in the working tree', async () => {
     const file = path.join(root, REPORT);
     const saved = readFileSync(file, 'utf8');
     try {
       writeFileSync(file, saved.replace('for abusive seizure', 'for abusive or excessive seizure'));
-      const { code, data } = json([]);
+      const { code, data } = await json([]);
       expect(code).toBe(0);
       expect(data.from).toBe('acme/v0.3.0');
       expect(data.to).toBe('worktree');
@@ -199,30 +199,30 @@ describe('rapporteur diff defaults and revisions', () => {
     }
   });
 
-  it('refuses a revision that looks like an option', () => {
-    const result = runCli(['diff', 'acme', '--from=--output=/tmp/x'], { cwd: root });
+  it('refuses a revision that looks like an option', async () => {
+    const result = await runCliInProcess(['diff', 'acme', '--from=--output=/tmp/x'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--from "--output=\/tmp\/x" is not a git revision/);
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('refuses an unknown revision', () => {
-    const result = runCli(['diff', 'acme', '--from', 'v9.9.9'], { cwd: root });
+  it('refuses an unknown revision', async () => {
+    const result = await runCliInProcess(['diff', 'acme', '--from', 'v9.9.9'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--from v9\.9\.9: no such revision in this repository/);
   });
 
-  it('refuses a revision at which the report does not exist', () => {
-    const result = runCli(['diff', 'acme', '--from', 'before-report'], { cwd: root });
+  it('refuses a revision at which the report does not exist', async () => {
+    const result = await runCliInProcess(['diff', 'acme', '--from', 'before-report'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/reports\/acme\/report\.md does not exist at before-report/);
   });
 
-  it('works from a folder reached through a symbolic link', () => {
+  it('works from a folder reached through a symbolic link', async () => {
     const link = `${root}-link`;
     symlinkSync(root, link);
     try {
-      const result = runCli(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'json', '--quiet'], { cwd: link });
+      const result = await runCliInProcess(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'json', '--quiet'], { cwd: link });
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout).summary.added).toEqual(['delta']);
     } finally {
@@ -230,12 +230,12 @@ describe('rapporteur diff defaults and revisions', () => {
     }
   });
 
-  it('says how to proceed when no tag touches the report', () => {
+  it('says how to proceed when no tag touches the report', async () => {
     const ws = makeWorkspace({ [REPORT]: reportSource('# Scope\n\nText.\n') });
     try {
       initRepo(ws);
       commitAll(ws, 'one');
-      const result = runCli(['diff', 'acme'], { cwd: ws });
+      const result = await runCliInProcess(['diff', 'acme'], { cwd: ws });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/no tag touches reports\/acme\/report\.md; tag a circulated draft .* or pass --from REV/);
     } finally {
@@ -243,11 +243,11 @@ describe('rapporteur diff defaults and revisions', () => {
     }
   });
 
-  it('refuses an unknown format and works only inside git', () => {
-    expect(runCli(['diff', 'acme', '--format', 'epub'], { cwd: root }).stderr).toMatch(/--format: unknown format "epub" \(use html, pdf, docx, json\)/);
+  it('refuses an unknown format and works only inside git', async () => {
+    expect((await runCliInProcess(['diff', 'acme', '--format', 'epub'], { cwd: root })).stderr).toMatch(/--format: unknown format "epub" \(use html, pdf, docx, json\)/);
     const ws = makeWorkspace({ [REPORT]: reportSource('# Scope\n\nText.\n') });
     try {
-      const result = runCli(['diff', 'acme'], { cwd: ws });
+      const result = await runCliInProcess(['diff', 'acme'], { cwd: ws });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/is not inside a git repository/);
     } finally {
@@ -257,9 +257,9 @@ describe('rapporteur diff defaults and revisions', () => {
 });
 
 describe('redline HTML', () => {
-  it('marks insertions, deletions and moves, with a header, a summary table and no comment text', () => {
+  it('marks insertions, deletions and moves, with a header, a summary table and no comment text', async () => {
     const out = path.join(root, 'out-html');
-    const result = runCli(['diff', 'acme', '--from', 'v0.1.0', '--to', 'acme/v0.3.0', '--out', out], { cwd: root });
+    const result = await runCliInProcess(['diff', 'acme', '--from', 'v0.1.0', '--to', 'acme/v0.3.0', '--out', out], { cwd: root });
     expect(result.code).toBe(0);
     const file = path.join(out, 'acme', 'acme-redline-v0.1.0-acme-v0.3.0.html');
     const html = readFileSync(file, 'utf8');
@@ -276,9 +276,9 @@ describe('redline HTML', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  it('shows only changed blocks with context in --changes-only mode, and names files for the edition', () => {
+  it('shows only changed blocks with context in --changes-only mode, and names files for the edition', async () => {
     const out = path.join(root, 'out-changes');
-    const result = runCli(['diff', 'acme', '--from', 'v0.2.0', '--to', 'acme/v0.3.0', '--changes-only', '--edition', 'civil-law', '--out', out], { cwd: root });
+    const result = await runCliInProcess(['diff', 'acme', '--from', 'v0.2.0', '--to', 'acme/v0.3.0', '--changes-only', '--edition', 'civil-law', '--out', out], { cwd: root });
     expect(result.code).toBe(0);
     const html = readFileSync(path.join(out, 'acme', 'acme-civil-law-redline-v0.2.0-acme-v0.3.0.html'), 'utf8');
     expect(html).toMatch(/unchanged blocks? not shown/);
@@ -291,27 +291,27 @@ describe('redline HTML', () => {
 });
 
 describe('rapporteur versions', () => {
-  it('lists the tags that touch the report with their front-matter version, status and date', () => {
-    const result = runCli(['versions', 'acme', '--format', 'json'], { cwd: root });
+  it('lists the tags that touch the report with their front-matter version, status and date', async () => {
+    const result = await runCliInProcess(['versions', 'acme', '--format', 'json'], { cwd: root });
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout);
     expect(rows.map((r: any) => r.tag)).toEqual(['(working tree)', 'acme/v0.3.0', 'v0.2.0', 'v0.1.0']);
     expect(rows[2]).toMatchObject({ version: '0.2.0', status: 'review', reportDate: '2026-03-02' });
-    const table = runCli(['versions', 'acme'], { cwd: root });
+    const table = await runCliInProcess(['versions', 'acme'], { cwd: root });
     expect(table.stdout).toMatch(/v0\.1\.0\s+\d{4}-\d\d-\d\d\s+0\.1\.0\s+draft\s+2026-01-10/);
   });
 
-  it('says when no tag touches the report yet, and refuses an unknown format', () => {
+  it('says when no tag touches the report yet, and refuses an unknown format', async () => {
     const ws = makeWorkspace({ [REPORT]: reportSource('# Scope\n\nText.\n') });
     try {
       initRepo(ws);
       commitAll(ws, 'one');
       git(ws, ['tag', 'other/v1.0.0']); // another report's tag
-      const result = runCli(['versions', 'acme'], { cwd: ws });
+      const result = await runCliInProcess(['versions', 'acme'], { cwd: ws });
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/\(working tree\)\s+0\.1\.0\s+draft/);
       expect(result.stderr).toMatch(/acme: no tag touches reports\/acme\/report\.md yet/);
-      const bad = runCli(['versions', 'acme', '--format', 'xml'], { cwd: ws });
+      const bad = await runCliInProcess(['versions', 'acme', '--format', 'xml'], { cwd: ws });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/--format: unknown format "xml" \(use table or json\)/);
     } finally {

@@ -86,29 +86,11 @@ export function words(paragraphs: string[]): string[] {
 
 const execFileAsync = promisify(execFile);
 
-const cliCache = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-docx-cache-'));
-const bin = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'bin', 'rapporteur');
-
 /**
- * The real binary, as helpers.ts runCli, but without blocking the test worker: a DOCX build or
- * redline takes seconds on a loaded machine, and vitest's worker must keep answering meanwhile.
+ * The real binary without blocking the test worker; the same as helpers.ts runCliAsync (kept here
+ * for the tests that import it from this file). Behaviour tests run in-process (runCliInProcess).
  */
-export async function runCliAsync(args: string[], options: { cwd: string }): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [bin, ...args], {
-      cwd: options.cwd,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', CI: '', RAPPORTEUR_CACHE_DIR: cliCache },
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 240_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as Error & { stdout?: string; stderr?: string; code?: number | string };
-    if (typeof failure.code !== 'number') throw error;
-    return { code: failure.code, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
-  }
-}
+export { runCliAsync } from './helpers.js';
 
 /** Runs a program without blocking the test worker (LibreOffice takes seconds; vitest's worker must keep answering). */
 async function run(command: string, args: string[]): Promise<string> {

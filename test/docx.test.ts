@@ -11,8 +11,8 @@ import type { Report } from '../src/model/types.js';
 import { systemLabel } from '../src/render/editions.js';
 import { prepareTree } from '../src/render/transform.js';
 import { visit } from 'unist-util-visit';
-import { docxParts, findAll, libreOfficePdf, libreOfficeResave, runCliAsync, pandocJson, pandocText, parseXml, pythonDocx, sectionsText, words } from './docx-helpers.js';
-import { commitAll, git, initRepo, repoRoot, reportSource, tempWorkspaces } from './helpers.js';
+import { docxParts, findAll, libreOfficePdf, libreOfficeResave, pandocJson, pandocText, parseXml, pythonDocx, sectionsText, words } from './docx-helpers.js';
+import { commitAll, git, initRepo, repoRoot, reportSource, runCliInProcess, tempWorkspaces } from './helpers.js';
 
 /**
  * DOCX editions and the DOCX redline, read back by the programs the working group's files meet:
@@ -223,7 +223,7 @@ RESOLVED-TEXT already handled.
 
   it('puts the open comments in as Word comments on their recommendation, replies threaded, under internal/', async () => {
     const root = workspace({ [REPORT]: source('working-group') });
-    const result = await runCliAsync(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
+    const result = await runCliInProcess(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(existsSync(path.join(root, 'dist/acme/acme.docx'))).toBe(false);
@@ -249,11 +249,11 @@ RESOLVED-TEXT already handled.
 
   it('is refused for a public report (exit 2, nothing written), and no DOCX without it carries comment text', async () => {
     const root = workspace({ [REPORT]: source('public') });
-    const refused = await runCliAsync(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
+    const refused = await runCliInProcess(['build', 'acme', '--format', 'docx', '--with-comments'], { cwd: root });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/reports\/acme\/report\.md: --with-comments is refused for a public report/);
     expect(existsSync(path.join(root, 'dist/acme'))).toBe(false);
-    const plain = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
+    const plain = await runCliInProcess(['build', 'acme', '--format', 'docx'], { cwd: root });
     expect(plain.code).toBe(0);
     const all = Object.values(docxParts(path.join(root, 'dist/acme/acme.docx'))).join('\n');
     for (const secret of ['OPEN-COMMENT-TEXT', 'REPLY-TEXT', 'RESOLVED-TEXT', 'Jane Reviewer']) expect(all).not.toContain(secret);
@@ -267,7 +267,7 @@ describe('build --format docx: styles and bad input', async () => {
     const reference = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx'], { maxBuffer: 16 * 1024 * 1024 });
     expect(reference.status).toBe(0);
     const root = workspace({ [REPORT]: simple, 'templates/house/reference.docx': reference.stdout });
-    const result = await runCliAsync(['build', 'acme', '--format', 'docx', '--template', 'house'], { cwd: root });
+    const result = await runCliInProcess(['build', 'acme', '--format', 'docx', '--template', 'house'], { cwd: root });
     expect(result.stderr).toBe('');
     const styles = docxParts(path.join(root, 'dist/acme/acme.docx'))['word/styles.xml'];
     const ids = findAll(parseXml(styles), 'w:style').map((s) => s.attributes['w:styleId']);
@@ -279,7 +279,7 @@ describe('build --format docx: styles and bad input', async () => {
 
   it('refuses a reference.docx that is not a DOCX, and an image it cannot embed, with file:line and exit 2, writing nothing', async () => {
     const bad = workspace({ [REPORT]: simple, 'templates/broken/reference.docx': 'this is not a zip file' });
-    const result = await runCliAsync(['build', 'acme', '--format', 'docx', '--template', 'broken'], { cwd: bad });
+    const result = await runCliInProcess(['build', 'acme', '--format', 'docx', '--template', 'broken'], { cwd: bad });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/templates\/broken\/reference\.docx:1:1: not a DOCX file/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -287,13 +287,13 @@ describe('build --format docx: styles and bad input', async () => {
 
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
     const images = workspace({ [REPORT]: simple.replace('Courts need evidence.', 'Courts need evidence.\n\n![A chart](images/chart.svg)'), 'reports/acme/images/chart.svg': svg });
-    const refused = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: images });
+    const refused = await runCliInProcess(['build', 'acme', '--format', 'docx'], { cwd: images });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/reports\/acme\/report\.md:\d+:\d+: image .* cannot be embedded in the DOCX/);
     expect(existsSync(path.join(images, 'dist/acme/acme.docx'))).toBe(false);
 
     const missing = workspace({ [REPORT]: simple.replace('Courts need evidence.', 'Courts need evidence.\n\n![A chart](images/none.png)') });
-    const gone = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: missing });
+    const gone = await runCliInProcess(['build', 'acme', '--format', 'docx'], { cwd: missing });
     expect(gone.code).toBe(2);
     expect(gone.stderr).toMatch(/reports\/acme\/report\.md:\d+:\d+ error image images\/none\.png does not exist/);
   });
@@ -306,7 +306,7 @@ describe('build --format docx: styles and bad input', async () => {
     const png = readFileSync(file);
     rmSync(shot, { recursive: true, force: true });
     const root = workspace({ [REPORT]: simple.replace('Courts need evidence.', 'Courts need evidence.\n\n![A chart](images/chart.png)'), 'reports/acme/images/chart.png': png });
-    const result = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
+    const result = await runCliInProcess(['build', 'acme', '--format', 'docx'], { cwd: root });
     expect(result.stderr).toBe('');
     expect((await pythonDocx(path.join(root, 'dist/acme/acme.docx'))).inline_shapes).toBe(1);
   });
@@ -329,7 +329,7 @@ Courts should order that evidence be preserved.
 ::glossary
 `;
     const root = workspace({ [REPORT]: reportSource(body, { systems: '[civil-law, common-law]' }) });
-    const result = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
+    const result = await runCliInProcess(['build', 'acme', '--format', 'docx'], { cwd: root });
     expect(result.stderr).toBe('');
     const file = path.join(root, 'dist/acme/acme.docx');
     const document = parseXml(docxParts(file)['word/document.xml']);
@@ -349,7 +349,7 @@ Courts should order that evidence be preserved.
   it('labels parts in the report’s language (French source) and in a Japanese translation', async () => {
     const french = reportSource(`# Portée\n\n${rec('alpha', 'Conserver les preuves', 'Les tribunaux devraient ordonner la conservation des preuves.', 'Un huissier peut saisir.', 'Une search order peut être accordée.', '\n:::example{jurisdiction=DE}\nUn exemple allemand.\n:::\n\n:::rationale\nParce que.\n:::\n')}`, { systems: '[civil-law, common-law]', lang: 'fr' });
     const root = workspace({ [REPORT]: french });
-    const result = await runCliAsync(['build', 'acme', '--format', 'docx'], { cwd: root });
+    const result = await runCliInProcess(['build', 'acme', '--format', 'docx'], { cwd: root });
     expect(result.stderr).toBe('');
     const text = normalize(await pandocText(path.join(root, 'dist/acme/acme.docx')));
     for (const label of ['Systèmes de droit civil', 'Systèmes de common law', 'Exemple : Allemagne', 'Justification', 'Recommandation 1.1']) expect(text).toContain(label);
@@ -414,12 +414,12 @@ describe('diff --format docx: the redline as tracked changes', async () => {
     writeFileSync(path.join(root, REPORT), v1);
     commitAll(root, 'v0.1.0', { GIT_AUTHOR_DATE: '2026-01-10T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-10T10:00:00Z' });
     git(root, ['tag', 'v0.1.0']);
-    expect((await runCliAsync(['build', 'acme', '--format', 'docx', '--out', 'dist-v0.1.0'], { cwd: root })).code).toBe(0);
+    expect((await runCliInProcess(['build', 'acme', '--format', 'docx', '--out', 'dist-v0.1.0'], { cwd: root })).code).toBe(0);
     writeFileSync(path.join(root, REPORT), v2);
     commitAll(root, 'v0.2.0', { GIT_AUTHOR_NAME: 'Hélène Marchetti', GIT_AUTHOR_DATE: '2026-03-02T09:30:00Z', GIT_COMMITTER_DATE: '2026-03-02T09:30:00Z' });
     git(root, ['tag', 'v0.2.0']);
-    expect((await runCliAsync(['build', 'acme', '--format', 'docx', '--out', 'dist-v0.2.0'], { cwd: root })).code).toBe(0);
-    const result = await runCliAsync(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'docx'], { cwd: root });
+    expect((await runCliInProcess(['build', 'acme', '--format', 'docx', '--out', 'dist-v0.2.0'], { cwd: root })).code).toBe(0);
+    const result = await runCliInProcess(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'docx'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
@@ -466,7 +466,7 @@ describe('diff --format docx: the redline as tracked changes', async () => {
   });
 
   it('--changes-only keeps the changed recommendations and leaves out unchanged text', async () => {
-    const result = await runCliAsync(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'docx', '--changes-only', '--out', 'dist-changes'], { cwd: root });
+    const result = await runCliInProcess(['diff', 'acme', '--from', 'v0.1.0', '--to', 'v0.2.0', '--format', 'docx', '--changes-only', '--out', 'dist-changes'], { cwd: root });
     expect(result.code).toBe(0);
     const text = await pandocText(path.join(root, 'dist-changes/acme/acme-redline-v0.1.0-v0.2.0.docx'), 'all');
     expect(text).toContain('copy or seize');

@@ -6,15 +6,15 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendToLedger, resolveInLedger } from '../src/comments/ledger.js';
-import { runCli, tempWorkspaces } from './helpers.js';
+import { runCliInProcess, tempWorkspaces } from './helpers.js';
 
 const workspace = tempWorkspaces();
 const front = '---\ntitle: T\nversion: 0.1.0\nstatus: draft\ndate: 2026-11-21\nconfidentiality: public\n---\n\n';
 
 describe('ids the page itself uses (#18 item 11)', () => {
-  it('headings named Main or Contents never give the page a second id="main" or id="contents"', () => {
+  it('headings named Main or Contents never give the page a second id="main" or id="contents"', async () => {
     const root = workspace({ 'reports/r/report.md': `${front}# Main\n\n::toc\n\n## Contents\n\nText.\n\n## Footnote label\n\nMore.[^1]\n\n[^1]: A note.\n` });
-    const result = runCli(['build', 'r'], { cwd: root });
+    const result = await runCliInProcess(['build', 'r'], { cwd: root });
     expect(result.code, result.stderr).toBe(0);
     const html = readFileSync(path.join(root, 'dist/r/r.html'), 'utf8');
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
@@ -25,11 +25,11 @@ describe('ids the page itself uses (#18 item 11)', () => {
     expect(html).toContain('<main id="main"');
   });
 
-  it('a recommendation whose id is one the page uses is a lint error at the id', () => {
+  it('a recommendation whose id is one the page uses is a lint error at the id', async () => {
     const root = workspace({
       'reports/r/report.md': `${front}# One\n\n::::recommendation{#contents title="A" uniform}\nCourts should act.[^1]\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n\n[^1]: S.\n`,
     });
-    const result = runCli(['lint', 'r'], { cwd: root });
+    const result = await runCliInProcess(['lint', 'r'], { cwd: root });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('reports/r/report.md:11:20 error recommendation id `contents` is an id the page itself uses');
   });

@@ -8,7 +8,8 @@
  * rich-text entry itself is written through MuPDF's low-level object calls (see
  * fixtures/pdf/annotate.py); MuPDF writes the file.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readPdfAnnotations } from '../src/comments/pdf.js';
 import { locate, printPdf, reviewBody as body } from './comments-helpers.js';
-import { bin, commitAll, initRepo, repoRoot, reportSource, runCli, tempWorkspaces, type CliResult } from './helpers.js';
+import { bin, commitAll, initRepo, repoRoot, reportSource, runCliInProcess, tempWorkspaces, type CliResult } from './helpers.js';
 
 const workspace = tempWorkspaces();
 
@@ -78,8 +79,8 @@ interface JsonEntry {
   quote: string | null;
 }
 
-function register(root: string): JsonEntry[] {
-  const result = runCli(['comments', '--status', 'all', '--format', 'json'], { cwd: root });
+async function register(root: string): Promise<JsonEntry[]> {
+  const result = await runCliInProcess(['comments', '--status', 'all', '--format', 'json'], { cwd: root });
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as JsonEntry[];
 }
@@ -107,10 +108,10 @@ describe('notes stored only as rich text (#18 item 15)', () => {
     // The fixture really has no /Contents: the notes exist only as rich text.
     const raw = readFileSync(review, 'latin1');
     expect(raw).toMatch(/\/RC\s*<FEFF/);
-    const result = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/3 comments added/);
-    const entries = register(root);
+    const entries = await register(root);
     const by = (author: string) => entries.find((e) => e.author === author);
     expect(by('Ingrid Lindqvist')).toMatchObject({ text: 'Which court & when?\n\nA bailiff — 執行官 — would do.', anchor: 'evidence-preservation' });
     expect(by('Akiko Morimoto')).toMatchObject({ text: 'Name the circle.\n\nExperts too?', anchor: 'confidentiality-orders', quote: 'limited circle of persons' });
@@ -125,11 +126,11 @@ describe('notes stored only as rich text (#18 item 15)', () => {
     // qpdf encrypts it as a reviewer's "restrict editing" does: an owner password, none to open.
     const encrypt = spawnSync('qpdf', ['--encrypt', '', 'owner-secret', '256', '--', path.join(root, 'plain.pdf'), path.join(root, 'review.pdf')], { encoding: 'utf8' });
     expect(encrypt.status, encrypt.stderr).toBe(0);
-    const result = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    const result = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/1 comment added/);
     expect(result.stderr).toMatch(/^review\.pdf: warning: it is encrypted: notes stored only as rich text may be imported empty/);
-    expect(register(root).map((e) => e.text)).toEqual(['Which court?']);
+    expect((await register(root)).map((e) => e.text)).toEqual(['Which court?']);
   });
 });
 
@@ -144,21 +145,21 @@ describe('the annotation’s own name (/NM) in a note’s identity (#18 item 14)
       { type: 'text', page: where.page, box: where.box, contents: 'Which court?', author: 'Ingrid Lindqvist', nm: 'note-1' },
       { type: 'text', page: where.page, box: where.box, contents: 'Who pays the lawyer?', author: 'Ingrid Lindqvist', nm: 'note-2' },
     ]);
-    const first = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    const first = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root });
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(/2 comments added/);
-    expect(register(root).map((e) => e.text).sort()).toEqual(['Which court?', 'Who pays the lawyer?']);
+    expect((await register(root)).map((e) => e.text).sort()).toEqual(['Which court?', 'Who pays the lawyer?']);
 
-    const again = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    const again = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root });
     expect(again.stdout).toMatch(/0 comments added .*, 2 already imported/);
     expect(again.stdout).not.toMatch(/updated/);
 
     // The second note is edited and moved to its line, and the file is sent again.
     annotateWithMuPdf(review, path.join(root, 'edited.pdf'), [{ edit_nm: 'note-2', author: 'Ingrid Lindqvist', contents: 'Who pays the independent lawyer?', box: below.box }]);
     writeFileSync(review, readFileSync(path.join(root, 'edited.pdf')));
-    const edited = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    const edited = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root });
     expect(edited.stdout).toMatch(/0 comments added .*, 1 updated, 1 already imported/);
-    expect(register(root).map((e) => e.text).sort()).toEqual(['Which court?', 'Who pays the independent lawyer?']);
+    expect((await register(root)).map((e) => e.text).sort()).toEqual(['Which court?', 'Who pays the independent lawyer?']);
   });
 
   test('a ledger written under the former id (position and author) is still recognised', async () => {
@@ -169,7 +170,7 @@ describe('the annotation’s own name (/NM) in a note’s identity (#18 item 14)
     const [annotation] = (await readPdfAnnotations(readFileSync(review))).annotations;
     expect(annotation.formerIds).toHaveLength(2);
     expect(annotation.formerIds).not.toContain(annotation.id);
-    expect(runCli(['comments', 'import', 'review.pdf'], { cwd: root }).stdout).toMatch(/1 comment added/);
+    expect((await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root })).stdout).toMatch(/1 comment added/);
     // The ledger as round 2 wrote it: the same entry under the id without /NM.
     const ledger = path.join(root, 'reports/demo/comments/review.yaml');
     const doc = parseDocument(readFileSync(ledger, 'utf8'));
@@ -177,9 +178,9 @@ describe('the annotation’s own name (/NM) in a note’s identity (#18 item 14)
     expect(entry.get('id')).toBe(annotation.id);
     entry.set('id', annotation.formerIds[0]);
     writeFileSync(ledger, doc.toString());
-    const again = runCli(['comments', 'import', 'review.pdf'], { cwd: root });
+    const again = await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root });
     expect(again.stdout).toMatch(/0 comments added .*, 1 already imported/);
-    expect(register(root).map((e) => e.id)).toEqual([annotation.formerIds[0]]);
+    expect((await register(root)).map((e) => e.id)).toEqual([annotation.formerIds[0]]);
   });
 });
 
@@ -188,14 +189,21 @@ describe('the annotation’s own name (/NM) in a note’s identity (#18 item 14)
  * bind-mounted onto itself and remounted read-only, then the real binary runs inside it. Root
  * ignores file permissions, so a read-only mount is the only honest way to refuse writes here.
  */
-function runReadOnly(readOnly: string, cwd: string, args: string[]): CliResult {
+async function runReadOnly(readOnly: string, cwd: string, args: string[]): Promise<CliResult> {
   const script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && cd "$2" && shift 2 && exec "$@"';
-  const result = spawnSync('unshare', ['-rm', 'sh', '-c', script, 'sh', readOnly, cwd, process.execPath, bin, ...args], {
-    encoding: 'utf8',
+  // Spawned without blocking the test worker (a PDF build takes long under load, and a worker
+  // blocked for a minute fails the whole run with vitest's `Timeout calling "onTaskUpdate"`).
+  const child = spawn('unshare', ['-rm', 'sh', '-c', script, 'sh', readOnly, cwd, process.execPath, bin, ...args], {
     env: { ...process.env, NO_COLOR: '1', CI: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 180_000,
   });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code: code ?? -1, stdout, stderr };
 }
 
 /** Every file under a folder with a hash of its bytes (nothing half-written, nothing added). */
@@ -227,45 +235,45 @@ describe('a read-only file system (#18 item 11)', () => {
     expect(existsSync(path.join(root, 'y.txt'))).toBe(false);
   });
 
-  test('build in a read-only workspace: one line naming the file, exit 2, nothing written', () => {
+  test('build in a read-only workspace: one line naming the file, exit 2, nothing written', async () => {
     const root = reportWorkspace();
     const before = snapshot(root);
     for (const format of ['html', 'pdf', 'docx']) {
-      const result = runReadOnly(root, root, ['build', 'demo', '--format', format]);
+      const result = await runReadOnly(root, root, ['build', 'demo', '--format', format]);
       expectOneLine(result, /^rapporteur: cannot write dist\/demo\/demo\.[a-z.]+: the file system is read-only$/);
     }
     expect(snapshot(root)).toEqual(before);
   });
 
-  test('build into a read-only output folder keeps the previous outputs whole and leaves no temporary', () => {
+  test('build into a read-only output folder keeps the previous outputs whole and leaves no temporary', async () => {
     const root = reportWorkspace();
-    expect(runCli(['build', 'demo', '--format', 'html,docx'], { cwd: root }).code).toBe(0);
+    expect((await runCliInProcess(['build', 'demo', '--format', 'html,docx'], { cwd: root })).code).toBe(0);
     const out = path.join(root, 'dist');
     const before = snapshot(out);
     writeFileSync(path.join(root, 'reports/demo/report.md'), `${readFileSync(path.join(root, 'reports/demo/report.md'), 'utf8')}\nA new paragraph.\n`);
-    const result = runReadOnly(out, root, ['build', 'demo', '--format', 'html,docx']);
+    const result = await runReadOnly(out, root, ['build', 'demo', '--format', 'html,docx']);
     expectOneLine(result, /^rapporteur: cannot write dist\/demo\/demo\.[a-z.]+: the file system is read-only$/);
     expect(snapshot(out)).toEqual(before);
     // And an --out folder elsewhere that is read-only: the same.
     const elsewhere = workspace({ 'keep.txt': 'kept\n' });
-    const other = runReadOnly(elsewhere, root, ['build', 'demo', '--out', elsewhere]);
+    const other = await runReadOnly(elsewhere, root, ['build', 'demo', '--out', elsewhere]);
     expect(other.code, other.stderr).toBe(2);
     expect(other.stderr.trim().split('\n')).toHaveLength(1);
     expect(other.stderr).toMatch(/cannot write .*demo\.[a-z.]+: the file system is read-only/);
     expect(snapshot(elsewhere)).toEqual({ 'keep.txt': createHash('sha256').update('kept\n').digest('hex') });
   });
 
-  test('new in a read-only workspace: one line naming the file, exit 2', () => {
+  test('new in a read-only workspace: one line naming the file, exit 2', async () => {
     const root = reportWorkspace();
     const before = snapshot(root);
-    expectOneLine(runReadOnly(root, root, ['new', 'remedies', '--title', 'Remedies']), /^rapporteur: cannot write reports\/remedies\/report\.md: the file system is read-only$/);
+    expectOneLine(await runReadOnly(root, root, ['new', 'remedies', '--title', 'Remedies']), /^rapporteur: cannot write reports\/remedies\/report\.md: the file system is read-only$/);
     expect(snapshot(root)).toEqual(before);
   });
 
-  test('lint in a read-only workspace still lints (its parse cache only costs speed)', () => {
+  test('lint in a read-only workspace still lints (its parse cache only costs speed)', async () => {
     const root = reportWorkspace();
     const before = snapshot(root);
-    const result = runReadOnly(root, root, ['lint', 'demo']);
+    const result = await runReadOnly(root, root, ['lint', 'demo']);
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(result.code, result.stderr).toBeLessThan(2);
     expect(snapshot(root)).toEqual(before);
@@ -276,15 +284,15 @@ describe('a read-only file system (#18 item 11)', () => {
     const where = await locate(base, 'grant a search order');
     annotateWithMuPdf(basePdf(root), path.join(root, 'review.pdf'), [{ type: 'text', page: where.page, box: where.box, contents: 'Which court?', author: 'Ingrid Lindqvist' }]);
     const before = snapshot(root);
-    const result = runReadOnly(root, root, ['comments', 'import', 'review.pdf']);
+    const result = await runReadOnly(root, root, ['comments', 'import', 'review.pdf']);
     expectOneLine(result, /^rapporteur: cannot write reports\/demo\/comments\/review\.yaml: the file system is read-only$/);
     expect(snapshot(root)).toEqual(before);
     // A ledger that exists (an earlier import) is not touched either, and nothing half-written.
-    expect(runCli(['comments', 'import', 'review.pdf'], { cwd: root }).code).toBe(0);
+    expect((await runCliInProcess(['comments', 'import', 'review.pdf'], { cwd: root })).code).toBe(0);
     annotateWithMuPdf(path.join(root, 'review.pdf'), path.join(root, 'review-2.pdf'), [{ type: 'text', page: where.page, box: where.box, contents: 'And when?', author: 'Ingrid Lindqvist', nm: 'second' }]);
     cpSync(path.join(root, 'review-2.pdf'), path.join(root, 'review.pdf'));
     const ledgerBefore = snapshot(path.join(root, 'reports/demo/comments'));
-    const second = runReadOnly(path.join(root, 'reports/demo/comments'), root, ['comments', 'import', 'review.pdf']);
+    const second = await runReadOnly(path.join(root, 'reports/demo/comments'), root, ['comments', 'import', 'review.pdf']);
     expectOneLine(second, /^rapporteur: cannot write reports\/demo\/comments\/review\.yaml: the file system is read-only$/);
     expect(snapshot(path.join(root, 'reports/demo/comments'))).toEqual(ledgerBefore);
   });
@@ -296,14 +304,14 @@ describe('ids a workspace template adds to the page (#18 item 11)', () => {
   // A house template with a masthead and a site navigation, each with an id.
   const house = shipped.replace('<main id="main"', '<header id="masthead" class="masthead">Dialogue</header>\n<nav id="site-nav" aria-label="Site"></nav>\n<main id="main"');
 
-  test('headings named like a template element get -1, and the page has no id twice', () => {
+  test('headings named like a template element get -1, and the page has no id twice', async () => {
     expect(house).not.toBe(shipped);
     const root = workspace({
       'templates/house/template.html': house,
       'rapporteur.config.yaml': 'template: house\n',
       'reports/r/report.md': `${front}# Masthead\n\nText.\n\n## Site nav\n\nMore.\n`,
     });
-    const result = runCli(['build', 'r'], { cwd: root });
+    const result = await runCliInProcess(['build', 'r'], { cwd: root });
     expect(result.code, result.stderr).toBe(0);
     const html = readFileSync(path.join(root, 'dist/r/r.html'), 'utf8');
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
@@ -311,19 +319,19 @@ describe('ids a workspace template adds to the page (#18 item 11)', () => {
     expect(ids).toEqual(expect.arrayContaining(['masthead', 'site-nav', 'masthead-1', 'site-nav-1']));
     // The same with --template on the command line, and the default template keeps plain ids.
     const plain = workspace({ 'templates/house/template.html': house, 'reports/r/report.md': `${front}# Masthead\n\nText.\n` });
-    expect(runCli(['build', 'r', '--template', 'house'], { cwd: plain }).code).toBe(0);
+    expect((await runCliInProcess(['build', 'r', '--template', 'house'], { cwd: plain })).code).toBe(0);
     expect(readFileSync(path.join(plain, 'dist/r/r.html'), 'utf8').match(/<h2 id="masthead[^"]*"/g)).toEqual(['<h2 id="masthead-1"']);
-    expect(runCli(['build', 'r'], { cwd: plain }).code).toBe(0);
+    expect((await runCliInProcess(['build', 'r'], { cwd: plain })).code).toBe(0);
     expect(readFileSync(path.join(plain, 'dist/r/r.html'), 'utf8').match(/<h2 id="masthead[^"]*"/g)).toEqual(['<h2 id="masthead"']);
   });
 
-  test('a recommendation taking a template element’s id is a lint error at the id', () => {
+  test('a recommendation taking a template element’s id is a lint error at the id', async () => {
     const root = workspace({
       'templates/house/template.html': house,
       'rapporteur.config.yaml': 'template: house\n',
       'reports/r/report.md': `${front}# One\n\n::::recommendation{#site-nav title="A" uniform}\nCourts should act.[^1]\n\n:::example{jurisdiction=FR}\nX.\n:::\n::::\n\n[^1]: S.\n`,
     });
-    const result = runCli(['lint', 'r'], { cwd: root });
+    const result = await runCliInProcess(['lint', 'r'], { cwd: root });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/reports\/r\/report\.md:11:20 error recommendation id `site-nav` is an id the page itself uses \(.*masthead, site-nav\)/);
   });

@@ -1,9 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { printedLine } from '../src/cli/shared.js';
+import { colorEnabled } from '../src/cli/color.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const bin = path.join(repoRoot, 'bin', 'rapporteur');
@@ -14,15 +16,78 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real compiled binary (npm test compiles first). */
 /** Tests keep the parse cache out of the user's home: one folder for the whole run. */
 const testCache = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-cache-'));
 
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; input?: string }): CliResult {
+export interface CliOptions {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  input?: string;
+}
+
+/** The environment every CLI run in the tests gets: no colours, not CI, the tests' parse cache. */
+function cliEnv(env: CliOptions['env']): NodeJS.ProcessEnv {
+  return { ...process.env, NO_COLOR: '1', CI: '', RAPPORTEUR_CACHE_DIR: testCache, ...env };
+}
+
+/**
+ * Runs the command line in-process through `run(argv, io)`: the same commands, the same exit
+ * codes and the same printed text as the binary (io.cwd and io.env are the run's), without a
+ * Node start per call. Use the binary (runCliAsync) only for what a process adds: its exit
+ * status, stack traces reaching stderr, signals, TTY colours, stdin.
+ */
+export async function runCliInProcess(args: string[], options: CliOptions): Promise<CliResult> {
+  if (options.input !== undefined) throw new Error('runCliInProcess has no stdin: use runCliAsync for input');
+  // Imported on first use: the whole command line is a large module graph that files which
+  // never run a command should not pay for.
+  const { run } = await import('../src/cli/main.js');
+  const env = cliEnv(options.env);
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    out: (text) => void (stdout += printedLine(text)),
+    err: (text) => void (stderr += printedLine(text)),
+    cwd: options.cwd,
+    color: colorEnabled({ isTTY: false }, env),
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+/**
+ * Runs the real compiled binary (npm test compiles first) without blocking the test worker:
+ * a synchronous spawn freezes the worker's RPC with vitest, which under load ends the run with
+ * `Timeout calling "onTaskUpdate"`.
+ */
+export function runCliAsync(args: string[], options: CliOptions): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env: cliEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/**
+ * Runs the real compiled binary synchronously. Kept for existing callers; prefer
+ * runCliInProcess (behaviour) or runCliAsync (process-level checks), which never block the worker.
+ */
+export function runCli(args: string[], options: CliOptions): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', CI: '', RAPPORTEUR_CACHE_DIR: testCache, ...options.env },
+    env: cliEnv(options.env),
     input: options.input,
     timeout: 180_000,
   });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, runCli } from './helpers.js';
+import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, runCliAsync, runCliInProcess } from './helpers.js';
 
 const workspaces: string[] = [];
 afterAll(() => workspaces.forEach(removeWorkspace));
@@ -19,18 +19,19 @@ function workspace(files: Record<string, string | Uint8Array>): string {
   return root;
 }
 
-const lint = (root: string, args: string[] = []) => runCli(['lint', ...args], { cwd: root, env });
+const lint = (root: string, args: string[] = []) => runCliInProcess(['lint', ...args], { cwd: root, env });
 
 describe('rapporteur lint (the real binary)', () => {
-  it('exits 0 and prints nothing for a clean report', () => {
-    const result = lint(workspace({ 'reports/r/report.md': clean }));
+  it('exits 0 and prints nothing for a clean report', async () => {
+    const result = await lint(workspace({ 'reports/r/report.md': clean }));
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('');
     expect(result.code).toBe(0);
   });
 
-  it('exits 1 on an error, printing file:line:column severity message rule-id grouped by file', () => {
-    const result = lint(workspace({ 'reports/r/report.md': withError }));
+  it('exits 1 on an error, printing file:line:column severity message rule-id grouped by file', async () => {
+    // The binary: lint's exit status 1 is what CI and the pre-commit hook read.
+    const result = await runCliAsync(['lint'], { cwd: workspace({ 'reports/r/report.md': withError }), env });
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('reports/r/report.md');
@@ -39,20 +40,20 @@ describe('rapporteur lint (the real binary)', () => {
     expect(result.stdout).not.toContain('\u001b['); // NO_COLOR and not a TTY
   });
 
-  it('exits 0 on warnings alone, 1 when they exceed --max-warnings (or lint.maxWarnings)', () => {
+  it('exits 0 on warnings alone, 1 when they exceed --max-warnings (or lint.maxWarnings)', async () => {
     const root = workspace({ 'reports/r/report.md': warningOnly });
-    expect(lint(root).code).toBe(0);
-    expect(lint(root, ['--max-warnings', '1']).code).toBe(0);
-    const over = lint(root, ['--max-warnings', '0']);
+    expect((await lint(root)).code).toBe(0);
+    expect((await lint(root, ['--max-warnings', '1'])).code).toBe(0);
+    const over = await lint(root, ['--max-warnings', '0']);
     expect(over.code).toBe(1);
     expect(over.stdout).toContain('too many warnings: 1, more than --max-warnings 0');
     writeFileSync(path.join(root, 'rapporteur.config.yaml'), 'lint:\n  maxWarnings: 0\n');
-    expect(lint(root).code).toBe(1);
-    expect(lint(root, ['--max-warnings', '5']).code).toBe(0);
+    expect((await lint(root)).code).toBe(1);
+    expect((await lint(root, ['--max-warnings', '5'])).code).toBe(0);
   });
 
-  it('--format json prints the DESIGN.md schema', () => {
-    const result = lint(workspace({ 'reports/r/report.md': withError }), ['--format', 'json']);
+  it('--format json prints the DESIGN.md schema', async () => {
+    const result = await lint(workspace({ 'reports/r/report.md': withError }), ['--format', 'json']);
     expect(result.code).toBe(1);
     const findings = JSON.parse(result.stdout) as Record<string, unknown>[];
     expect(findings).toEqual([
@@ -61,74 +62,74 @@ describe('rapporteur lint (the real binary)', () => {
         severity: 'error', rule: 'mandatory-language', message: expect.stringContaining('mandatory language "must"'),
       },
     ]);
-    expect(JSON.parse(lint(workspace({ 'reports/r/report.md': clean }), ['--format', 'json']).stdout)).toEqual([]);
+    expect(JSON.parse((await lint(workspace({ 'reports/r/report.md': clean }), ['--format', 'json'])).stdout)).toEqual([]);
   });
 
-  it('--format github prints workflow annotations', () => {
-    const result = lint(workspace({ 'reports/r/report.md': withError }), ['--format', 'github']);
+  it('--format github prints workflow annotations', async () => {
+    const result = await lint(workspace({ 'reports/r/report.md': withError }), ['--format', 'github']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error file=reports\/r\/report\.md,line=11,col=8,endLine=11,endColumn=12,title=mandatory-language::mandatory language "must" .*\(mandatory-language\)\n$/);
   });
 
-  it('lints only the reports named, by slug or path', () => {
+  it('lints only the reports named, by slug or path', async () => {
     const root = workspace({ 'reports/good/report.md': clean, 'reports/bad/report.md': withError });
-    expect(lint(root, ['good']).code).toBe(0);
-    expect(lint(root, ['reports/bad/report.md']).code).toBe(1);
-    expect(lint(root).code).toBe(1);
+    expect((await lint(root, ['good'])).code).toBe(0);
+    expect((await lint(root, ['reports/bad/report.md'])).code).toBe(1);
+    expect((await lint(root)).code).toBe(1);
   });
 
-  it('exits 2 on bad usage, naming the problem', () => {
+  it('exits 2 on bad usage, naming the problem', async () => {
     const root = workspace({ 'reports/r/report.md': clean });
-    const format = lint(root, ['--format', 'xml']);
+    const format = await lint(root, ['--format', 'xml']);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('--format must be one of stylish, json, github, not "xml"');
-    const max = lint(root, ['--max-warnings', 'many']);
+    const max = await lint(root, ['--max-warnings', 'many']);
     expect(max.code).toBe(2);
     expect(max.stderr).toContain('--max-warnings must be a whole number of 0 or more, not "many"');
-    const missing = lint(root, ['nope']);
+    const missing = await lint(root, ['nope']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no report named "nope"');
     expect(missing.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('exits 2 when a report cannot be read', () => {
+  it('exits 2 when a report cannot be read', async () => {
     const root = workspace({ 'reports/r/report.md': new Uint8Array([0xff, 0xfe, 0x00, 0x41, 0xc3]) });
-    const result = lint(root);
+    const result = await lint(root);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/reports\/r\/report\.md:1:1 error .+ unreadable-file/);
   });
 
-  it('exits 2 on an unknown rule in the configuration, with a suggestion', () => {
+  it('exits 2 on an unknown rule in the configuration, with a suggestion', async () => {
     const root = workspace({ 'reports/r/report.md': clean, 'rapporteur.config.yaml': 'lint:\n  rules:\n    mandatory-langage: off\n' });
-    const result = lint(root);
+    const result = await lint(root);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('rapporteur.config.yaml:1:1 error `lint.rules.mandatory-langage`: unknown lint rule `mandatory-langage`; did you mean `mandatory-language`? config');
   });
 
-  it('a chapter that does not exist is a finding of chapter-path (exit 1), not a crash', () => {
+  it('a chapter that does not exist is a finding of chapter-path (exit 1), not a crash', async () => {
     const root = workspace({ 'reports/r/report.md': clean.replace('confidentiality: public\n', 'confidentiality: public\nchapters: [chapters/gone.md]\n') });
-    const result = lint(root);
+    const result = await lint(root);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('reports/r/report.md:8:12 error chapter `chapters/gone.md` does not exist chapter-path');
   });
 
-  it('gives the same findings with and without the parse cache, which lives outside the workspace', () => {
+  it('gives the same findings with and without the parse cache, which lives outside the workspace', async () => {
     const root = workspace({ 'reports/r/report.md': withError });
     const cache = workspace({});
-    const cached = (args: string[]) => runCli(['lint', ...args], { cwd: root, env: { ...env, RAPPORTEUR_CACHE_DIR: cache } });
-    const first = cached(['--format', 'json']).stdout;
+    const cached = (args: string[]) => runCliInProcess(['lint', ...args], { cwd: root, env: { ...env, RAPPORTEUR_CACHE_DIR: cache } });
+    const first = (await cached(['--format', 'json'])).stdout;
     const [owner] = readdirSync(path.join(cache, 'parse'));
     expect(readdirSync(path.join(cache, 'parse', owner, 'r')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
-    expect(cached(['--format', 'json']).stdout).toBe(first);
-    expect(cached(['--format', 'json', '--no-cache']).stdout).toBe(first);
+    expect((await cached(['--format', 'json'])).stdout).toBe(first);
+    expect((await cached(['--format', 'json', '--no-cache'])).stdout).toBe(first);
     // Nothing was written in the workspace: the sources are as they were, and no dist/ (which could hold comment text).
     expect(readdirSync(root).sort()).toEqual(['reports']);
   });
 
-  it('--no-cache writes nothing', () => {
+  it('--no-cache writes nothing', async () => {
     const root = workspace({ 'reports/r/report.md': withError });
     const cache = workspace({});
-    expect(runCli(['lint', '--no-cache'], { cwd: root, env: { ...env, RAPPORTEUR_CACHE_DIR: cache } }).code).toBe(1);
+    expect((await runCliInProcess(['lint', '--no-cache'], { cwd: root, env: { ...env, RAPPORTEUR_CACHE_DIR: cache } })).code).toBe(1);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
     expect(readdirSync(cache)).toEqual([]);
   });
@@ -142,9 +143,9 @@ describe('rapporteur hooks install', () => {
     return root;
   }
 
-  it('installs a pre-commit hook that stops a commit touching a report with errors', () => {
+  it('installs a pre-commit hook that stops a commit touching a report with errors', async () => {
     const root = repo({ 'reports/r/report.md': clean, 'README.md': 'x\n' });
-    const result = runCli(['hooks', 'install'], { cwd: root, env });
+    const result = await runCliInProcess(['hooks', 'install'], { cwd: root, env });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('installed .git/hooks/pre-commit');
     const hook = path.join(root, '.git', 'hooks', 'pre-commit');
@@ -184,14 +185,14 @@ describe('rapporteur hooks install', () => {
     expect(git(root, ['log', '--format=%s', '-1']).trim()).toBe('good');
   });
 
-  it('runs the installed Rapporteur by absolute path, never a rapporteur the repository commits', () => {
+  it('runs the installed Rapporteur by absolute path, never a rapporteur the repository commits', async () => {
     // A collaborator commits node_modules/.bin/rapporteur: the old hook ran it on every commit.
     const planted = "#!/bin/sh\necho PLANTED-HOOK-RAN > \"$(git rev-parse --show-toplevel)/pwned.txt\"\nexit 0\n";
     const root = repo({ 'reports/r/report.md': clean, 'node_modules/.bin/rapporteur': planted });
     spawnSync('chmod', ['+x', path.join(root, 'node_modules/.bin/rapporteur')]);
     git(root, ['add', '-A']);
     git(root, ['commit', '-q', '-m', 'tooling'], env);
-    expect(runCli(['hooks', 'install'], { cwd: root, env }).code).toBe(0);
+    expect((await runCliInProcess(['hooks', 'install'], { cwd: root, env })).code).toBe(0);
     const script = readFileSync(path.join(root, '.git', 'hooks', 'pre-commit'), 'utf8');
     expect(script).not.toContain('node_modules');
     expect(script).toContain(`'${process.execPath}'`);
@@ -208,24 +209,24 @@ describe('rapporteur hooks install', () => {
     expect(commit.stderr).toContain('commit stopped by rapporteur lint');
   });
 
-  it('refuses to overwrite a hook it did not install, and replaces its own', () => {
+  it('refuses to overwrite a hook it did not install, and replaces its own', async () => {
     const root = repo({ 'reports/r/report.md': clean });
     const hook = path.join(root, '.git', 'hooks', 'pre-commit');
     writeFileSync(hook, '#!/bin/sh\necho mine\n', { mode: 0o755 });
-    const refused = runCli(['hooks', 'install'], { cwd: root, env });
+    const refused = await runCliInProcess(['hooks', 'install'], { cwd: root, env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('.git/hooks/pre-commit already exists and was not installed by rapporteur; it was left unchanged');
     expect(readFileSync(hook, 'utf8')).toBe('#!/bin/sh\necho mine\n');
 
     const own = repo({ 'reports/r/report.md': clean });
-    expect(runCli(['hooks', 'install'], { cwd: own, env }).code).toBe(0);
-    expect(runCli(['hooks', 'install'], { cwd: own, env }).code).toBe(0);
+    expect((await runCliInProcess(['hooks', 'install'], { cwd: own, env })).code).toBe(0);
+    expect((await runCliInProcess(['hooks', 'install'], { cwd: own, env })).code).toBe(0);
     expect(existsSync(path.join(own, '.git', 'hooks', 'pre-commit'))).toBe(true);
   });
 
-  it('says so outside a git repository (exit 2)', () => {
+  it('says so outside a git repository (exit 2)', async () => {
     const root = workspace({ 'reports/r/report.md': clean });
-    const result = runCli(['hooks', 'install'], { cwd: root, env: { ...env, GIT_CEILING_DIRECTORIES: path.dirname(root) } });
+    const result = await runCliInProcess(['hooks', 'install'], { cwd: root, env: { ...env, GIT_CEILING_DIRECTORIES: path.dirname(root) } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('is not inside a git repository');
   });

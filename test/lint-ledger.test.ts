@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeWorkspace, removeWorkspace, reportSource, runCli } from './helpers.js';
+import { makeWorkspace, removeWorkspace, reportSource, runCliInProcess } from './helpers.js';
 
 const workspaces: string[] = [];
 afterAll(() => workspaces.forEach(removeWorkspace));
@@ -22,13 +22,13 @@ comments:
 
 describe('lint sees comments imported from PDFs', () => {
   for (const [status, severity, code] of [['final', 'error', 1], ['review', 'warning', 0], ['draft', '', 0]] as const) {
-    it(`an open imported comment in a ${status} report`, () => {
+    it(`an open imported comment in a ${status} report`, async () => {
       const root = makeWorkspace({
         'reports/r/report.md': reportSource('# One\n\nNo recommendations here.\n', { status, confidentiality: 'public' }),
         'reports/r/comments/review.yaml': ledger,
       });
       workspaces.push(root);
-      const result = runCli(['lint', '--no-cache', '--format', 'json'], { cwd: root });
+      const result = await runCliInProcess(['lint', '--no-cache', '--format', 'json'], { cwd: root });
       const findings = (JSON.parse(result.stdout) as Array<{ file: string; line: number; rule: string; severity: string; message: string }>).filter((f) => f.rule === 'comment-status');
       if (code === 1) expect(result.code).toBe(1);
       if (!severity) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoRoot, runCli } from './helpers.js';
+import { repoRoot, runCliInProcess } from './helpers.js';
 
 /** Every `rapporteur …` command line in the shipped workflow, with the job it is in. */
 function rapporteurCommands(): Array<{ job: string; words: string[] }> {
@@ -22,7 +22,7 @@ function rapporteurCommands(): Array<{ job: string; words: string[] }> {
 }
 
 describe('the GitHub Actions workflow template', () => {
-  it('lints as annotations, builds PDFs and makes a redline on pull requests', () => {
+  it('lints as annotations, builds PDFs and makes a redline on pull requests', async () => {
     const workflow = parse(readFileSync(path.join(repoRoot, 'templates/ci/rapporteur.yml'), 'utf8')) as {
       on: Record<string, unknown>;
       jobs: Record<string, { if?: string; steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
@@ -37,7 +37,7 @@ describe('the GitHub Actions workflow template', () => {
     expect(uploads.map((u) => u.with?.name)).toEqual(['reports', 'redline', 'site-cache-${{ matrix.report }}']);
   });
 
-  it('publishes the site on tags with GitHub Pages, the editions made in one job per report', () => {
+  it('publishes the site on tags with GitHub Pages, the editions made in one job per report', async () => {
     const workflow = parse(readFileSync(path.join(repoRoot, 'templates/ci/rapporteur.yml'), 'utf8')) as {
       jobs: Record<string, { if?: string; needs?: string; permissions?: Record<string, string>; strategy?: { matrix: Record<string, unknown> }; steps: Array<{ uses?: string; run?: string }> }>;
     };
@@ -52,14 +52,14 @@ describe('the GitHub Actions workflow template', () => {
     expect(uses).toEqual(expect.arrayContaining(['actions/upload-pages-artifact', 'actions/deploy-pages', 'actions/download-artifact']));
   });
 
-  it('uses only commands and options the CLI has', () => {
+  it('uses only commands and options the CLI has', async () => {
     const cwd = repoRoot;
-    const registered = runCli(['--help'], { cwd }).stdout;
+    const registered = (await runCliInProcess(['--help'], { cwd })).stdout;
     for (const { words } of rapporteurCommands()) {
       const [command, ...rest] = words;
       // Commands other branches add (diff) are checked once they are part of this build.
       if (!new RegExp(`^  ${command}\\b`, 'm').test(registered)) continue;
-      const help = runCli([command, '--help'], { cwd });
+      const help = await runCliInProcess([command, '--help'], { cwd });
       expect(help.code, `rapporteur ${command} --help`).toBe(0);
       expect(help.stdout).toContain(`Usage: rapporteur ${command} `);
       for (const flag of rest.filter((w) => w.startsWith('--'))) expect(help.stdout, `rapporteur ${command} ${flag}`).toContain(flag);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, reportSource, runCli, tempWorkspaces } from './helpers.js';
+import { bin, reportSource, runCliAsync, runCliInProcess, tempWorkspaces } from './helpers.js';
 
 const workspace = tempWorkspaces(afterEach);
 
@@ -20,82 +20,82 @@ function onTerminal(args: string[], cwd: string, env: Record<string, string | un
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color', ...env },
   });
+  if (result.error || result.status !== 0) throw new Error(`script -qefc ${command}: ${result.error?.message ?? result.stderr}`);
   return result.stdout;
 }
 
 const ESC = '\u001b[';
 
 describe('command-line conventions', () => {
-  it('prints the version', () => {
+  it('prints the version', async () => {
     const root = workspace();
-    const result = runCli(['--version'], { cwd: root });
+    // The binary: a smoke run of the installed entry point.
+    const result = await runCliAsync(['--version'], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('gives every command a --help with examples', () => {
+  it('gives every command a --help with examples', async () => {
     const root = workspace();
-    const commands = commandsOf(runCli(['--help'], { cwd: root }).stdout);
+    const commands = commandsOf((await runCliInProcess(['--help'], { cwd: root })).stdout);
     expect(commands).toEqual(expect.arrayContaining(['new', 'build', 'watch', 'config', 'completion']));
     for (const command of commands) {
-      const help = runCli([command, '--help'], { cwd: root });
+      const help = await runCliInProcess([command, '--help'], { cwd: root });
       expect(help.code, command).toBe(0);
       expect(help.stdout, `${command} --help`).toMatch(/Examples?:/);
     }
   });
 
-  it('uses colours on a terminal, and never with NO_COLOR or in a pipe', () => {
+  it('uses colours on a terminal, and never with NO_COLOR or in a pipe', async () => {
     const root = workspace();
-    // util-linux `script` gives a real terminal (Debian always has it; elsewhere FORCE_COLOR stands in below).
-    if (spawnSync('script', ['--version']).status === 0) {
-      expect(onTerminal(['new', 'coloured'], root, {})).toContain(ESC);
-      const plain = onTerminal(['new', 'plain'], root, { NO_COLOR: '1' });
-      expect(plain).toContain('created');
-      expect(plain).not.toContain(ESC);
-    }
+    // util-linux `script` gives a real terminal; a machine without it fails here rather than skip.
+    expect(onTerminal(['new', 'coloured'], root, {})).toContain(ESC);
+    const plain = onTerminal(['new', 'plain'], root, { NO_COLOR: '1' });
+    expect(plain).toContain('created');
+    expect(plain).not.toContain(ESC);
     // A pipe is not a terminal: no colours even without NO_COLOR.
-    const piped = runCli(['new', 'piped'], { cwd: root, env: { NO_COLOR: undefined } });
+    const piped = await runCliInProcess(['new', 'piped'], { cwd: root, env: { NO_COLOR: undefined } });
     expect(piped.stdout).toContain('created');
     expect(piped.stdout).not.toContain(ESC);
     // NO_COLOR wins over FORCE_COLOR.
-    expect(runCli(['new', 'forced'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain(ESC);
-    expect(runCli(['new', 'both'], { cwd: root, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect((await runCliInProcess(['new', 'forced'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).toContain(ESC);
+    expect((await runCliInProcess(['new', 'both'], { cwd: root, env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
 
-  it('is silent with --quiet', () => {
+  it('is silent with --quiet', async () => {
     const root = workspace({ 'reports/demo/report.md': reportSource('# Introduction\n\nText.\n') });
-    const created = runCli(['new', 'quiet-one', '--quiet'], { cwd: root });
+    const created = await runCliInProcess(['new', 'quiet-one', '--quiet'], { cwd: root });
     expect(created.code).toBe(0);
     expect(created.stdout).toBe('');
-    const built = runCli(['build', 'demo', '--quiet'], { cwd: root });
+    const built = await runCliInProcess(['build', 'demo', '--quiet'], { cwd: root });
     expect(built.code).toBe(0);
     expect(built.stdout).toBe('');
   });
 
-  it('exits 2 with a one-line message for an unknown command or option', () => {
+  it('exits 2 with a one-line message for an unknown command or option', async () => {
     const root = workspace();
-    const unknown = runCli(['biuld'], { cwd: root });
+    const unknown = await runCliAsync(['biuld'], { cwd: root });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("(Did you mean build?)");
-    expect(runCli(['new', 'x', '--colour'], { cwd: root }).code).toBe(2);
+    expect((await runCliInProcess(['new', 'x', '--colour'], { cwd: root })).code).toBe(2);
   });
 });
 
 describe('rapporteur completion', () => {
-  it('completes every command, for bash and zsh', () => {
+  it('completes every command, for bash and zsh', async () => {
     const root = workspace();
-    const commands = commandsOf(runCli(['--help'], { cwd: root }).stdout);
+    const commands = commandsOf((await runCliInProcess(['--help'], { cwd: root })).stdout);
     for (const shell of ['bash', 'zsh']) {
-      const script = runCli(['completion', shell], { cwd: root });
+      const script = await runCliInProcess(['completion', shell], { cwd: root });
       expect(script.code).toBe(0);
       for (const command of commands) expect(script.stdout, `${shell}: ${command}`).toContain(command);
     }
-    const zsh = runCli(['completion', 'zsh'], { cwd: root }).stdout;
+    const zsh = (await runCliInProcess(['completion', 'zsh'], { cwd: root })).stdout;
     expect(zsh.startsWith('#compdef rapporteur')).toBe(true);
     for (const command of commands) expect(zsh).toContain(`_rapporteur_${command.replace(/-/g, '_')}()`);
     // Both scripts are valid shell (zsh is checked where it is installed).
     const file = path.join(root, 'completion');
-    writeFileSync(file, runCli(['completion', 'bash'], { cwd: root }).stdout);
+    writeFileSync(file, (await runCliInProcess(['completion', 'bash'], { cwd: root })).stdout);
     expect(spawnSync('bash', ['-n', file], { encoding: 'utf8' }).status).toBe(0);
     if (spawnSync('zsh', ['--version']).status === 0) {
       writeFileSync(file, zsh);
@@ -105,10 +105,10 @@ describe('rapporteur completion', () => {
     }
   });
 
-  it('is a bash script that completes commands, options, option values and report names', () => {
+  it('is a bash script that completes commands, options, option values and report names', async () => {
     const root = workspace({ 'reports/access-to-evidence/report.md': reportSource('Text.\n') });
     const script = path.join(root, 'completion.bash');
-    writeFileSync(script, runCli(['completion', 'bash'], { cwd: root }).stdout);
+    writeFileSync(script, (await runCliInProcess(['completion', 'bash'], { cwd: root })).stdout);
     const complete = (line: string) => {
       const words = line.split(' ');
       const program = `source ${JSON.stringify(script)}; COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${
@@ -127,9 +127,9 @@ describe('rapporteur completion', () => {
     expect(complete('rapporteur ')).toEqual(expect.arrayContaining(['new', 'build', 'watch', 'config', 'completion']));
   });
 
-  it('refuses a shell it does not know', () => {
+  it('refuses a shell it does not know', async () => {
     const root = workspace();
-    const result = runCli(['completion', 'fish'], { cwd: root });
+    const result = await runCliInProcess(['completion', 'fish'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('bash, zsh');
   });

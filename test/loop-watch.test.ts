@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, makeWorkspace, removeWorkspace, repoRoot, reportSource as baseSource, runCli } from './helpers.js';
+import { bin, makeWorkspace, removeWorkspace, repoRoot, reportSource as baseSource, runCliAsync, runCliInProcess } from './helpers.js';
 
 /** A report that lint finds clean, so that an overlay in these tests always means a problem planted here. */
 const reportSource = (body: string, front: Record<string, string> = {}) =>
@@ -165,7 +165,7 @@ describe('rapporteur watch', () => {
     const root = workspace({ 'reports/one/report.md': reportSource(body('The first report.'), { title: 'Report One' }) });
     const watcher = await startWatch(root);
     expect(await page(watcher.url)).toContain('The first report.');
-    expect(runCli(['new', 'two', '--title', 'Report Two', '--quiet'], { cwd: root }).code).toBe(0);
+    expect((await runCliInProcess(['new', 'two', '--title', 'Report Two', '--quiet'], { cwd: root })).code).toBe(0);
     const index = await waitFor(
       async () => {
         const html = await page(watcher.url);
@@ -297,10 +297,10 @@ describe('rapporteur watch', () => {
     const root = workspace({ 'reports/demo/report.md': reportSource(body('Text.')) });
     const first = await startWatch(root, ['demo']);
     const port = new URL(first.url).port;
-    const second = runCli(['watch', 'demo', '--port', port], { cwd: root });
+    const second = await runCliAsync(['watch', 'demo', '--port', port], { cwd: root });
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`port ${port} is in use`);
-    const bad = runCli(['watch', 'demo', '--port', 'eighty'], { cwd: root });
+    const bad = await runCliAsync(['watch', 'demo', '--port', 'eighty'], { cwd: root });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--port: "eighty" is not a port number');
   });
@@ -319,7 +319,7 @@ describe('rapporteur watch', () => {
     const watcher = await startWatch(root, ['demo']);
     expect(await page(watcher.url)).toContain('__rapporteur');
     await watcher.stop();
-    expect(runCli(['build', 'demo'], { cwd: root }).code).toBe(0);
+    expect((await runCliInProcess(['build', 'demo'], { cwd: root })).code).toBe(0);
     const built = readFileSync(path.join(root, 'dist/demo/demo.html'), 'utf8');
     expect(built).not.toContain('__rapporteur');
     expect(built).not.toContain('<script');

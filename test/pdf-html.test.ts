@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
-import { makeWorkspace, removeWorkspace, repoRoot, runCli } from './helpers.js';
+import { makeWorkspace, removeWorkspace, repoRoot, runCliInProcess } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,7 +21,7 @@ describe('published web page of the sample report', () => {
   const file = (edition: string) => path.join(out, 'access-to-evidence', edition === 'full' ? 'access-to-evidence.html' : `access-to-evidence-${edition}.html`);
   beforeAll(async () => {
     out = makeWorkspace({});
-    const result = runCli(['build', 'access-to-evidence', '--format', 'html', '--edition', 'all', '--out', out, '--quiet'], { cwd: repoRoot });
+    const result = await runCliInProcess(['build', 'access-to-evidence', '--format', 'html', '--edition', 'all', '--out', out, '--quiet'], { cwd: repoRoot });
     expect(result.code).toBe(0);
     launched = await launchBrowser(findBrowser());
   }, 120_000);
@@ -88,7 +88,7 @@ describe('published web page of the sample report', () => {
     }
   });
 
-  it('has no view switcher in an edition for one system', () => {
+  it('has no view switcher in an edition for one system', async () => {
     expect(readFileSync(file('civil-law'), 'utf8')).not.toContain('<fieldset class="view-switcher"');
   });
 });

@@ -9,7 +9,7 @@ import { buildReports } from '../src/build/index.js';
 import { loadReport } from '../src/model/load.js';
 import { renderPdfJobs, type PdfRenderInfo } from '../src/pdf/index.js';
 import { renderHtml } from '../src/render/html.js';
-import { bin, repoRoot, runCli, tempWorkspaces } from './helpers.js';
+import { bin, repoRoot, runCliInProcess, tempWorkspaces } from './helpers.js';
 
 const workspace = tempWorkspaces();
 
@@ -42,14 +42,14 @@ describe('the PDF of a report built to provoke every defect of issue #12', () =>
     pages = pagesOf(pdf);
   }, 300_000);
 
-  it('is laid out in several chunks and proved: every word, every note on its call page, every contents number', () => {
+  it('is laid out in several chunks and proved: every word, every note on its call page, every contents number', async () => {
     expect(info.chunks).toBeGreaterThan(4);
     expect(info.verified?.problems).toEqual([]);
     expect(info.verified?.footnotes).toBeGreaterThan(300);
     expect(info.verified?.contentsEntries).toBeGreaterThan(15);
   });
 
-  it('has every sentence and every note, in order, by pdftotext', () => {
+  it('has every sentence and every note, in order, by pdftotext', async () => {
     const text = pages.join('\n');
     const sentences = [...source.matchAll(/\bw\d+x\d+\b/g)].map((m) => m[0]);
     const notes = [...new Set([...source.matchAll(/\bn\d+q\b/g)].map((m) => m[0]))];
@@ -60,7 +60,7 @@ describe('the PDF of a report built to provoke every defect of issue #12', () =>
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
-  it('prints each long URL whole, wrapped inside the page', () => {
+  it('prints each long URL whole, wrapped inside the page', async () => {
     // pdftotext joins a word hyphenated at a line end and drops its hyphen: compare without hyphens.
     const joined = pages.join('').replace(/\s+|-/g, '');
     const urls = [...new Set([...source.matchAll(/https:\/\/\S+?\.pdf\?session=[A-Z0-9]+/g)].map((m) => m[0]))];
@@ -68,13 +68,13 @@ describe('the PDF of a report built to provoke every defect of issue #12', () =>
     for (const url of urls) expect(joined).toContain(url.replace(/-/g, ''));
   });
 
-  it('embeds every face it uses (italic headings included), no Type 3 font', () => {
+  it('embeds every face it uses (italic headings included), no Type 3 font', async () => {
     const fonts = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
     for (const line of fonts) expect(line).not.toMatch(/Type 3/);
     expect(fonts.join('\n')).toMatch(/Italic/);
   });
 
-  it('sets running heads on one line: the long title cut with an ellipsis, the section head too', () => {
+  it('sets running heads on one line: the long title cut with an ellipsis, the section head too', async () => {
     const layout = pagesOf(pdf, true);
     const body = layout.slice(2);
     const heads = body.map((page) => page.split('\n').find((line) => line.trim()) ?? '');
@@ -89,7 +89,7 @@ describe('the PDF of a report built to provoke every defect of issue #12', () =>
     expect(LONG_TITLE.length).toBeGreaterThan(100);
   });
 
-  it('keeps authored heading numbers and adds none of its own to them', () => {
+  it('keeps authored heading numbers and adds none of its own to them', async () => {
     const text = pages.join('\n');
     expect(text).toMatch(/^III\. The Increasing Role of Evidence Part 3/m);
     expect(text).not.toMatch(/\b\d+(\.\d+)* (I|II|III|A|B)\. (The|Confidentiality)/);
@@ -98,7 +98,7 @@ describe('the PDF of a report built to provoke every defect of issue #12', () =>
 });
 
 describe('the PDF check', () => {
-  it('fails the build with exit 2, naming the page and the words, when the PDF loses lines; --no-verify writes it', () => {
+  it('fails the build with exit 2, naming the page and the words, when the PDF loses lines; --no-verify writes it', async () => {
     const { root } = stressWorkspace({ sections: 2, paragraphs: 2 });
     // A template whose pages clip the fourth paragraph after one line: a PDF made to lose lines,
     // as the chunked layout once did.
@@ -110,13 +110,13 @@ describe('the PDF check', () => {
     const lost = /w\d+x\d+/g.exec(paragraph.split('. ').slice(2).join('. '))?.[0];
     expect(lost).toBeTruthy();
     const out = path.join(root, 'dist');
-    const failed = runCli(['build', 'stress', '--format', 'pdf', '--template', 'lossy', '--out', out], { cwd: root });
+    const failed = await runCliInProcess(['build', 'stress', '--format', 'pdf', '--template', 'lossy', '--out', out], { cwd: root });
     expect(failed.code).toBe(2);
     const message = failed.stderr.trim().split('\n').at(-1)!;
     expect(message).toMatch(/^rapporteur: dist\/stress\/stress\.pdf: the PDF check failed, so the file was not written: page \d+: body text: \d+ word\(s\) missing: "/);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(out, 'stress', 'stress.pdf'))).toBe(false);
-    const skipped = runCli(['build', 'stress', '--format', 'pdf', '--template', 'lossy', '--out', out, '--no-verify'], { cwd: root });
+    const skipped = await runCliInProcess(['build', 'stress', '--format', 'pdf', '--template', 'lossy', '--out', out, '--no-verify'], { cwd: root });
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toMatch(/--no-verify: PDFs are written without the check/);
     const pdf = path.join(out, 'stress', 'stress.pdf');
@@ -140,11 +140,11 @@ describe('the PDF check', () => {
     expect(tool('pdftotext', [pdf, '-'])).toMatch(/Folio 2/);
   }, 300_000);
 
-  it('never runs a title as markup: a title that closes a <style> element is printed as text', () => {
+  it('never runs a title as markup: a title that closes a <style> element is printed as text', async () => {
     const evil = '"Evil</style><script>document.body.append(String.fromCharCode(73,78,74))</script><style>x"';
     const root = workspace({ 'reports/evil/report.md': stressReport({ sections: 1, paragraphs: 1, front: { title: evil, shorttitle: evil } }) });
     const out = path.join(root, 'dist');
-    const result = runCli(['build', 'evil', '--format', 'pdf', '--out', out], { cwd: root });
+    const result = await runCliInProcess(['build', 'evil', '--format', 'pdf', '--out', out], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const text = tool('pdftotext', [path.join(out, 'evil', 'evil.pdf'), '-']);
@@ -200,7 +200,7 @@ describe('a killed PDF build', () => {
       }
       expect(browsersOf(profile!)).toBe('');
       expect(existsSync(path.join(os.tmpdir(), profile!))).toBe(false);
-      const again = runCli(['build', 'stress', '--format', 'html', '--out', out], { cwd: root });
+      const again = await runCliInProcess(['build', 'stress', '--format', 'html', '--out', out], { cwd: root });
       expect(again.code).toBe(0);
       expect(existsSync(stale)).toBe(false);
     }, 300_000);

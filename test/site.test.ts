@@ -12,7 +12,7 @@ import { loadReport } from '../src/model/load.js';
 import { resolveReports } from '../src/workspace.js';
 import { formatsFor, versionsFor } from '../src/site/audience.js';
 import { buildSite, type SiteOutcome } from '../src/site/index.js';
-import { commitAll, git, runCli, tempWorkspaces } from './helpers.js';
+import { commitAll, git, runCliInProcess, tempWorkspaces } from './helpers.js';
 import { makeSiteHistory, REMEDIES_COMMENT } from './site-fixture.js';
 
 const require = createRequire(import.meta.url);
@@ -83,7 +83,7 @@ describe('rapporteur site', () => {
     await launched?.close();
   });
 
-  it('publishes only the final, public versions of the public report, with every page and file a reader needs', () => {
+  it('publishes only the final, public versions of the public report, with every page and file a reader needs', async () => {
     expect(first.reports).toEqual(['access-to-evidence']);
     expect(first.versions).toBe(2);
     const files = new Set(first.files);
@@ -107,7 +107,7 @@ describe('rapporteur site', () => {
     for (const file of first.files.filter((f) => f.endsWith('.html'))) expect(readFileSync(path.join(publicOut, file), 'utf8'), file).not.toContain('data:font/woff2');
   });
 
-  it('keeps every page within its size budget (site pages 60 kB, report editions and redlines 600 kB, cards 200 kB)', () => {
+  it('keeps every page within its size budget (site pages 60 kB, report editions and redlines 600 kB, cards 200 kB)', async () => {
     for (const file of first.files) {
       const size = statSync(path.join(publicOut, file)).size;
       const budget = /\/v\/[^/]+\/[^/]+\.html$/.test(file) && !file.endsWith('index.html') ? 600_000 : file.endsWith('.html') ? 60_000 : file.endsWith('.png') ? 200_000 : 2_000_000;
@@ -115,7 +115,7 @@ describe('rapporteur site', () => {
     }
   });
 
-  it('writes a change log from the per-recommendation summaries, and a permanent page per recommendation with its history', () => {
+  it('writes a change log from the per-recommendation summaries, and a permanent page per recommendation with its history', async () => {
     const changes = readFileSync(path.join(publicOut, 'access-to-evidence/changes/index.html'), 'utf8');
     expect(changes).toContain('3.1 Make confidentiality orders available from the outset: civil-law variant modified');
     expect(changes).toContain('2.1 Hold an early case-management hearing: added');
@@ -171,7 +171,7 @@ describe('rapporteur site', () => {
     }
   });
 
-  it('adds drafts, their redlines and a notice on every page for the working group', () => {
+  it('adds drafts, their redlines and a notice on every page for the working group', async () => {
     expect(group.reports.sort()).toEqual(['access-to-evidence', 'remedies']);
     expect(group.versions).toBe(6);
     const files = new Set(group.files);
@@ -282,15 +282,15 @@ describe('rapporteur site', () => {
     expect(readFileSync(path.join(publicOut, 'access-to-evidence/changes/index.html'), 'utf8')).toContain('3.1 Make confidentiality orders available from the outset: civil-law variant modified');
   }, 300_000);
 
-  it('is a command: exit 2 with one line for a bad audience or a folder it did not make, 0 and a summary otherwise', () => {
-    const bad = runCli(['site', '--audience', 'press'], { cwd: root });
+  it('is a command: exit 2 with one line for a bad audience or a folder it did not make, 0 and a summary otherwise', async () => {
+    const bad = await runCliInProcess(['site', '--audience', 'press'], { cwd: root });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--audience: unknown audience "press"');
-    const foreign = runCli(['site', '--out', 'reports'], { cwd: root });
+    const foreign = await runCliInProcess(['site', '--out', 'reports'], { cwd: root });
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toMatch(/is not empty and was not made by rapporteur site/);
     expect(foreign.stderr).not.toMatch(/\n\s+at /);
-    const ok = runCli(['site', 'remedies', '--audience', 'working-group', '--out', 'dist/cli-site', '--no-cards'], { cwd: root });
+    const ok = await runCliInProcess(['site', 'remedies', '--audience', 'working-group', '--out', 'dist/cli-site', '--no-cards'], { cwd: root });
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/dist\/cli-site: working-group site, 1 report, 3 versions, \d+ files; \d+ made, 0 reused/);
@@ -341,7 +341,7 @@ describe('the CI layout: editions made per report, the site put together from th
 
 describe('audience rules', () => {
   const version = (status: 'draft' | 'review' | 'final', confidentiality: 'public' | 'working-group') => ({ report: { meta: { status, confidentiality } } });
-  it('puts a report on the public site only when its newest version is final and public, and earlier public drafts only when asked', () => {
+  it('puts a report on the public site only when its newest version is final and public, and earlier public drafts only when asked', async () => {
     const history = [version('draft', 'working-group'), version('review', 'public'), version('final', 'public'), version('final', 'public')];
     expect(versionsFor(history, { audience: 'public', publicDrafts: false })).toEqual(history.slice(2));
     expect(versionsFor(history, { audience: 'public', publicDrafts: true })).toEqual(history.slice(1));

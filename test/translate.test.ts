@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { parseXliff, writeXliff, type TranslationUnit } from '../src/i18n/formats.js';
 import { inlineToText, type Inline } from '../src/i18n/units.js';
-import { git, repoRoot, runCli, tempWorkspaces } from './helpers.js';
+import { git, repoRoot, runCliInProcess, tempWorkspaces } from './helpers.js';
 
 const workspace = tempWorkspaces();
 const SCHEMA = path.join(repoRoot, 'test', 'data', 'xliff', 'xliff_core_2.0.xsd');
@@ -281,7 +281,7 @@ describe('a translation keyed by id', () => {
 
     const unknown = path.join(root, 'unknown.xlf');
     writeFileSync(unknown, text.replace('name="protect/rationale"', 'name="protect/rationales"'));
-    const a = runCli(['translate', 'import', unknown], { cwd: root });
+    const a = await runCliInProcess(['translate', 'import', unknown], { cwd: root });
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(new RegExp(`^rapporteur: unknown\\.xlf:${lineOf('name="protect/rationale"')}:\\d+: unknown unit id "protect/rationales": remedies has no such part`));
 

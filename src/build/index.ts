@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { runCwd } from '../util/run-context.js';
 import type { VFileMessage } from 'vfile-message';
 import { diskParseStore, parseCacheDir, type ParseStore } from '../cache/parse-cache.js';
 import { startStamp } from '../git/stamp.js';
@@ -139,10 +140,10 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
     for (const note of template?.problems ?? []) if (!outcome.problems.some((p) => p.file === note.file && p.reason === note.reason && p.line === note.line)) outcome.problems.push(note);
     const stamp = await stampFor(report.files.map((f) => f.absPath));
     const dir = path.join(options.out, report.slug);
-    const escape = escapeReason(options.out, dir, path.relative(process.cwd(), options.out) || options.out);
+    const escape = escapeReason(options.out, dir, path.relative(runCwd(), options.out) || options.out);
     if (escape) {
       // A `dist/<slug>` link (committed, or planted) would carry the outputs elsewhere.
-      outcome.problems.push(problem(`the output folder ${path.relative(process.cwd(), dir) || dir} ${escape}; remove the link`, { file: report.file }, { ruleId: 'output' }));
+      outcome.problems.push(problem(`the output folder ${path.relative(runCwd(), dir) || dir} ${escape}; remove the link`, { file: report.file }, { ruleId: 'output' }));
       outcome.failed.push(report.slug);
       continue;
     }
@@ -183,7 +184,7 @@ export async function buildReports(targets: ReportTarget[], options: BuildOption
             return html;
           },
         });
-        for (const file of written) log(`${path.relative(process.cwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
+        for (const file of written) log(`${path.relative(runCwd(), file)}  ${edition}  ${Math.round(performance.now() - started)} ms`);
       }
     }
   }

@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { packagePath } from '../util/package-root.js';
+import { runEnv } from '../util/run-context.js';
 
 /**
  * An on-disk cache of parsed Markdown trees, so that a rebuild parses only the chapters whose
@@ -130,8 +131,8 @@ export function diskParseStore(dir: string): ParseStore {
  */
 export function parseCacheDir(out: string, slug: string): string {
   const base =
-    process.env.RAPPORTEUR_CACHE_DIR ||
-    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'rapporteur');
+    runEnv().RAPPORTEUR_CACHE_DIR ||
+    path.join(runEnv().XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'rapporteur');
   const owner = createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16);
   return path.join(base, 'parse', owner, slug);
 }

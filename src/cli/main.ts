@@ -17,6 +17,8 @@ import { registerComments } from './commands/comments.js';
 import { registerTranslate } from './commands/translate.js';
 import { registerSite } from './commands/site.js';
 import { defaultIo, type Io } from './shared.js';
+import { withRunContext } from '../util/run-context.js';
+import { clearConfigCache } from '../config.js';
 
 const version = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
@@ -66,7 +68,11 @@ through a report from first draft to publication.`,
   }
 
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // Each run reads the configuration as it is now: a host that calls run() again (tests, an
+    // editor) must see an edited rapporteur.config.yaml, as a new process would.
+    clearConfigCache();
+    // Paths are shown relative to io.cwd and settings read from io.env, also when run in-process.
+    await withRunContext({ cwd: io.cwd, env: io.env ?? process.env }, () => program.parseAsync(argv, { from: 'user' }));
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -79,7 +85,7 @@ through a report from first draft to publication.`,
       io.err(`rapporteur: ${oneLine(error.message)}`);
       return error.exitCode;
     }
-    const debug = argv.includes('--debug') || process.env.RAPPORTEUR_DEBUG === '1';
+    const debug = argv.includes('--debug') || (io.env ?? process.env).RAPPORTEUR_DEBUG === '1';
     const message = error instanceof Error ? error.message : String(error);
     io.err(`rapporteur: internal error: ${oneLine(message)}`);
     if (debug && error instanceof Error && error.stack) io.err(error.stack);

@@ -13,15 +13,22 @@ export interface Io {
   cwd: string;
   /** True when colours are allowed: stdout is a TTY and NO_COLOR is unset. */
   color: boolean;
+  /** The run's environment variables (CI, RAPPORTEUR_CACHE_DIR…); process.env when left out. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What a printed text becomes on the terminal: filtered (messages quote text from sources) and ending its line. */
+export function printedLine(text: string): string {
+  return terminalSafe(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 export function defaultIo(): Io {
   return {
-    // Every line printed passes the terminal filter: messages quote text from sources.
-    out: (text) => process.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
-    err: (text) => process.stderr.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
+    out: (text) => process.stdout.write(printedLine(text)),
+    err: (text) => process.stderr.write(printedLine(text)),
     cwd: process.cwd(),
     color: colorEnabled(process.stdout),
+    env: process.env,
   };
 }
 

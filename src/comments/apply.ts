@@ -7,6 +7,7 @@ import { parseMarkdown } from '../parse/processor.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/problems.js';
 import { readLedger, updateLedgerEntries, type LedgerEntry } from './ledger.js';
+import { runEnv } from '../util/run-context.js';
 
 /**
  * `comments apply <id>` and `comments reject <id>`: a reviewer's suggestion (a tracked change
@@ -31,7 +32,7 @@ async function decider(report: Report, by: string | undefined): Promise<string> 
   } catch {
     // No git identity: fall through.
   }
-  return process.env.USER || 'unknown';
+  return runEnv().USER || 'unknown';
 }
 
 async function findSuggestion(report: Report, id: string): Promise<LedgerEntry> {

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { runCwd } from '../util/run-context.js';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -92,7 +93,7 @@ function reportDirOf(absFile: string): string {
 /** Neither reads nor writes a ledger that links (or whose folder links) out of its report folder. */
 function refuseOutside(absFile: string): void {
   if (!isContained(reportDirOf(absFile), absFile)) {
-    throw new UserError(`${path.relative(process.cwd(), absFile) || absFile} is a link to a file outside the report folder; comments ledgers must stay inside it, and nothing was written`);
+    throw new UserError(`${path.relative(runCwd(), absFile) || absFile} is a link to a file outside the report folder; comments ledgers must stay inside it, and nothing was written`);
   }
 }
 

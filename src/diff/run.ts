@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { runCwd, runEnv } from '../util/run-context.js';
 import { diskParseStore, parseCacheDir, type ParseStore } from '../cache/parse-cache.js';
 import { defaultFromRevision, gitReader, requireRepository, resolveRevision, revisionFileName, someFilesUnchanged, type Revision } from '../git/revisions.js';
 import { loadReport, type ReportTarget } from '../model/load.js';
@@ -76,7 +77,7 @@ export async function redlineReport(target: ReportTarget, options: RedlineOption
   const cache = await someFilesUnchanged(top, path.dirname(target.file), from.commit, to?.commit);
   // Parsed trees of both versions are kept on disk beside the build's, so the next redline from
   // the same tag parses only what changed since (the build's own store keeps one version only).
-  const store = options.cache && process.env.RAPPORTEUR_CACHE !== '0' ? redlineStore(out, target.slug) : undefined;
+  const store = options.cache && runEnv().RAPPORTEUR_CACHE !== '0' ? redlineStore(out, target.slug) : undefined;
   const before = await loadAt(target, from, { warn, cache, store, template: options.template });
   const after = await loadAt(target, to, { warn, cache, store, template: options.template });
   store?.prune();
@@ -106,7 +107,7 @@ export async function redlineReport(target: ReportTarget, options: RedlineOption
     );
     const name = `${target.slug}${edition === FULL ? '' : `-${edition}`}-redline-${fromName}-${toName}`;
     const dir = path.join(out, target.slug);
-    if (!isContained(out, dir)) throw new UserError(`the output folder ${path.relative(process.cwd(), dir) || dir} is a symbolic link that leads outside ${path.relative(process.cwd(), out) || out}; remove it`);
+    if (!isContained(out, dir)) throw new UserError(`the output folder ${path.relative(runCwd(), dir) || dir} is a symbolic link that leads outside ${path.relative(runCwd(), out) || out}; remove it`);
     if (formats.includes(JSON_FORMAT)) await writeFileAtomic(path.join(dir, `${name}.json`), `${JSON.stringify(comparison, null, 2)}\n`);
     const written = await options.run.write(writers, after, edition, {
       file: (writer) => path.join(dir, `${name}.${writer.extension}`),
@@ -117,7 +118,7 @@ export async function redlineReport(target: ReportTarget, options: RedlineOption
       redline: writers.some((writer) => writer.format === 'docx') ? { comparison, tree, changesOnly: options.changesOnly, revision: await revisionAuthor(top, to?.commit) } : undefined,
       html: () => renderRedlineHtml(comparison, tree, after, { edition, changesOnly: options.changesOnly, template }),
     });
-    for (const file of written) log(`${path.relative(process.cwd(), file)}  ${Math.round(performance.now() - started)} ms`);
+    for (const file of written) log(`${path.relative(runCwd(), file)}  ${Math.round(performance.now() - started)} ms`);
   }
   return results;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { UserError } from '../util/problems.js';
 import { killBrowserProcesses } from './kill.js';
+import { runEnv } from '../util/run-context.js';
 
 /** Flags that keep a print-only browser quiet: no GPU, no phoning home, no first-run work. */
 export const CHROMIUM_ARGS = [
@@ -53,7 +54,7 @@ function puppeteerCache(home: string): string[] {
  * Finds the browser in the documented order: an explicit path, PUPPETEER_EXECUTABLE_PATH or
  * CHROME_PATH, Debian/Ubuntu chromium, Google Chrome, puppeteer's own cache.
  */
-export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env, system: string[] = SYSTEM_BROWSERS): string {
+export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = runEnv(), system: string[] = SYSTEM_BROWSERS): string {
   const named: Array<[string, string | undefined]> = [
     ['the browser option', explicit],
     ['PUPPETEER_EXECUTABLE_PATH', env.PUPPETEER_EXECUTABLE_PATH],
@@ -110,24 +111,38 @@ export async function protocolTimeoutError(error: unknown, timeoutMs: number): P
 }
 
 const live = new Set<{ kill(options?: { keepProfile?: boolean }): void }>();
-let signalsHandled = false;
 
 /**
  * On Ctrl-C or a termination signal the build ends at once, and so do its browsers and their
  * profiles (the default would leave Chromium running, re-parented to PID 1). SIGKILL reaches no
  * handler: the reaper (reaper-worker.ts), started before the browser, covers that.
+ * The handlers are there only while a browser is: a host that calls run() in-process (an editor,
+ * the test runner) gets its own signal handling back once the last browser has closed.
  */
-function handleSignals(): void {
-  if (signalsHandled) return;
-  signalsHandled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    process.on(signal, () => {
-      // The profile stays for the reaper: a Chromium that forked while we scanned /proc is found
-      // by its profile, and a reaper that saw no profile would take the browser for closed.
-      for (const browser of live) browser.kill({ keepProfile: true });
-      process.exit(code);
-    });
-  }
+const signalHandlers = (
+  [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const
+).map(([signal, code]) => ({
+  signal,
+  handler: () => {
+    // The profile stays for the reaper: a Chromium that forked while we scanned /proc is found
+    // by its profile, and a reaper that saw no profile would take the browser for closed.
+    for (const browser of live) browser.kill({ keepProfile: true });
+    process.exit(code);
+  },
+}));
+
+function watch(entry: { kill(options?: { keepProfile?: boolean }): void }): void {
+  if (live.size === 0) for (const { signal, handler } of signalHandlers) process.on(signal, handler);
+  live.add(entry);
+}
+
+function unwatch(entry: { kill(options?: { keepProfile?: boolean }): void }): void {
+  if (!live.delete(entry) || live.size > 0) return;
+  for (const { signal, handler } of signalHandlers) process.off(signal, handler);
 }
 
 export interface LaunchOptions {
@@ -148,8 +163,7 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
     },
   };
   // Watched from the start: a build killed while the browser is still starting leaves nothing.
-  live.add(entry);
-  handleSignals();
+  watch(entry);
   const reaper = spawn(process.execPath, [fileURLToPath(new URL('./reaper-worker.js', import.meta.url)), String(process.pid), userDataDir], {
     detached: true,
     stdio: 'ignore',
@@ -170,7 +184,7 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
       handleSIGHUP: false,
     });
   } catch (error) {
-    live.delete(entry);
+    unwatch(entry);
     entry.kill();
     // A browser too slow to answer while starting is the same overloaded machine as later on.
     const timedOut = await protocolTimeoutError(error, protocolTimeoutMs);
@@ -181,9 +195,9 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
   return {
     browser,
     async close() {
-      live.delete(entry);
       await browser.close().catch(() => {});
       entry.kill();
+      unwatch(entry);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { ui } from '../i18n/ui.js';
+import { runCwd, runEnv } from '../util/run-context.js';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -168,7 +169,7 @@ function paperOf(job: PdfJob): (typeof SIZES)[Paper] {
 }
 
 function timeoutSeconds(options: PdfOptions): number {
-  const fromEnv = Number(process.env.RAPPORTEUR_PDF_TIMEOUT);
+  const fromEnv = Number(runEnv().RAPPORTEUR_PDF_TIMEOUT);
   return options.timeout ?? (fromEnv > 0 ? fromEnv : 120);
 }
 
@@ -248,7 +249,7 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
           results.push(info);
           done(info);
           const check = info.verified ? `checked in ${info.verifyMs} ms` : 'not checked (--no-verify)';
-          options.log(`${path.relative(process.cwd(), job.file)}  ${job.edition}  ${info.pages} pages  ${info.ms} ms  ${check}`);
+          options.log(`${path.relative(runCwd(), job.file)}  ${job.edition}  ${info.pages} pages  ${info.ms} ms  ${check}`);
         })();
         // Awaited below; a failure meanwhile stops the loop before the next job.
         finishing.catch(() => {
@@ -310,8 +311,8 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
   const { report } = job;
   const verify = options.verify !== false;
   const seconds = timeoutSeconds(options);
-  const chunkChars = options.chunkChars ?? (Number(process.env.RAPPORTEUR_PDF_CHUNK) || 40_000);
-  const shown = `${path.relative(process.cwd(), job.file)} (${job.edition} edition)`;
+  const chunkChars = options.chunkChars ?? (Number(runEnv().RAPPORTEUR_PDF_CHUNK) || 40_000);
+  const shown = `${path.relative(runCwd(), job.file)} (${job.edition} edition)`;
   // The page holds its layout until the chunks are cut out: parsing is cheap, layout is not.
   // Only Rapporteur's own CSS goes into the page as text: the fonts, the template's paged.css and
   // the paper size (one of two keywords). Text from the report reaches the pages via the CSSOM.
@@ -421,7 +422,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
         const number = (prepared.text?.footnoteIds?.indexOf(repeated.id) ?? -1) + 1;
         const label = repeated.id.replace(/^user-content-fn-/, '');
         throw new UserError(
-          `${path.relative(process.cwd(), job.file)}: the PDF check failed, so the file was not written: footnote ${number || label} ("${label}") is printed ${repeated.pages.length} times, on pages ${repeated.pages.join(' and ')}: ` +
+          `${path.relative(runCwd(), job.file)}: the PDF check failed, so the file was not written: footnote ${number || label} ("${label}") is printed ${repeated.pages.length} times, on pages ${repeated.pages.join(' and ')}: ` +
             'the layout went wrong — please report this as a bug (`build --no-verify` writes the PDF unchecked)',
           { exitCode: 2 },
         );
@@ -433,7 +434,7 @@ async function renderOne(job: PdfJob, jobIndex: number, context: Context): Promi
         if (result.problems.length) {
           if (process.env.RAPPORTEUR_PDF_DEBUG) for (const problem of result.problems) process.stderr.write(`[pdf] page ${problem.page}: ${problem.message}\n`);
           throw new UserError(
-            `${path.relative(process.cwd(), job.file)}: the PDF check failed, so the file was not written: ${describeProblems(result)}` +
+            `${path.relative(runCwd(), job.file)}: the PDF check failed, so the file was not written: ${describeProblems(result)}` +
               ' — please report this as a bug; `build --no-verify` writes the PDF unchecked',
             { exitCode: 2 },
           );

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { runCwd } from '../util/run-context.js';
 import path from 'node:path';
 import { packagePath } from '../util/package-root.js';
 import type { VFileMessage } from 'vfile-message';
@@ -47,7 +48,7 @@ export function loadTemplate(name: string, workspaceRoot: string): Template {
   if (!dir) throw new UserError(`template "${name}" not found (looked in ${candidates.map((c) => path.join(c, 'template.html')).join(' and ')})`);
   const isShipped = dir === shipped || sameFolder(dir, shipped);
   if (!isShipped && !isContained(workspaceRoot, dir)) {
-    throw new UserError(`template "${name}": ${path.relative(process.cwd(), dir) || dir} is a symbolic link that leads outside the workspace; a template must be inside it`);
+    throw new UserError(`template "${name}": ${path.relative(runCwd(), dir) || dir} is a symbolic link that leads outside the workspace; a template must be inside it`);
   }
   const problems: VFileMessage[] = [];
   const read = (file: string): { text: string; shown: string } => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runEnv } from '../util/run-context.js';
 
 /**
  * The site's cache of what is costly to make (editions, PDFs, redlines, share cards), kept
@@ -28,7 +29,8 @@ export function hashOf(...parts: Array<string | Buffer>): string {
 }
 
 export function siteCacheDir(out: string): string {
-  const base = process.env.RAPPORTEUR_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'rapporteur');
+  const env = runEnv();
+  const base = env.RAPPORTEUR_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'rapporteur');
   return path.join(base, 'site', hashOf(path.resolve(out)).slice(0, 16));
 }
 

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { runCwd } from '../util/run-context.js';
 import os from 'node:os';
 import path from 'node:path';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
@@ -142,8 +143,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteOutcome> {
   // Writers write files; they write into this folder and the site takes the bytes from there.
   const writerTemp = writers.length > 0 ? mkdtempSync(path.join(os.tmpdir(), 'rapporteur-site-')) : undefined;
   // Writers name the files they write; the reader should see where they end up in the site.
-  const shownTemp = writerTemp ? path.relative(process.cwd(), writerTemp) : '';
-  const shownOut = path.relative(process.cwd(), options.out) || '.';
+  const shownTemp = writerTemp ? path.relative(runCwd(), writerTemp) : '';
+  const shownOut = path.relative(runCwd(), options.out) || '.';
   const run = new WriterRun((line) => log(shownTemp && line.startsWith(shownTemp) ? `${shownOut}${line.slice(shownTemp.length)}` : line));
   const reports: ReportEntry[] = [];
   const siteTitle = { value: '' };

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { runCwd } from './run-context.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isContained } from './contain.js';
@@ -89,8 +90,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   // folder on the way that leads elsewhere would make the write land outside it: refused before
   // any folder is created.
   if (options.within !== undefined && !isContained(options.within, file)) {
-    const shown = path.relative(process.cwd(), file) || file;
-    throw new UserError(`cannot write ${shown}: a symbolic link on its path leads outside ${path.relative(process.cwd(), options.within) || options.within}; nothing is written there`);
+    const shown = path.relative(runCwd(), file) || file;
+    throw new UserError(`cannot write ${shown}: a symbolic link on its path leads outside ${path.relative(runCwd(), options.within) || options.within}; nothing is written there`);
   }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -101,7 +102,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
     await fs.rm(temp, { force: true }).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code ? REASONS[code] : undefined;
-    if (reason) throw new UserError(`cannot write ${path.relative(process.cwd(), file) || file}: ${reason}`);
+    if (reason) throw new UserError(`cannot write ${path.relative(runCwd(), file) || file}: ${reason}`);
     throw error;
   }
 }

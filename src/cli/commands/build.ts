@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isError } from '../../util/problems.js';
 import { formatHelp } from '../../writers/index.js';
 import { printProblems, resolveOut, splitList, targetsFrom, type Io } from '../shared.js';
+import { runEnv } from '../../util/run-context.js';
 
 export function registerBuild(program: Command, io: Io, setExit: (code: number) => void): void {
   program
@@ -37,7 +38,7 @@ Examples:
       const { config } = loadConfig(root);
       const formats = parseFormats(options.format ?? config.formats.join(','));
       // CI logs keep findings, not progress: a translation's coverage is said there too.
-      const quiet = options.quiet || process.env.CI === 'true';
+      const quiet = options.quiet || runEnv().CI === 'true';
       // Said even when quiet: a PDF that was not read back is not proven complete.
       if (!options.verify && formats.includes('pdf')) io.err('rapporteur: --no-verify: PDFs are written without the check that every word, footnote and page number is in them');
       const outcome = await buildReports(targets, {
@@ -47,7 +48,7 @@ Examples:
         template: options.template ?? config.template,
         log: quiet ? undefined : (line) => io.out(line),
         notice: options.quiet ? undefined : (line) => io.out(line),
-        cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',
+        cache: options.cache && runEnv().RAPPORTEUR_CACHE !== '0',
         langs: options.lang ? splitList(options.lang, []) : undefined,
         paper: config.paper,
         verify: options.verify,

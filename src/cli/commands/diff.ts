@@ -5,6 +5,7 @@ import { JSON_FORMAT, parseRedlineFormats } from '../../diff/formats.js';
 import { FULL } from '../../render/editions.js';
 import { formatHelp, WriterRun } from '../../writers/index.js';
 import { resolveOut, splitList, targetsFrom, type Io } from '../shared.js';
+import { runEnv } from '../../util/run-context.js';
 
 interface DiffOptions {
   from?: string;
@@ -50,7 +51,7 @@ Examples:
       const { root, targets } = await targetsFrom(reports, io);
       const out = resolveOut(options.out, root, io.cwd);
       // With JSON on stdout, progress goes to stderr so the output stays machine-readable.
-      const log = options.quiet || process.env.CI === 'true' ? () => {} : formats.includes(JSON_FORMAT) ? io.err : io.out;
+      const log = options.quiet || runEnv().CI === 'true' ? () => {} : formats.includes(JSON_FORMAT) ? io.err : io.out;
       const run = new WriterRun(log);
       const results: Comparison[] = [];
       for (const target of targets) {

@@ -4,6 +4,7 @@ import { AUDIENCES, type Audience } from '../../site/audience.js';
 import { formatHelp, parseFormatList } from '../../writers/index.js';
 import { UserError } from '../../util/problems.js';
 import { resolveOut, targetsFrom, type Io } from '../shared.js';
+import { runEnv } from '../../util/run-context.js';
 
 interface SiteCommandOptions {
   audience: string;
@@ -57,7 +58,7 @@ Examples:
       if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(baseUrl)) {
         throw new UserError(`--base-url: "${baseUrl}" is not an http(s) address such as https://reports.example.org`);
       }
-      const quiet = options.quiet || process.env.CI === 'true';
+      const quiet = options.quiet || runEnv().CI === 'true';
       const started = performance.now();
       const out = resolveOut(options.out ?? path.resolve(root, config.site.out ?? path.join(config.out, 'site')), root, io.cwd);
       const outcome = await buildSite({
@@ -69,7 +70,7 @@ Examples:
         formats,
         publicDrafts: config.site.publicDrafts,
         template: options.template ?? config.template,
-        cache: options.cache && process.env.RAPPORTEUR_CACHE !== '0',
+        cache: options.cache && runEnv().RAPPORTEUR_CACHE !== '0',
         cards: options.cards,
         log: quiet ? undefined : (line) => io.out(line),
         warn: (line) => io.err(line),
