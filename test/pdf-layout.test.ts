@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM JavaScript shared with the benchmark, no types.
 import { writeRevisionRepo } from '../bench/generate.js';
 import { run } from '../src/cli/main.js';
-import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
 import { type EditionText, mergePages } from '../src/pdf/in-page.js';
 import { verifyPdf } from '../src/pdf/verify.js';
 import { removeWorkspace, repoRoot, reportSource, tempWorkspaces } from './helpers.js';
+import { useBrowser } from './browser-fixture.js';
 
 const workspace = tempWorkspaces();
 
@@ -69,13 +69,7 @@ describe('footnotes of the generated bench report stay on their call\'s page', (
 });
 
 describe('the PDF check reads tagged pages by structure, not by drawing order', () => {
-  let launched: LaunchedBrowser;
-  beforeAll(async () => {
-    launched = await launchBrowser(findBrowser());
-  }, 120_000);
-  afterAll(async () => {
-    await launched?.close();
-  });
+  const launched = useBrowser();
 
   /** A one-page tagged PDF printed by Chromium: a body, and a footnote area marked as the renderer marks it. */
   const print = async (body: string, notes: string): Promise<Uint8Array> => {
@@ -361,13 +355,7 @@ describe('a footnote longer than the room left on the page of its call', () => {
 describe('a note printed twice is still caught (the safety net under the layout)', () => {
   // Laid-out pages made by hand and joined by mergePages in Chromium: the same note in the notes
   // of two pages is reported with its pages; a continuation (`data-split-from`) is not.
-  let launched: LaunchedBrowser;
-  beforeAll(async () => {
-    launched = await launchBrowser(findBrowser());
-  }, 120_000);
-  afterAll(async () => {
-    await launched?.close();
-  });
+  const launched = useBrowser();
   const page = (notes: string) =>
     `<div class="pagedjs_page"><div class="pagedjs_pagebox"><div class="pagedjs_area"><div class="pagedjs_page_content"><p>Body.</p></div><div class="pagedjs_footnote_area"><div class="pagedjs_footnote_content"><div class="pagedjs_footnote_inner_content">${notes}</div></div></div></div></div></div>`;
   const merge = async (pages: string[]) => {

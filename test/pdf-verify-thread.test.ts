@@ -1,10 +1,9 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM JavaScript shared with the benchmark, no types.
 import { stressReport } from '../bench/stress.js';
 import { loadReport } from '../src/model/load.js';
-import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
 import { renderPdfJobs, type PdfRenderInfo } from '../src/pdf/index.js';
 import { verifyPdf } from '../src/pdf/verify.js';
 import { VerifyThread } from '../src/pdf/verify-thread.js';
@@ -12,17 +11,12 @@ import { renderHtml } from '../src/render/html.js';
 import { loadTemplate } from '../src/render/template.js';
 import { repoRoot, tempWorkspaces } from './helpers.js';
 import { contentsExpected as expected, contentsPdf } from './pdf-contents-fixture.js';
+import { useBrowser } from './browser-fixture.js';
 
 const workspace = tempWorkspaces();
 
 describe('the PDF check on its own thread', () => {
-  let launched: LaunchedBrowser;
-  beforeAll(async () => {
-    launched = await launchBrowser(findBrowser());
-  }, 120_000);
-  afterAll(async () => {
-    await launched?.close();
-  });
+  const launched = useBrowser();
 
   it('gives what verifyPdf gives, for several PDFs at once on one thread, each answer to its own PDF', async () => {
     const good = await contentsPdf(launched, ['2', '2']);

@@ -2,19 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser, launchBrowser, type LaunchedBrowser } from '../src/pdf/browser.js';
+import { describe, expect, it } from 'vitest';
+import { findBrowser, launchBrowser } from '../src/pdf/browser.js';
 import { verifyPdf } from '../src/pdf/verify.js';
 import { contentsExpected as expected, contentsPdf } from './pdf-contents-fixture.js';
+import { useBrowser } from './browser-fixture.js';
 
 describe('PDF check of the contents page numbers', () => {
-  let launched: LaunchedBrowser;
-  beforeAll(async () => {
-    launched = await launchBrowser(findBrowser());
-  }, 120_000);
-  afterAll(async () => {
-    await launched?.close();
-  });
+  const launched = useBrowser();
 
   it('reads an entry whose page number is the next entry\'s number ("1 Evidence 2" then "2 Secrets") as numbered', async () => {
     const result = await verifyPdf(await contentsPdf(launched, ['2', '2']), expected, []);
@@ -32,13 +27,7 @@ describe('PDF check of the contents page numbers', () => {
 });
 
 describe('PDF check of text printed twice', () => {
-  let launched: LaunchedBrowser;
-  beforeAll(async () => {
-    launched = await launchBrowser(findBrowser());
-  }, 120_000);
-  afterAll(async () => {
-    await launched?.close();
-  });
+  const launched = useBrowser();
 
   const sentence = 'Courts should order the preservation of evidence when a party shows a real risk of loss.';
   const head = 'Jurisdiction Remedy Time limit for an application to the court';
