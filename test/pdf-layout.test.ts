@@ -317,21 +317,34 @@ describe('a footnote longer than the room left on the page of its call', () => {
     expect(sentenceNumbers(pages)).toEqual(Array.from({ length: 70 }, (_, index) => index + 1));
   }, 300_000);
 
-  it('never publishes body text twice: the same sentence over and over beside a note of several pages', async () => {
-    // Paged.js has been seen to lay lines of such text out twice around a long note (156 copies of
-    // 70); the check now refuses that PDF. Whatever the layout does, no PDF with a copy too many is
-    // written: either the 70 sentences once each, or exit 2 naming the repeated text.
+  it('prints a sentence said over and over once per time it is written, beside a note of several pages', async () => {
+    // Paged.js resumed a page inside a text node at the first place its rest occurs in that node
+    // (indexOf): the same sentence over and over beside a long note was printed 156 times for 70
+    // (src/pdf/paged-patches.ts). The check refuses such a PDF; the layout is now right.
     const same = 'Body sentence follows the call and says the same.';
     const body = `# Evidence\n\nCourts should act quickly and fairly.[^huge] ${'Evidence matters. '.repeat(40)}\n\n${repeat(same, 70)}\n\n[^huge]: ${repeat(sentence, 130)}\n`;
     const { code, err, pages } = await build('same', body);
-    if (code === 0) {
-      expect(err).toBe('');
-      expect(pages.join(' ').split(same).length - 1).toBe(70);
-    } else {
-      expect(code).toBe(2);
-      expect(err).toMatch(/the PDF check failed, so the file was not written: page \d+: body text printed more than once: \d+ word\(s\) "body sentence follows the call and says the same/);
-      expect(pages).toEqual([]);
-    }
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    // Words, not the sentence: a sentence may run on to the next page, past the running head.
+    expect(pages.join(' ').match(/\bsays\b/g)?.length).toBe(70);
+  }, 300_000);
+
+  it('resumes a page in the text node it broke in, not in an earlier one that repeats it', async () => {
+    // A paragraph "P P P … *relied on* P P …" whose later text node's text also stands in the first
+    // one: and Paged.js took the first text node containing it as the place to resume, printing
+    // the paragraph's first part again (page 539 of the generated 1,000-page report). The later
+    // node is longer than a page, so a page breaks inside it.
+    const phrase = 'before proceedings on the merits begin,';
+    const body = `# Evidence\n\nThe first words. ${repeat(phrase, 200)} *relied on* ${repeat(phrase, 150)}\n`;
+    const { code, err, pages } = await build('node', body);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const text = pages.join(' ');
+    expect(text.match(/\bmerits\b/g)?.length).toBe(350);
+    expect(text.split('The first words.').length - 1).toBe(1);
+    expect(text.split('relied on').length - 1).toBe(1);
   }, 300_000);
 
   it('two long notes on one page: the first whole, the second begun under its call and continued', async () => {

@@ -10,6 +10,7 @@ import { loadTemplate, type Template } from '../render/template.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/problems.js';
 import { AssetServer, ORIGIN, pagedPolyfillPath, registerFonts } from './assets.js';
+import { patchedPagedBundle } from './paged-patches.js';
 import { findBrowser, launchBrowser, PROTOCOL_TIMEOUT_MS, protocolTimeoutError } from './browser.js';
 import { editionText, layOut, mergePages, prepareDocument, type LaidOut } from './in-page.js';
 import { applyMetadata, metadataOf } from './metadata.js';
@@ -211,7 +212,7 @@ export async function renderPdfJobs(jobs: PdfJob[], options: PdfOptions, done: (
     const server = new AssetServer();
     const fonts = registerFonts(server);
     server.add('/favicon.ico', 'image/x-icon', Buffer.alloc(0));
-    server.add('/paged.polyfill.js', 'text/javascript', () => readFileSync(pagedPolyfillPath()));
+    server.add('/paged.polyfill.js', 'text/javascript', () => patchedPagedBundle(pagedPolyfillPath()));
     const shell = server.add('/layout.html', 'text/html; charset=utf-8', `<!DOCTYPE html><html><head><meta charset="utf-8"><script>${PAGE_SETUP}</script><script src="${ORIGIN}/paged.polyfill.js"></script></head><body></body></html>`);
     const shellLoaded = new WeakMap<Page, Promise<Page>>();
     const parallel = options.parallel ?? Math.min(4, Math.max(2, os.cpus().length));
