@@ -10,7 +10,7 @@
 // prints page 1 only (layout and tagging for print, but one page painted), `:plain` neither tags
 // nor outlines. CPU is that of the browser's whole process tree (read from /proc), so compare
 // CPU, not wall, on a shared machine. npm run compile first.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,33 +18,7 @@ import { fileURLToPath } from 'node:url';
 const lib = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'lib', 'pdf');
 const { AssetServer, registerFonts } = await import(path.join(lib, 'assets.js'));
 const { launchBrowser, findBrowser } = await import(path.join(lib, 'browser.js'));
-
-/** CPU (ms) used so far by every process under this one. */
-function childrenCpu() {
-  const parent = new Map();
-  const cpu = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(entry), Number(fields[1]));
-      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // Ended while we looked.
-    }
-  }
-  let sum = 0;
-  for (const [pid, ms] of cpu) {
-    for (let up = parent.get(pid); up !== undefined && up > 1; up = parent.get(up)) {
-      if (up === process.pid) {
-        sum += ms;
-        break;
-      }
-    }
-  }
-  return sum;
-}
+const { childrenCpu } = await import(path.join(lib, '..', 'util', 'children-cpu.js'));
 
 const addStyle = (css) => `{ const style = document.createElement('style'); style.textContent = ${JSON.stringify(css)}; document.head.append(style); }`;
 const VARIANTS = {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, reportSource, runCliInProcess } from './helpers.js';
+import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, recommendationSource, reportSource, runCliInProcess } from './helpers.js';
 
 /**
  * One repository with several tagged versions of a report, each step exercising one kind of
@@ -12,21 +12,7 @@ import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, reportSource,
 
 const REPORT = 'reports/acme/report.md';
 
-function rec(id: string, title: string, principle: string, civil: string, common: string, example = ''): string {
-  return `::::recommendation{#${id} title="${title}"}
-${principle}
-
-:::variant{system=civil-law}
-${civil}
-:::
-
-:::variant{system=common-law}
-${common}
-:::
-${example}
-::::
-`;
-}
+const rec = recommendationSource;
 
 const intro = 'Courts in every system need evidence before they can decide a trade secret case, and the claimant rarely holds it.';
 const introWrapped = 'Courts in every system need evidence before they can decide a trade\nsecret case, and the claimant\nrarely holds it.';

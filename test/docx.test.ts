@@ -12,7 +12,7 @@ import { systemLabel } from '../src/render/editions.js';
 import { prepareTree } from '../src/render/transform.js';
 import { visit } from 'unist-util-visit';
 import { docxParts, findAll, libreOfficePdf, libreOfficeResave, pandocJson, pandocText, parseXml, pythonDocx, sectionsText, words } from './docx-helpers.js';
-import { commitAll, git, initRepo, repoRoot, reportSource, runCliInProcess, tempWorkspaces } from './helpers.js';
+import { commitAll, git, initRepo, recommendationSource, repoRoot, reportSource, runCliInProcess, tempWorkspaces } from './helpers.js';
 
 /**
  * DOCX editions and the DOCX redline, read back by the programs the working group's files meet:
@@ -198,9 +198,7 @@ describe('build --format docx: the sample report', async () => {
 
 const REPORT = 'reports/acme/report.md';
 
-function rec(id: string, title: string, principle: string, civil: string, common: string, extra = ''): string {
-  return `::::recommendation{#${id} title="${title}"}\n${principle}\n\n:::variant{system=civil-law}\n${civil}\n:::\n\n:::variant{system=common-law}\n${common}\n:::\n${extra}\n::::\n`;
-}
+const rec = recommendationSource;
 
 describe('build --format docx --with-comments', async () => {
   const source = (confidentiality: string) =>

@@ -167,3 +167,8 @@ export function reportSource(body: string, front: Record<string, string> = {}): 
   const yaml = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n');
   return `---\n${yaml}\n---\n\n${body}`;
 }
+
+/** A recommendation in the dialect: its principle, both systems' variants, then `extra` blocks (an example, comments). */
+export function recommendationSource(id: string, title: string, principle: string, civil: string, common: string, extra = ''): string {
+  return `::::recommendation{#${id} title="${title}"}\n${principle}\n\n:::variant{system=civil-law}\n${civil}\n:::\n\n:::variant{system=common-law}\n${common}\n:::\n${extra}\n::::\n`;
+}

@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { docxParts, findAll, parseXml, sectionsText } from './docx-helpers.js';
-import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, reportSource } from './helpers.js';
+import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, recommendationSource, reportSource } from './helpers.js';
 
 /**
  * A redline of a report written in Japanese speaks Japanese: the summary table's headings, the
@@ -15,20 +15,7 @@ import { commitAll, git, initRepo, makeWorkspace, removeWorkspace, reportSource 
  * redline alike (both take them from the UI strings table with the report's language).
  */
 
-function rec(id: string, title: string, principle: string, civil: string, common: string): string {
-  return `::::recommendation{#${id} title="${title}"}
-${principle}
-
-:::variant{system=civil-law}
-${civil}
-:::
-
-:::variant{system=common-law}
-${common}
-:::
-::::
-`;
-}
+const rec = recommendationSource;
 
 const intro = '営業秘密訴訟では、証拠の多くが被告の手元にあり、原告がそれを入手することは難しい。';
 // The move detection counts words between spaces (it needs five): a paragraph naming foreign terms has them.

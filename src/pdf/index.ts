@@ -1,6 +1,7 @@
 import { ui } from '../i18n/ui.js';
 import { runCwd, runEnv } from '../util/run-context.js';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { childrenCpu } from '../util/children-cpu.js';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -24,31 +25,8 @@ import { VerifyThread } from './verify-thread.js';
 function treeCpu(): string {
   const self = process.cpuUsage();
   const own = `node ${Math.round((self.user + self.system) / 1000)} ms`;
-  if (!existsSync('/proc')) return own;
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(entry), Number(fields[1]));
-      // utime + stime, in clock ticks (100 a second on Linux).
-      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let children = 0;
-  for (const [pid, ms] of cpu) {
-    for (let up = parent.get(pid); up !== undefined && up > 1; up = parent.get(up)) {
-      if (up === process.pid) {
-        children += ms;
-        break;
-      }
-    }
-  }
-  return `${own}, browser ${children} ms`;
+  const children = childrenCpu();
+  return children === undefined ? own : `${own}, browser ${children} ms`;
 }
 
 export type Paper = 'A4' | 'Letter';

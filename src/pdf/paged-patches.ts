@@ -80,8 +80,12 @@ const PATCHES: Patch[] = [
   },
 ];
 
-/** The Paged.js bundle with the corrections above. */
+const patched = new Map<string, Buffer>();
+
+/** The Paged.js bundle with the corrections above (made once per process; every layout tab loads it). */
 export function patchedPagedBundle(file: string): Buffer {
+  const made = patched.get(file);
+  if (made) return made;
   let source = readFileSync(file, 'utf8');
   for (const patch of PATCHES) {
     const at = source.indexOf(patch.find);
@@ -90,5 +94,7 @@ export function patchedPagedBundle(file: string): Buffer {
     }
     source = source.slice(0, at) + patch.replace + source.slice(at + patch.find.length);
   }
-  return Buffer.from(source, 'utf8');
+  const bundle = Buffer.from(source, 'utf8');
+  patched.set(file, bundle);
+  return bundle;
 }

@@ -132,6 +132,11 @@ class PdfText {
     return after;
   }
 
+  /** The text of word `index`. */
+  word(index: number): string {
+    return this.text.slice(this.starts[index], this.starts[index + 1] ?? this.text.length);
+  }
+
   isWordStart(position: number): boolean {
     return position >= this.text.length || this.starts[this.wordAt(position)] === position;
   }
@@ -296,13 +301,12 @@ function repeatedRuns(alignment: Alignment, tokens: Tokens, pdf: PdfText, repeat
     const last = pdf.wordAt(Math.max(alignment.at[k], alignment.end[k] - 1));
     for (let word = pdf.wordAt(alignment.at[k]); word <= last; word++) covered[word] = 1;
   }
-  const wordText = (word: number) => pdf.text.slice(pdf.starts[word], pdf.starts[word + 1] ?? pdf.text.length);
   const problems: VerifyProblem[] = [];
   for (let word = 0; word < covered.length; word++) {
     if (covered[word]) continue;
     let end = word;
     while (end < covered.length && !covered[end]) end++;
-    const keys = Array.from({ length: end - word }, (_, i) => wordText(word + i));
+    const keys = Array.from({ length: end - word }, (_, i) => pdf.word(word + i));
     // In pieces of whole words: a passage printed twice over text that itself repeats is longer
     // than any one stretch of the edition, but each piece of it is the edition's text.
     const pieces: string[] = [];
@@ -583,7 +587,7 @@ export async function verifyPdf(bytes: Uint8Array, expected: EditionText, areas:
     }
     const printed: number[] = [];
     for (let word = pdf.wordAt(after) + (pdf.starts[pdf.wordAt(after)] < after ? 1 : 0); word < pdf.starts.length && pdf.starts[word] < nextWord; word++) {
-      const key = pdf.text.slice(pdf.starts[word], pdf.starts[word + 1] ?? pdf.text.length);
+      const key = pdf.word(word);
       if (/^\d+$/.test(key)) printed.push(Number(key));
     }
     const title = body.shown.slice(authorities[index - 1]?.word ?? Math.max(0, entry.word - 8), entry.word).slice(-8).join(' ');
