@@ -159,7 +159,14 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
   const entry = {
     kill(options: { keepProfile?: boolean } = {}) {
       killBrowserProcesses(userDataDir, pid);
-      if (!options.keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+      if (options.keepProfile) return;
+      try {
+        rmSync(userDataDir, { recursive: true, force: true });
+      } catch {
+        // A process of a browser killed while it started was still writing its profile (ENOTEMPTY):
+        // the reaper removes the profile once no process of it is left. The failure being reported
+        // (a timeout, say) must not be replaced by this one.
+      }
     },
   };
   // Watched from the start: a build killed while the browser is still starting leaves nothing.
